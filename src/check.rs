@@ -1,0 +1,283 @@
+//! The pipeline for one file: parse it in its format, run the rules on its syntax tree,
+//! extract its workloads and run the placement rules on them, apply suppressions and the
+//! configured severities. Files are independent, so the caller runs them in parallel.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::config::RuleLevel;
+use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::discover::Hint;
+use crate::inventory;
+use crate::kubernetes;
+use crate::model::Workload;
+use crate::rules::{self, InventoryFile, RuleMeta, Subject, realtor};
+use crate::source::{SourceFile, Span};
+use crate::suppress::{self, Suppression};
+use crate::syntax::{dockerfile, yaml};
+use crate::{extract, syntax};
+
+/// What a file turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    Dockerfile,
+    Kubernetes,
+    Inventory,
+    /// Neither: a YAML file of another tool, or a file named on the command line that
+    /// realtor does not read.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Error,
+}
+
+#[derive(Debug)]
+pub struct FileReport {
+    pub file: Arc<SourceFile>,
+    pub kind: FileKind,
+    pub status: Status,
+    pub diagnostics: Vec<Diagnostic>,
+    pub workloads: Vec<Workload>,
+}
+
+/// Which rules run and at what severity.
+#[derive(Debug, Default)]
+pub struct Settings {
+    /// Per-rule levels from the configuration file and the command line, by rule id.
+    pub levels: HashMap<&'static str, RuleLevel>,
+    /// When set, only these rules run (`--select`).
+    pub selected: Option<Vec<&'static RuleMeta>>,
+}
+
+impl Settings {
+    /// The severity a rule reports at, or `None` when it is off.
+    pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
+        if let Some(selected) = &self.selected
+            && !selected.iter().any(|s| s.id == rule.id)
+            && rule.applies_to != rules::AppliesTo::Any
+        {
+            return None;
+        }
+        match self.levels.get(rule.id) {
+            Some(RuleLevel::Off) => None,
+            Some(RuleLevel::Error) => Some(Severity::Error),
+            Some(RuleLevel::Warning) => Some(Severity::Warning),
+            Some(RuleLevel::Info) => Some(Severity::Info),
+            None => Some(rule.severity),
+        }
+    }
+
+    fn enabled(&self, rule: &RuleMeta) -> bool {
+        self.severity(rule).is_some()
+    }
+}
+
+/// Check one file. `hint` is what its name says; the content decides the rest.
+pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) -> FileReport {
+    let file = Arc::new(file);
+    let hint = match hint {
+        Hint::Unknown => sniff(&file.text),
+        known => known,
+    };
+    let mut out = Outcome::default();
+    let kind = match hint {
+        Hint::Dockerfile => {
+            check_dockerfile(&file, settings, &mut out);
+            FileKind::Dockerfile
+        }
+        _ => check_yaml(&file, settings, &mut out),
+    };
+    if kind == FileKind::Other && explicit && out.findings.is_empty() {
+        let message = "not a Dockerfile, a Kubernetes manifest or a realtor inventory";
+        out.findings.push(Finding::new(&realtor::parse_error::META, 0..0, message));
+    }
+    let failed = out.findings.iter().any(|f| f.rule.id == realtor::parse_error::META.id);
+    let mut diagnostics: Vec<Diagnostic> = out
+        .findings
+        .into_iter()
+        .filter_map(|finding| {
+            let severity = settings.severity(finding.rule)?;
+            Some(Diagnostic::new(finding, severity, &file))
+        })
+        .collect();
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    FileReport {
+        file,
+        kind,
+        status: if failed { Status::Error } else { Status::Ok },
+        diagnostics,
+        workloads: out.workloads,
+    }
+}
+
+/// A report for a file that could not be read at all.
+pub fn unreadable(display: String, reason: &str) -> FileReport {
+    let file = Arc::new(SourceFile::new(display, ""));
+    let finding = Finding::new(&realtor::parse_error::META, 0..0, reason);
+    FileReport {
+        diagnostics: vec![Diagnostic::new(finding, Severity::Error, &file)],
+        file,
+        kind: FileKind::Other,
+        status: Status::Error,
+        workloads: Vec::new(),
+    }
+}
+
+#[derive(Default)]
+struct Outcome {
+    findings: Vec<Finding>,
+    workloads: Vec<Workload>,
+}
+
+fn sniff(text: &str) -> Hint {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or("");
+    let keyword = first.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+    if matches!(keyword.as_str(), "FROM" | "ARG") { Hint::Dockerfile } else { Hint::Yaml }
+}
+
+fn parse_error(span: Span, message: impl Into<String>) -> Finding {
+    Finding::new(&realtor::parse_error::META, span, message)
+}
+
+fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
+    let parsed = dockerfile::parse(file);
+    let enabled = |rule: &RuleMeta| settings.enabled(rule);
+    let mut findings = Vec::new();
+    if let Some(error) = &parsed.error {
+        findings.push(parse_error(error.span.clone(), format!("Dockerfile syntax: {}", error.message)));
+    }
+    rules::run(&Subject::Dockerfile(&parsed), &enabled, &mut findings);
+    if !parsed.stages.is_empty() {
+        let from = parsed.starts[parsed.stages[parsed.stages.len() - 1].from];
+        let workload = extract::dockerfile(&parsed, from..from + 4);
+        run_placement(&workload, &enabled, &mut findings);
+        out.workloads.push(workload);
+    }
+    let mut suppressions = suppress::dockerfile(&parsed);
+    suppress::apply(&mut findings, &mut suppressions, &enabled);
+    out.findings.extend(findings);
+}
+
+fn run_placement(workload: &Workload, enabled: &dyn Fn(&RuleMeta) -> bool, findings: &mut Vec<Finding>) {
+    let start = findings.len();
+    rules::run(&Subject::Workload(workload), enabled, findings);
+    let label = workload.label();
+    for finding in &mut findings[start..] {
+        finding.workload = Some(label.clone());
+    }
+}
+
+fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> FileKind {
+    if is_template(&file.text) {
+        let at = file.text.find("{{").unwrap_or(0);
+        let message = "template syntax (`{{ ... }}`) found: lint the rendered output instead";
+        out.findings.push(Finding::new(&realtor::template_skipped::META, at..at + 2, message));
+        return FileKind::Kubernetes;
+    }
+    let parsed = yaml::parse(file);
+    let enabled = |rule: &RuleMeta| settings.enabled(rule);
+    let mut kind = FileKind::Other;
+    let mut findings = Vec::new();
+    let mut suppressions: Vec<Suppression> = suppress::yaml_comments(file, &parsed.documents);
+    for document in &parsed.documents {
+        let root = &document.root;
+        if is_inventory(root) {
+            kind = FileKind::Inventory;
+            check_inventory(root, &enabled, &mut findings, &mut suppressions, out);
+        } else if kubernetes::is_object(root) || root.get("items").is_some() {
+            for object in kubernetes::objects(document) {
+                kind = FileKind::Kubernetes;
+                check_object(&object, &enabled, &mut findings, &mut suppressions, out);
+            }
+        }
+    }
+    if let Some(error) = parsed.error {
+        if kind == FileKind::Other {
+            kind = FileKind::Kubernetes;
+        }
+        findings.push(parse_error(error.span, format!("YAML syntax: {}", error.message)));
+    }
+    suppress::apply(&mut findings, &mut suppressions, &enabled);
+    out.findings.extend(findings);
+    kind
+}
+
+fn check_object(
+    object: &kubernetes::Object<'_>,
+    enabled: &dyn Fn(&RuleMeta) -> bool,
+    findings: &mut Vec<Finding>,
+    suppressions: &mut Vec<Suppression>,
+    out: &mut Outcome,
+) {
+    suppressions.extend(suppress::annotations(object.node));
+    if let Some(error) = &object.decode_error {
+        let found = object.node.lookup(&syntax::yaml::parse_path(&error.path));
+        let span = found.map_or_else(|| object.node.span.clone(), |f| f.node.span.clone());
+        let message = format!("{} `{}` does not decode: {}: {}", object.kind, object.name.unwrap_or(""), error.path, error.message);
+        findings.push(parse_error(span, message));
+        return;
+    }
+    let start = findings.len();
+    rules::run(&Subject::Kubernetes(object), enabled, findings);
+    if let Some(workload) = extract::kubernetes(object) {
+        let label = workload.label();
+        for finding in &mut findings[start..] {
+            finding.workload = Some(label.clone());
+        }
+        run_placement(&workload, enabled, findings);
+        out.workloads.push(workload);
+    }
+}
+
+fn is_inventory(root: &yaml::Node) -> bool {
+    let text = |key: &str| root.get(key).and_then(|e| e.value.as_str());
+    text("kind") == Some("Inventory") && text("apiVersion").is_some_and(|v| v.starts_with("realtor.dev/"))
+}
+
+fn check_inventory(
+    root: &yaml::Node,
+    enabled: &dyn Fn(&RuleMeta) -> bool,
+    findings: &mut Vec<Finding>,
+    suppressions: &mut Vec<Suppression>,
+    out: &mut Outcome,
+) {
+    for machine in root.get("machines").map(|e| e.value.items()).unwrap_or_default() {
+        suppressions.extend(suppress::machine(machine));
+    }
+    let decoded = match inventory::decode(root.to_value()) {
+        Ok(decoded) => decoded,
+        Err(error) => {
+            let found = root.lookup(&syntax::yaml::parse_path(&error.path));
+            let span = found.map_or_else(|| root.span.clone(), |f| f.node.span.clone());
+            findings.push(parse_error(span, format!("inventory: {}: {}", error.path, error.message)));
+            return;
+        }
+    };
+    let file = InventoryFile {
+        inventory: &decoded.inventory,
+        node: root,
+        unknown_keys: &decoded.unknown_keys,
+    };
+    rules::run(&Subject::Inventory(&file), enabled, findings);
+    for workload in extract::inventory(&file) {
+        run_placement(&workload, enabled, findings);
+        out.workloads.push(workload);
+    }
+}
+
+/// Helm-style templates: `{{` outside comments. Rendered output is what realtor reads.
+fn is_template(text: &str) -> bool {
+    text.lines().any(|line| {
+        let code = line.split(" #").next().unwrap_or(line);
+        !line.trim_start().starts_with('#') && code.contains("{{") && code.contains("}}")
+    })
+}

@@ -1,0 +1,277 @@
+//! The command line: `check` (the default), `explain` and `rules`. Exit codes: 0 clean,
+//! 1 findings at or above the failure threshold, 2 usage, configuration or internal error.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::check::{self, FileReport, Settings};
+use crate::config::{self, Config, RuleLevel, Threshold};
+use crate::discover::{self, Input};
+use crate::render;
+use crate::rules;
+use crate::source::SourceFile;
+
+#[derive(Parser, Debug)]
+#[command(name = "realtor", version, about = "Lints Dockerfiles, Kubernetes manifests and VM inventories, and advises whether each workload belongs in a container or a VM.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Lint files and report placement findings (the default: `realtor` = `realtor check .`).
+    Check(CheckArgs),
+    /// Print a rule's documentation.
+    Explain {
+        /// A rule id, name or alias (`K001`, `privileged-container`, `DL3006`).
+        rule: String,
+    },
+    /// List every rule.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input.
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// The lowest severity that makes the exit code 1 [default: warning].
+    #[arg(long, value_enum)]
+    failure_threshold: Option<Threshold>,
+    /// Exit 0 even when there are findings (errors in use still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Configuration file [default: the nearest .realtor.yaml upward].
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Run only these rules (ids, names, aliases or id prefixes such as `K`), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Print diagnostics only: no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// The name of the file read from standard input (decides its kind and how it is shown).
+    #[arg(long)]
+    stdin_filename: Option<String>,
+    /// Threads to check files with [default: the number of cores].
+    #[arg(long, short)]
+    jobs: Option<usize>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Format {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Color {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => check_command(CheckArgs::default()),
+        Some(Command::Check(args)) => check_command(args),
+        Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Rules { format }) => list_rules(format),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("realtor: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn explain(name: &str) -> Result<ExitCode, String> {
+    let rule = rules::find(name).ok_or_else(|| format!("`{name}` is no rule of realtor (see `realtor rules`)"))?;
+    let body = rule.doc.splitn(3, "---\n").nth(2).unwrap_or(rule.doc);
+    let aliases = if rule.aliases.is_empty() {
+        String::new()
+    } else {
+        format!(", aliases: {}", rule.aliases.join(", "))
+    };
+    println!("{} {} ({}, {}{aliases})", rule.id, rule.name, rule.severity, rule.applies_to.as_str());
+    print!("{body}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
+    match format {
+        ListFormat::Json => {
+            let list: Vec<_> = rules::all()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id, "name": r.name, "severity": r.severity,
+                        "applies_to": r.applies_to.as_str(), "aliases": r.aliases,
+                        "summary": r.summary, "help": r.help,
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&list).expect("rules serialise"));
+        }
+        ListFormat::Table => {
+            println!("{:<5} {:<32} {:<8} {:<11} {:<30}", "ID", "NAME", "SEVERITY", "APPLIES TO", "ALIASES");
+            for r in rules::all() {
+                println!(
+                    "{:<5} {:<32} {:<8} {:<11} {:<30}",
+                    r.id,
+                    r.name,
+                    r.severity.as_str(),
+                    r.applies_to.as_str(),
+                    r.aliases.join(",")
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("working directory: {e}"))?;
+    let config = match args.config.clone().or_else(|| config::find(&cwd)) {
+        Some(path) => config::load(&path).map_err(|e| e.to_string())?,
+        None => Config::default(),
+    };
+    let settings = settings(&args, &config)?;
+    let threshold = args.failure_threshold.or(config.failure_threshold).unwrap_or(Threshold::Warning);
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let ignored = discover::ignore_set(&config.ignore_paths)?;
+    let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
+    let reports = run(inputs, &settings, args.jobs)?;
+
+    let text = match args.format {
+        Format::Human => render::human::render(&reports, use_color(args.color, args.output.is_some())),
+        Format::Json => render::json::render(&reports),
+    };
+    let text = if args.quiet && args.format == Format::Human {
+        text.rsplitn(2, '\n').nth(1).map(|t| t.rsplit_once('\n').map_or("", |(body, _)| body)).unwrap_or("").to_string()
+            + if reports.iter().any(|r| !r.diagnostics.is_empty()) { "\n" } else { "" }
+    } else {
+        text
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(text.as_bytes());
+        }
+    }
+    let failed = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| threshold.fails(d.severity));
+    Ok(if failed && !args.exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, String> {
+    let mut settings = Settings::default();
+    for (rule, level) in &config.rules {
+        settings.levels.insert(rule.id, *level);
+    }
+    for name in &args.ignore {
+        for rule in select(name)? {
+            settings.levels.insert(rule.id, RuleLevel::Off);
+        }
+    }
+    if !args.select.is_empty() {
+        let mut selected = Vec::new();
+        for name in &args.select {
+            selected.extend(select(name)?);
+        }
+        settings.selected = Some(selected);
+    }
+    Ok(settings)
+}
+
+/// The rules a selector names: an id, name or alias, or an id prefix (`K`, `P1`).
+fn select(selector: &str) -> Result<Vec<&'static rules::RuleMeta>, String> {
+    if let Some(rule) = rules::find(selector) {
+        return Ok(vec![rule]);
+    }
+    let prefix: Vec<_> = rules::all().filter(|r| r.id.starts_with(selector)).collect();
+    if prefix.is_empty() {
+        Err(format!("`{selector}` names no rule of realtor (see `realtor rules`)"))
+    } else {
+        Ok(prefix)
+    }
+}
+
+fn use_color(choice: Color, to_file: bool) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => !to_file && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+    }
+}
+
+fn run(inputs: Vec<Input>, settings: &Settings, jobs: Option<usize>) -> Result<Vec<FileReport>, String> {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(jobs) = jobs {
+        pool = pool.num_threads(jobs.max(1));
+    }
+    let pool = pool.build().map_err(|e| format!("thread pool: {e}"))?;
+    let reports: Vec<FileReport> = pool.install(|| {
+        inputs
+            .into_par_iter()
+            .filter_map(|input| {
+                let report = match read(&input) {
+                    Ok(text) => check::check(SourceFile::new(input.display.clone(), &text), input.hint, input.explicit, settings),
+                    Err(reason) => check::unreadable(input.display.clone(), &reason),
+                };
+                let keep = input.explicit || report.kind != check::FileKind::Other;
+                keep.then_some(report)
+            })
+            .collect()
+    });
+    Ok(reports)
+}
+
+/// A file's text, or why it cannot be checked.
+fn read(input: &Input) -> Result<String, String> {
+    let bytes = match &input.path {
+        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?,
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            bytes
+        }
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("the file is UTF-16; realtor reads UTF-8 (save it as UTF-8)".into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!("the file is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())
+    })
+}
+

@@ -1,0 +1,157 @@
+//! `.realtor.yaml`: found upward from the working directory (or named with `--config`),
+//! decoded strictly. A bad key or value is an error at its position.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::decode::decode;
+use crate::diagnostic::Severity;
+use crate::rules::{self, RuleMeta};
+use crate::source::SourceFile;
+use crate::syntax::yaml::{self, parse_path};
+
+pub const FILE_NAME: &str = ".realtor.yaml";
+
+/// The lowest severity that makes `realtor check` exit 1; `None` never fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Threshold {
+    Error,
+    Warning,
+    Info,
+    None,
+}
+
+impl Threshold {
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            Threshold::Error => severity >= Severity::Error,
+            Threshold::Warning => severity >= Severity::Warning,
+            Threshold::Info => true,
+            Threshold::None => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Off,
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct ConfigFile {
+    failure_threshold: Option<Threshold>,
+    rules: Option<BTreeMap<String, RuleLevel>>,
+    ignore_paths: Option<Vec<String>>,
+}
+
+/// The configuration in effect, with rule names resolved.
+#[derive(Debug, Default)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub failure_threshold: Option<Threshold>,
+    pub rules: Vec<(&'static RuleMeta, RuleLevel)>,
+    pub ignore_paths: Vec<String>,
+}
+
+/// A configuration problem, placed in its file when it has one.
+#[derive(Debug)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The nearest `.realtor.yaml` from `start` upward.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let display = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError(format!("{display}: cannot read: {e}")))?;
+    let mut config = parse(&SourceFile::new(display, &text))?;
+    config.path = Some(path.to_path_buf());
+    Ok(config)
+}
+
+pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
+    let at = |offset: usize, message: &str| {
+        let position = file.position(offset);
+        ConfigError(format!("{}:{}:{}: {message}", file.path, position.line, position.column))
+    };
+    let parsed = yaml::parse(file);
+    if let Some(error) = parsed.error {
+        return Err(at(error.span.start, &error.message));
+    }
+    let Some(document) = parsed.documents.first() else {
+        return Ok(Config::default());
+    };
+    let root = &document.root;
+    let key_of = |path: &str| {
+        root.lookup(&parse_path(path))
+            .and_then(|found| found.key)
+            .map_or(root.span.start, |key| key.start)
+    };
+    let value_of = |path: &str| root.lookup(&parse_path(path)).map_or(root.span.start, |found| found.node.span.start);
+    let decoded = decode::<ConfigFile>(root.to_value())
+        .map_err(|e| at(value_of(&e.path), &format!("{}: {}", e.path, e.message)))?;
+    if let Some(unknown) = decoded.unknown_keys.first() {
+        return Err(at(
+            key_of(unknown),
+            &format!("unknown key `{unknown}` (expected failure-threshold, rules or ignore-paths)"),
+        ));
+    }
+    let file_config = decoded.value;
+    let mut resolved = Vec::new();
+    for (name, level) in file_config.rules.unwrap_or_default() {
+        let rule = rules::find(&name).ok_or_else(|| {
+            let span = root.get("rules").and_then(|r| r.value.get(&name)).map_or(0, |e| e.key.span.start);
+            at(span, &format!("`{name}` is no rule of realtor (see `realtor rules`)"))
+        })?;
+        resolved.push((rule, level));
+    }
+    Ok(Config {
+        path: None,
+        failure_threshold: file_config.failure_threshold,
+        rules: resolved,
+        ignore_paths: file_config.ignore_paths.unwrap_or_default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Result<Config, ConfigError> {
+        parse(&SourceFile::new(".realtor.yaml", text))
+    }
+
+    #[test]
+    fn reads_rules_by_id_or_name() {
+        let config = parse_text("failure-threshold: error\nrules:\n  K001: off\n  untagged-base-image: info\n").unwrap();
+        assert_eq!(config.failure_threshold, Some(Threshold::Error));
+        let ids: Vec<_> = config.rules.iter().map(|(r, l)| (r.id, *l)).collect();
+        assert!(ids.contains(&("K001", RuleLevel::Off)));
+        assert!(ids.contains(&("D001", RuleLevel::Info)));
+    }
+
+    #[test]
+    fn bad_keys_and_values_are_placed() {
+        let error = parse_text("rules:\n  K001: off\nfailure-treshold: error\n").unwrap_err();
+        assert!(error.0.starts_with(".realtor.yaml:3:1: unknown key `failure-treshold`"), "{}", error.0);
+        let error = parse_text("rules:\n  K999: off\n").unwrap_err();
+        assert!(error.0.starts_with(".realtor.yaml:2:3:"), "{}", error.0);
+        let error = parse_text("failure-threshold: sometimes\n").unwrap_err();
+        assert!(error.0.starts_with(".realtor.yaml:1:20:"), "{}", error.0);
+    }
+}

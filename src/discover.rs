@@ -1,0 +1,130 @@
+//! Discovery: turn the paths on the command line into the files to check. Directories
+//! are walked with the `ignore` crate (honouring `.gitignore`); files are classified by
+//! name here and by content when parsed.
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// What a file's name says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    Dockerfile,
+    /// YAML or JSON: a Kubernetes manifest or a realtor inventory, known once parsed.
+    Yaml,
+    /// A file named on the command line whose name says nothing: decided by content.
+    Unknown,
+}
+
+/// A file to check.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Where to read it; `None` for standard input.
+    pub path: Option<PathBuf>,
+    /// How it is shown: as given, or relative to the working directory, with `/`.
+    pub display: String,
+    pub hint: Hint,
+    /// Named on the command line (not found by walking): an unsupported file is reported.
+    pub explicit: bool,
+}
+
+/// The kind a file name implies, if any.
+pub fn hint_for(name: &str) -> Option<Hint> {
+    let lower = name.to_ascii_lowercase();
+    let dockerfile = ["dockerfile", "containerfile"].iter().any(|base| {
+        lower == *base
+            || lower.starts_with(&format!("{base}."))
+            || lower.ends_with(&format!(".{base}"))
+    });
+    if dockerfile {
+        return Some(Hint::Dockerfile);
+    }
+    let yaml = [".yaml", ".yml", ".json"].iter().any(|ext| lower.ends_with(ext));
+    yaml.then_some(Hint::Yaml)
+}
+
+/// Globs of paths to leave out (`ignore-paths` in the configuration).
+pub fn ignore_set(globs: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for glob in globs {
+        builder.add(Glob::new(glob).map_err(|e| format!("ignore-paths: `{glob}`: {e}"))?);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// The inputs under `paths`, sorted by display path. `-` is standard input.
+pub fn discover(paths: &[PathBuf], stdin_name: Option<&str>, ignored: &GlobSet) -> Result<Vec<Input>, String> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let display = stdin_name.unwrap_or("<stdin>").to_string();
+            let hint = hint_for(&display).unwrap_or(Hint::Unknown);
+            inputs.push(Input { path: None, display, hint, explicit: true });
+        } else if path.is_dir() {
+            walk(path, ignored, &mut inputs);
+        } else if path.exists() {
+            let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            inputs.push(Input {
+                path: Some(path.clone()),
+                display: display_path(path),
+                hint: hint_for(&name).unwrap_or(Hint::Unknown),
+                explicit: true,
+            });
+        } else {
+            return Err(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    inputs.dedup_by(|a, b| a.display == b.display);
+    Ok(inputs)
+}
+
+fn walk(root: &Path, ignored: &GlobSet, inputs: &mut Vec<Input>) {
+    let walker = ignore::WalkBuilder::new(root).follow_links(false).require_git(false).build();
+    for entry in walker.flatten() {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        let display = display_path(path);
+        if ignored.is_match(&display) || ignored.is_match(path) {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if let Some(hint) = hint_for(&name) {
+            inputs.push(Input {
+                path: Some(path.to_path_buf()),
+                display,
+                hint,
+                explicit: false,
+            });
+        }
+    }
+}
+
+/// A path relative to the working directory when under it, else as given; `/` separated.
+fn display_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let text = relative.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_classify() {
+        for name in ["Dockerfile", "Containerfile", "api.Dockerfile", "Dockerfile.prod", "dockerfile"] {
+            assert_eq!(hint_for(name), Some(Hint::Dockerfile), "{name}");
+        }
+        for name in ["app.yaml", "app.yml", "list.json"] {
+            assert_eq!(hint_for(name), Some(Hint::Yaml), "{name}");
+        }
+        assert_eq!(hint_for("README.md"), None);
+        assert_eq!(hint_for("Dockerfiles.txt"), None);
+    }
+}

@@ -1,0 +1,305 @@
+//! Kubernetes objects read from YAML documents: identity (apiVersion, kind, name,
+//! namespace), typed decoding with `k8s-openapi` (failures and unknown fields keep their
+//! paths), and one pod-spec view for every workload kind.
+
+use k8s_openapi::api::{apps, autoscaling, batch, core, networking, policy, rbac};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use serde::de::DeserializeOwned;
+
+use crate::decode::{DecodeError, Decoded, decode};
+use crate::syntax::yaml::{Document, Node, PathSegment};
+
+pub use core::v1::{Container, PodSpec};
+
+/// One Kubernetes object: a document, or an item of a `List`.
+#[derive(Debug)]
+pub struct Object<'a> {
+    pub node: &'a Node,
+    pub api_version: &'a str,
+    pub kind: &'a str,
+    pub name: Option<&'a str>,
+    pub namespace: Option<&'a str>,
+    pub metadata: ObjectMeta,
+    pub pod: Option<Pod<'a>>,
+    /// Paths (relative to `node`) of keys the schema of a built-in kind does not know.
+    pub unknown_fields: Vec<String>,
+    /// Why a built-in kind failed to decode; path relative to `node`.
+    pub decode_error: Option<DecodeError>,
+}
+
+/// The pod template of a workload, typed, with the node it was read from.
+#[derive(Debug)]
+pub struct Pod<'a> {
+    pub spec: PodSpec,
+    pub node: &'a Node,
+    /// `spec.template.spec` for a Deployment: the path from the object to the pod spec.
+    pub path: &'static str,
+    pub replicas: Option<i32>,
+}
+
+/// Which list a container comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContainerList {
+    Init,
+    App,
+    Ephemeral,
+}
+
+impl ContainerList {
+    pub fn key(self) -> &'static str {
+        match self {
+            ContainerList::Init => "initContainers",
+            ContainerList::App => "containers",
+            ContainerList::Ephemeral => "ephemeralContainers",
+        }
+    }
+}
+
+/// A container of a pod with the node it was written in.
+#[derive(Debug)]
+pub struct ContainerRef<'p> {
+    pub list: ContainerList,
+    pub name: &'p str,
+    pub image: Option<&'p str>,
+    pub security_context: Option<&'p core::v1::SecurityContext>,
+    pub node: &'p Node,
+}
+
+impl<'a> Pod<'a> {
+    /// Every container: init, app and ephemeral, each with its node.
+    pub fn containers(&self) -> Vec<ContainerRef<'_>> {
+        let mut all = Vec::new();
+        let nodes = |list: ContainerList| {
+            self.node
+                .get(list.key())
+                .map(|e| e.value.items())
+                .unwrap_or_default()
+        };
+        for (c, node) in self.spec.containers.iter().zip(nodes(ContainerList::App)) {
+            all.push(container_ref(ContainerList::App, &c.name, c.image.as_deref(), c.security_context.as_ref(), node));
+        }
+        let init = self.spec.init_containers.iter().flatten();
+        for (c, node) in init.zip(nodes(ContainerList::Init)) {
+            all.push(container_ref(ContainerList::Init, &c.name, c.image.as_deref(), c.security_context.as_ref(), node));
+        }
+        let ephemeral = self.spec.ephemeral_containers.iter().flatten();
+        for (c, node) in ephemeral.zip(nodes(ContainerList::Ephemeral)) {
+            all.push(container_ref(ContainerList::Ephemeral, &c.name, c.image.as_deref(), c.security_context.as_ref(), node));
+        }
+        all
+    }
+}
+
+fn container_ref<'p>(
+    list: ContainerList,
+    name: &'p str,
+    image: Option<&'p str>,
+    security_context: Option<&'p core::v1::SecurityContext>,
+    node: &'p Node,
+) -> ContainerRef<'p> {
+    ContainerRef {
+        list,
+        name,
+        image,
+        security_context,
+        node,
+    }
+}
+
+/// True when a document looks like a Kubernetes object (`apiVersion` and `kind`).
+pub fn is_object(node: &Node) -> bool {
+    node.get("apiVersion").is_some() && node.get("kind").is_some()
+}
+
+/// The objects of one document: itself, or the items of a `List`.
+pub fn objects(document: &Document) -> Vec<Object<'_>> {
+    let root = &document.root;
+    let kind = root.get("kind").and_then(|e| e.value.as_str()).unwrap_or("");
+    if kind == "List" || kind.ends_with("List") && root.get("items").is_some() {
+        return root
+            .get("items")
+            .map(|e| e.value.items())
+            .unwrap_or_default()
+            .iter()
+            .filter(|item| is_object(item))
+            .map(object)
+            .collect();
+    }
+    if is_object(root) { vec![object(root)] } else { Vec::new() }
+}
+
+fn object(node: &Node) -> Object<'_> {
+    let text = |key: &str| node.get(key).and_then(|e| e.value.as_str());
+    let metadata_text = |key: &str| {
+        node.get("metadata")
+            .and_then(|m| m.value.get(key))
+            .and_then(|e| e.value.as_str())
+    };
+    let api_version = text("apiVersion").unwrap_or("");
+    let kind = text("kind").unwrap_or("");
+    let mut object = Object {
+        node,
+        api_version,
+        kind,
+        name: metadata_text("name"),
+        namespace: metadata_text("namespace"),
+        metadata: ObjectMeta::default(),
+        pod: None,
+        unknown_fields: Vec::new(),
+        decode_error: None,
+    };
+    let pod_path = pod_path(kind);
+    match decode_builtin(api_version, kind, node.to_value()) {
+        Some(Ok(decoded)) => {
+            object.metadata = decoded.value.metadata;
+            object.unknown_fields = decoded.unknown_keys;
+            if let (Some(spec), Some(path)) = (decoded.value.pod, pod_path) {
+                object.pod = pod_at(node, path, spec, decoded.value.replicas);
+            }
+        }
+        Some(Err(error)) => object.decode_error = Some(error),
+        None => decode_parts(&mut object, pod_path),
+    }
+    object
+}
+
+/// Objects of a kind we know at an `apiVersion` `k8s-openapi` does not type (deprecated
+/// `extensions/v1beta1` workloads): decode metadata and the pod template on their own.
+fn decode_parts(object: &mut Object<'_>, pod_path: Option<&'static str>) {
+    if let Some(meta) = object.node.get("metadata")
+        && let Ok(decoded) = decode::<ObjectMeta>(meta.value.to_value())
+    {
+        object.metadata = decoded.value;
+    }
+    let Some(path) = pod_path else { return };
+    let Some(found) = object.node.lookup(&crate::syntax::yaml::parse_path(path)) else {
+        return;
+    };
+    match decode::<PodSpec>(found.node.to_value()) {
+        Ok(decoded) => {
+            object.unknown_fields = decoded
+                .unknown_keys
+                .into_iter()
+                .map(|p| format!("{path}.{p}"))
+                .collect();
+            let replicas = object
+                .node
+                .lookup(&[PathSegment::Key("spec"), PathSegment::Key("replicas")])
+                .and_then(|r| r.node.as_str()?.parse().ok());
+            object.pod = pod_at(object.node, path, decoded.value, replicas);
+        }
+        Err(error) => {
+            object.decode_error = Some(DecodeError {
+                path: format!("{path}.{}", error.path),
+                message: error.message,
+            })
+        }
+    }
+}
+
+fn pod_at<'a>(node: &'a Node, path: &'static str, spec: PodSpec, replicas: Option<i32>) -> Option<Pod<'a>> {
+    let found = node.lookup(&crate::syntax::yaml::parse_path(path))?;
+    Some(Pod {
+        spec,
+        node: found.node,
+        path,
+        replicas,
+    })
+}
+
+/// Where the pod spec sits in a workload kind, whatever its API version.
+pub fn pod_path(kind: &str) -> Option<&'static str> {
+    match kind {
+        "Pod" => Some("spec"),
+        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "ReplicationController" | "Job" => {
+            Some("spec.template.spec")
+        }
+        "CronJob" => Some("spec.jobTemplate.spec.template.spec"),
+        _ => None,
+    }
+}
+
+/// KubeVirt kinds: virtual machines declared through Kubernetes.
+pub fn is_virtual_machine(api_version: &str, kind: &str) -> bool {
+    api_version.starts_with("kubevirt.io/") && matches!(kind, "VirtualMachine" | "VirtualMachineInstance")
+}
+
+/// What rules need of a typed built-in object.
+struct Typed {
+    metadata: ObjectMeta,
+    pod: Option<PodSpec>,
+    replicas: Option<i32>,
+}
+
+fn typed<T: DeserializeOwned>(
+    value: serde_yaml::Value,
+    split: impl FnOnce(T) -> Typed,
+) -> Result<Decoded<Typed>, DecodeError> {
+    decode::<T>(value).map(|d| Decoded {
+        value: split(d.value),
+        unknown_keys: d.unknown_keys,
+    })
+}
+
+fn meta_only(metadata: ObjectMeta) -> Typed {
+    Typed {
+        metadata,
+        pod: None,
+        replicas: None,
+    }
+}
+
+/// Decode a built-in kind at its current API version; `None` for anything else.
+fn decode_builtin(api_version: &str, kind: &str, value: serde_yaml::Value) -> Option<Result<Decoded<Typed>, DecodeError>> {
+    let template = |t: Option<core::v1::PodTemplateSpec>| t.and_then(|t| t.spec);
+    Some(match (api_version, kind) {
+        ("v1", "Pod") => typed(value, |p: core::v1::Pod| Typed { metadata: p.metadata, pod: p.spec, replicas: None }),
+        ("apps/v1", "Deployment") => typed(value, |d: apps::v1::Deployment| {
+            let spec = d.spec;
+            Typed { metadata: d.metadata, replicas: spec.replicas, pod: spec.template.spec }
+        }),
+        ("apps/v1", "StatefulSet") => typed(value, |d: apps::v1::StatefulSet| {
+            let spec = d.spec;
+            Typed { metadata: d.metadata, replicas: spec.replicas, pod: spec.template.spec }
+        }),
+        ("apps/v1", "DaemonSet") => typed(value, |d: apps::v1::DaemonSet| {
+            let spec = d.spec;
+            Typed { metadata: d.metadata, replicas: None, pod: spec.template.spec }
+        }),
+        ("apps/v1", "ReplicaSet") => typed(value, |d: apps::v1::ReplicaSet| {
+            let spec = d.spec;
+            Typed { metadata: d.metadata, replicas: spec.replicas, pod: template(spec.template) }
+        }),
+        ("v1", "ReplicationController") => typed(value, |d: core::v1::ReplicationController| {
+            let spec = d.spec.unwrap_or_default();
+            Typed { metadata: d.metadata, replicas: spec.replicas, pod: template(spec.template) }
+        }),
+        ("batch/v1", "Job") => typed(value, |d: batch::v1::Job| {
+            let spec = d.spec.unwrap_or_default();
+            Typed { metadata: d.metadata, replicas: None, pod: spec.template.spec }
+        }),
+        ("batch/v1", "CronJob") => typed(value, |d: batch::v1::CronJob| {
+            let spec = d.spec;
+            Typed { metadata: d.metadata, replicas: None, pod: spec.job_template.spec.and_then(|j| j.template.spec) }
+        }),
+        ("v1", "Service") => typed(value, |o: core::v1::Service| meta_only(o.metadata)),
+        ("v1", "ServiceAccount") => typed(value, |o: core::v1::ServiceAccount| meta_only(o.metadata)),
+        ("v1", "ConfigMap") => typed(value, |o: core::v1::ConfigMap| meta_only(o.metadata)),
+        ("v1", "Secret") => typed(value, |o: core::v1::Secret| meta_only(o.metadata)),
+        ("v1", "Namespace") => typed(value, |o: core::v1::Namespace| meta_only(o.metadata)),
+        ("v1", "PersistentVolumeClaim") => typed(value, |o: core::v1::PersistentVolumeClaim| meta_only(o.metadata)),
+        ("networking.k8s.io/v1", "Ingress") => typed(value, |o: networking::v1::Ingress| meta_only(o.metadata)),
+        ("networking.k8s.io/v1", "NetworkPolicy") => typed(value, |o: networking::v1::NetworkPolicy| meta_only(o.metadata)),
+        ("autoscaling/v2", "HorizontalPodAutoscaler") => {
+            typed(value, |o: autoscaling::v2::HorizontalPodAutoscaler| meta_only(o.metadata))
+        }
+        ("policy/v1", "PodDisruptionBudget") => typed(value, |o: policy::v1::PodDisruptionBudget| meta_only(o.metadata)),
+        ("rbac.authorization.k8s.io/v1", "Role") => typed(value, |o: rbac::v1::Role| meta_only(o.metadata)),
+        ("rbac.authorization.k8s.io/v1", "RoleBinding") => typed(value, |o: rbac::v1::RoleBinding| meta_only(o.metadata)),
+        ("rbac.authorization.k8s.io/v1", "ClusterRole") => typed(value, |o: rbac::v1::ClusterRole| meta_only(o.metadata)),
+        ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding") => {
+            typed(value, |o: rbac::v1::ClusterRoleBinding| meta_only(o.metadata))
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,5 @@
+//! The `realtor` binary: see [`realtor::cli`].
+
+fn main() -> std::process::ExitCode {
+    realtor::cli::main()
+}

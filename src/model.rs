@@ -1,0 +1,112 @@
+//! The common workload model every input is reduced to, so placement rules and the
+//! advisor judge Dockerfiles, manifests and VM inventories alike. Every fact carries the
+//! span (in the workload's file) that proves it.
+
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Container,
+    Vm,
+}
+
+#[derive(Debug, Clone)]
+pub struct Workload {
+    /// `storefront`, a Dockerfile's path, or a machine's name.
+    pub name: String,
+    /// `Deployment`, `Dockerfile`, `VirtualMachine`, ...
+    pub kind: String,
+    pub namespace: Option<String>,
+    /// Where the workload is declared.
+    pub span: Span,
+    pub platform: Platform,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub span: Span,
+    pub kind: FactKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactKind {
+    /// The image a container starts from, `ARG` defaults resolved.
+    BaseImage(String),
+    /// The guest or base operating system as far as it is known.
+    Os(OsFact),
+    /// The command line of PID 1 (`ENTRYPOINT`/`CMD`, or `command`/`args`).
+    Init(String),
+    /// A command run when building or starting the workload.
+    Runs(String),
+    ExposedPort(u16),
+    Privileged,
+    HostNamespace(HostNamespace),
+    HostPath { path: String, read_only: bool },
+    AddedCapability(String),
+    /// A `realtor.dev/*` annotation or inventory requirement about isolation.
+    IsolationNeed(IsolationNeed),
+    /// A sandboxing runtime class such as gVisor or Kata.
+    SandboxRuntime(String),
+    Service { name: String, kind: Option<String>, stateful: Option<bool> },
+    KernelModule { name: String, in_tree: Option<bool> },
+    Passthrough(String),
+    /// Licence bound to hardware identity (MAC, host id, dongle).
+    HardwareBoundLicence(String),
+    Vcpus(u32),
+    MemoryMiB(u64),
+    /// Peak (p95, else max) CPU and memory utilisation in percent.
+    CpuPeakPct(f64),
+    MemPeakPct(f64),
+    GuiSession,
+    SharedDisk,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostNamespace {
+    Network,
+    Pid,
+    Ipc,
+}
+
+impl HostNamespace {
+    pub fn key(self) -> &'static str {
+        match self {
+            HostNamespace::Network => "hostNetwork",
+            HostNamespace::Pid => "hostPID",
+            HostNamespace::Ipc => "hostIPC",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IsolationNeed {
+    Strong,
+    UntrustedCode,
+    MultiTenant,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OsFact {
+    pub family: Option<String>,
+    pub distro: Option<String>,
+    pub version: Option<String>,
+}
+
+impl Workload {
+    pub fn facts<'a, T: 'a>(
+        &'a self,
+        pick: impl Fn(&'a FactKind) -> Option<T> + 'a,
+    ) -> impl Iterator<Item = (&'a Span, T)> + 'a {
+        self.facts.iter().filter_map(move |f| pick(&f.kind).map(|t| (&f.span, t)))
+    }
+
+    /// `Deployment shop/storefront`, `Dockerfile`, `VirtualMachine web-01`.
+    pub fn label(&self) -> String {
+        match &self.namespace {
+            Some(ns) => format!("{} {}/{}", self.kind, ns, self.name),
+            None => format!("{} {}", self.kind, self.name),
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! The human format: one annotated snippet per diagnostic (miette's graphical report:
+//! `file:line:col`, the source with the span underlined, the rule and a help line), then
+//! a one-line summary. Control characters from scanned files are neutralised so a file
+//! cannot drive the terminal.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use super::Summary;
+use crate::check::{FileReport, Status};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub fn render(reports: &[FileReport], color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false);
+    let mut out = String::new();
+    for report in reports {
+        if report.diagnostics.is_empty() {
+            continue;
+        }
+        let source = Arc::new(NamedSource::new(report.file.path.clone(), neutralise(&report.file.text)));
+        for diagnostic in &report.diagnostics {
+            let shown = Shown {
+                diagnostic,
+                message: neutralise(&diagnostic.message),
+                source: Arc::clone(&source),
+            };
+            if handler.render_report(&mut out, &shown).is_err() {
+                out.push_str(&shown.message);
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&summary_line(reports));
+    out.push('\n');
+    out
+}
+
+fn summary_line(reports: &[FileReport]) -> String {
+    let summary = Summary::of(reports);
+    let failed = reports.iter().filter(|r| r.status == Status::Error).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut line = format!(
+        "{}, {}, {} in {}",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.infos, "info"),
+        plural(summary.files, "file"),
+    );
+    if failed > 0 {
+        line.push_str(&format!(" ({failed} could not be read or parsed)"));
+    }
+    line
+}
+
+/// Replace control characters other than tab and line breaks with `?`, byte for byte, so
+/// spans stay valid.
+fn neutralise(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+                "?".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+struct Shown<'a> {
+    diagnostic: &'a Diagnostic,
+    message: String,
+    source: Arc<NamedSource<String>>,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("{} {}", self.diagnostic.rule.id, self.diagnostic.rule.name)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let help = self.diagnostic.help.as_deref()?;
+        Some(match &self.diagnostic.workload {
+            Some(workload) => Box::new(format!("{help}\n(in {workload})")),
+            None => Box::new(help),
+        })
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source.as_ref())
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = &self.diagnostic.span;
+        let label = LabeledSpan::new(Some(self.diagnostic.rule.name.to_string()), span.start, span.len());
+        Some(Box::new(std::iter::once(label)))
+    }
+}

@@ -1,0 +1,85 @@
+//! The `--format json` contract (version 1): files with their status, diagnostics with
+//! 1-based lines and character columns (end exclusive), and a summary.
+
+use serde::Serialize;
+
+use super::Summary;
+use crate::check::{FileKind, FileReport, Status};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    tool: Tool,
+    files: Vec<File<'a>>,
+    diagnostics: Vec<Diagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    kind: FileKind,
+    status: Status,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    rule: &'static str,
+    name: &'static str,
+    severity: crate::diagnostic::Severity,
+    message: &'a str,
+    help: Option<&'a str>,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    workload: Option<&'a str>,
+}
+
+pub fn render(reports: &[FileReport]) -> String {
+    let output = Output {
+        version: VERSION,
+        tool: Tool {
+            name: "realtor",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        files: reports
+            .iter()
+            .map(|r| File {
+                path: &r.file.path,
+                kind: r.kind,
+                status: r.status,
+            })
+            .collect(),
+        diagnostics: reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .map(|d| Diagnostic {
+                rule: d.rule.id,
+                name: d.rule.name,
+                severity: d.severity,
+                message: &d.message,
+                help: d.help.as_deref(),
+                file: &d.file.path,
+                line: d.start.line,
+                column: d.start.column,
+                end_line: d.end.line,
+                end_column: d.end.column,
+                workload: d.workload.as_deref(),
+            })
+            .collect(),
+        summary: Summary::of(reports),
+    };
+    let mut text = serde_json::to_string_pretty(&output).expect("JSON output serialises");
+    text.push('\n');
+    text
+}

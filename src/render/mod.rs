@@ -1,0 +1,34 @@
+//! Renderers: turn the run's [`FileReport`]s into one output format. They know nothing of
+//! the inputs' syntax; everything they show comes from diagnostics and positions.
+
+pub mod human;
+pub mod json;
+
+use crate::check::FileReport;
+use crate::diagnostic::Severity;
+
+/// Counts of diagnostics by severity across a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Summary {
+        let mut summary = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
+        for diagnostic in reports.iter().flat_map(|r| &r.diagnostics) {
+            match diagnostic.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
+}

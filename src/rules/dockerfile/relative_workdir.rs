@@ -1,0 +1,45 @@
+//! D004 relative-workdir: `WORKDIR` with a relative path.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Instruction;
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D004",
+    name: "relative-workdir",
+    severity: Severity::Error,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3000"],
+    summary: "`WORKDIR` uses a relative path, which depends on every earlier `WORKDIR`.",
+    help: "Use an absolute path, e.g. `WORKDIR /app`.",
+    doc: include_str!("../../../rules/dockerfile/D004-relative-workdir.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else { return };
+        for instruction in &dockerfile.instructions {
+            let Instruction::Workdir(workdir) = instruction else { continue };
+            let path = workdir.arguments.value.trim_matches(['"', '\'']);
+            if !is_absolute(path) {
+                report.at(workdir.arguments.span.clone(), format!("`WORKDIR {path}` is relative"));
+            }
+        }
+    }
+}
+
+/// Unix absolute paths, Windows drive paths, and paths that start with a variable
+/// (which usually holds an absolute path and cannot be judged here).
+fn is_absolute(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    path.starts_with('/')
+        || path.starts_with('$')
+        || path.starts_with('\\')
+        || (bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
+}

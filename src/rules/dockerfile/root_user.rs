@@ -1,0 +1,39 @@
+//! D003 root-user: the final stage's last `USER` is root.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Instruction;
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D003",
+    name: "root-user",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3002"],
+    summary: "The image's last `USER` is root, so its process runs as root.",
+    help: "Switch to an unprivileged user at the end of the final stage, e.g. `USER 10001`.",
+    doc: include_str!("../../../rules/dockerfile/D003-root-user.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else { return };
+        let Some(stage) = dockerfile.final_stage() else { return };
+        let last_user = dockerfile.stage_instructions(stage).iter().rev().find_map(|i| match i {
+            Instruction::User(user) => Some(user),
+            _ => None,
+        });
+        if let Some(user) = last_user {
+            let name = user.arguments.value.split(':').next().unwrap_or("").trim();
+            if name == "root" || name == "0" {
+                report.at(user.arguments.span.clone(), "the final stage runs as root");
+            }
+        }
+    }
+}

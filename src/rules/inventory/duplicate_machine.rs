@@ -1,0 +1,42 @@
+//! V002 duplicate-machine: two machines with the same name in one inventory.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "V002",
+    name: "duplicate-machine",
+    severity: Severity::Error,
+    applies_to: AppliesTo::Inventory,
+    aliases: &[],
+    summary: "Two machines share a name, so findings and advice cannot tell them apart.",
+    help: "Give every machine a unique `name` (keep the hypervisor's id in `id`).",
+    doc: include_str!("../../../rules/inventory/V002-duplicate-machine.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Inventory(file) = subject else { return };
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        for (index, machine) in file.inventory.machines.iter().enumerate() {
+            let Some(&first) = first_seen.get(machine.name.as_str()) else {
+                first_seen.insert(&machine.name, index);
+                continue;
+            };
+            if let Some(span) = super::machine_name_span(file.node, index) {
+                report.at(
+                    span,
+                    format!("machine `{}` is already defined (machines[{first}])", machine.name),
+                );
+            }
+        }
+    }
+}

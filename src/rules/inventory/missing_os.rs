@@ -1,0 +1,37 @@
+//! V003 missing-os: a machine with no operating system recorded, so placement advice
+//! for it can only be `insufficient-data`.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "V003",
+    name: "missing-os",
+    severity: Severity::Info,
+    applies_to: AppliesTo::Inventory,
+    aliases: &[],
+    summary: "The machine has no operating system recorded; placement advice needs it.",
+    help: "Add `os: {family: linux, distro: ..., version: ...}` to the machine.",
+    doc: include_str!("../../../rules/inventory/V003-missing-os.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Inventory(file) = subject else { return };
+        for (index, machine) in file.inventory.machines.iter().enumerate() {
+            let known = machine
+                .os
+                .as_ref()
+                .is_some_and(|os| os.family.is_some() || os.distro.is_some());
+            if !known && let Some(span) = super::machine_name_span(file.node, index) {
+                report.at(span, format!("machine `{}` has no operating system recorded", machine.name));
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! VM inventory rules. They judge a native inventory file ([`crate::rules::InventoryFile`]).
+
+pub mod duplicate_machine;
+pub mod missing_os;
+pub mod unknown_key;
+
+use crate::source::Span;
+use crate::syntax::yaml::{Node, PathSegment};
+
+/// The node of machine `index` in the inventory document.
+pub fn machine_node(root: &Node, index: usize) -> Option<&Node> {
+    root.get("machines")?.value.index(index)
+}
+
+/// The span of a machine's `name` value, else of the machine.
+pub fn machine_name_span(root: &Node, index: usize) -> Option<Span> {
+    let machine = machine_node(root, index)?;
+    Some(
+        machine
+            .lookup(&[PathSegment::Key("name")])
+            .map_or_else(|| machine.span.clone(), |found| found.node.span.clone()),
+    )
+}

@@ -1,0 +1,35 @@
+//! V001 unknown-key: a key the inventory schema does not have, usually a typo (`vpcus`)
+//! that would otherwise make a known fact look unknown.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::yaml::parse_path;
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "V001",
+    name: "unknown-key",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Inventory,
+    aliases: &[],
+    summary: "The key is not part of the inventory schema, so its value is ignored.",
+    help: "Check the spelling against docs/inventory.md or schemas/inventory-v1.json.",
+    doc: include_str!("../../../rules/inventory/V001-unknown-key.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Inventory(file) = subject else { return };
+        for path in file.unknown_keys {
+            let Some(found) = file.node.lookup(&parse_path(path)) else { continue };
+            let span = found.key.unwrap_or_else(|| found.node.span.clone());
+            let key = path.rsplit('.').next().unwrap_or(path);
+            report.at(span, format!("unknown key `{key}` (at `{path}`)"));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! K007 latest-tag: a container image without a tag or digest, or on `latest`.
+
+use crate::diagnostic::Severity;
+use crate::image::ImageRef;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "K007",
+    name: "latest-tag",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Kubernetes,
+    aliases: &["latest-tag"],
+    summary: "The container image is untagged or uses `latest`, so each pull may run different code.",
+    help: "Pin the image to a version tag or a digest.",
+    doc: include_str!("../../../rules/kubernetes/K007-latest-tag.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Kubernetes(object) = subject else { return };
+        let Some(pod) = &object.pod else { return };
+        for container in pod.containers() {
+            let Some(image) = container.image else { continue };
+            if ImageRef::parse(image).is_mutable()
+                && let Some(span) = super::value_span(container.node, &["image"])
+            {
+                report.at(span, format!("image `{image}` of container `{}` is not pinned", container.name));
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! K003 run-as-non-root: a container that may run as root (neither `runAsNonRoot: true`
+//! nor a non-zero `runAsUser`, on the container or inherited from the pod).
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "K003",
+    name: "run-as-non-root",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Kubernetes,
+    aliases: &["run-as-non-root"],
+    summary: "The container is not required to run as a non-root user.",
+    help: "Set `runAsNonRoot: true` (and a non-zero `runAsUser`) in the pod or container securityContext.",
+    doc: include_str!("../../../rules/kubernetes/K003-run-as-non-root.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Kubernetes(object) = subject else { return };
+        let Some(pod) = &object.pod else { return };
+        let pod_context = pod.spec.security_context.as_ref();
+        for container in pod.containers() {
+            let context = container.security_context;
+            let non_root = context
+                .and_then(|s| s.run_as_non_root)
+                .or(pod_context.and_then(|s| s.run_as_non_root));
+            let user = context.and_then(|s| s.run_as_user).or(pod_context.and_then(|s| s.run_as_user));
+            if non_root != Some(true) && !user.is_some_and(|u| u > 0) {
+                report.at(
+                    super::container_span(container.node),
+                    format!("container `{}` may run as root", container.name),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! K008 unknown-field: a key the Kubernetes schema of a built-in kind does not have,
+//! usually a typo (`securityContex`) that silently drops a setting.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::yaml::parse_path;
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "K008",
+    name: "unknown-field",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Kubernetes,
+    aliases: &[],
+    summary: "The key is not part of the object's schema; the API server drops it or rejects the object.",
+    help: "Check the spelling and the indentation of the key.",
+    doc: include_str!("../../../rules/kubernetes/K008-unknown-field.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Kubernetes(object) = subject else { return };
+        for path in &object.unknown_fields {
+            let Some(found) = object.node.lookup(&parse_path(path)) else { continue };
+            let span = found.key.unwrap_or_else(|| found.node.span.clone());
+            let key = path.rsplit('.').next().unwrap_or(path);
+            report.at(span, format!("unknown field `{key}` in {} (at `{path}`)", object.kind));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! P104 host-control: a container that takes control of its host (privileged, the host's
+//! PID namespace, or the container runtime's socket): a VM in disguise without a VM's
+//! isolation. Node agents (DaemonSets) are containers by design and are left alone.
+
+use crate::diagnostic::Severity;
+use crate::model::{FactKind, HostNamespace, Platform};
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P104",
+    name: "host-control",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "The container controls its host (privileged, host PID, or the runtime socket), so it isolates nothing.",
+    help: "Drop the host access, or give the workload its own kernel: a VM or a sandboxed runtime.",
+    doc: include_str!("../../../rules/placement/P104-host-control.md"),
+};
+
+const RUNTIME_SOCKETS: &[&str] = &["docker.sock", "containerd.sock", "crio.sock"];
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else { return };
+        if workload.platform != Platform::Container || workload.kind == "DaemonSet" {
+            return;
+        }
+        for fact in &workload.facts {
+            let message = match &fact.kind {
+                FactKind::Privileged => "a privileged container is root on its host".to_string(),
+                FactKind::HostNamespace(HostNamespace::Pid) => "the container sees and signals every process of its host".to_string(),
+                FactKind::HostPath { path, .. } if RUNTIME_SOCKETS.iter().any(|s| path.ends_with(s)) => {
+                    format!("mounting `{path}` gives the container control of the host's containers")
+                }
+                _ => continue,
+            };
+            report.at(fact.span.clone(), message);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! P101 init-system: a container whose PID 1 is an init system or a process supervisor
+//! (systemd, SysV init, supervisord, runit, s6): a whole OS in a container.
+
+use crate::diagnostic::Severity;
+use crate::model::{FactKind, Platform};
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P101",
+    name: "init-system",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "PID 1 is an init system or process supervisor: the container runs a whole OS's worth of services.",
+    help: "Split the services into one container each, or run this workload as a VM.",
+    doc: include_str!("../../../rules/placement/P101-init-system.md"),
+};
+
+const INIT_SYSTEMS: &[&str] = &["systemd", "init", "supervisord", "runsvdir", "runit", "s6-svscan", "openrc-init"];
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else { return };
+        if workload.platform != Platform::Container {
+            return;
+        }
+        for (span, command) in workload.facts(|f| match f {
+            FactKind::Init(command) => Some(command),
+            _ => None,
+        }) {
+            let Some(program) = super::first_program(command) else { continue };
+            if INIT_SYSTEMS.contains(&program) {
+                report.at(
+                    span.clone(),
+                    format!("PID 1 is `{program}`: this container runs an init system, like a VM"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! P103 kernel-modules: a container that loads kernel modules (modprobe/insmod, a
+//! `/lib/modules` host mount, `SYS_MODULE`). Containers share the host kernel; a
+//! workload that changes it needs its own kernel: a VM.
+
+use crate::diagnostic::Severity;
+use crate::model::{FactKind, Platform};
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P103",
+    name: "kernel-modules",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "The container loads kernel modules into the shared host kernel.",
+    help: "Load the module on the host (or a node agent) and keep the app unprivileged, or run it as a VM with its own kernel.",
+    doc: include_str!("../../../rules/placement/P103-kernel-modules.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else { return };
+        if workload.platform != Platform::Container {
+            return;
+        }
+        for fact in &workload.facts {
+            let message = match &fact.kind {
+                FactKind::Runs(command) | FactKind::Init(command) => {
+                    match super::programs(command).find(|p| matches!(*p, "modprobe" | "insmod")) {
+                        Some(program) => format!("`{program}` loads a module into the host's kernel"),
+                        None => continue,
+                    }
+                }
+                FactKind::HostPath { path, .. } if path.trim_end_matches('/') == "/lib/modules" => {
+                    "the host's `/lib/modules` is mounted into the container".to_string()
+                }
+                FactKind::AddedCapability(cap) if cap == "SYS_MODULE" => {
+                    "`SYS_MODULE` lets the container load kernel modules".to_string()
+                }
+                _ => continue,
+            };
+            report.at(fact.span.clone(), message);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! P202 legacy-guest-os: a VM whose guest OS is too old to containerise as it is
+//! (CentOS/RHEL 5-6, Ubuntu 14.04 and older, Debian 7 and older, Windows Server before
+//! 2016): old userlands break on the new host kernels containers share.
+
+use crate::diagnostic::Severity;
+use crate::model::{FactKind, OsFact, Platform};
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P202",
+    name: "legacy-guest-os",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "The guest OS is too old for a container on a modern host kernel; the VM must stay or be rebuilt.",
+    help: "Keep it as a VM until the application moves to a supported OS, then reassess.",
+    doc: include_str!("../../../rules/placement/P202-legacy-guest-os.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else { return };
+        if workload.platform != Platform::Vm {
+            return;
+        }
+        for (span, os) in workload.facts(|f| match f {
+            FactKind::Os(os) => Some(os),
+            _ => None,
+        }) {
+            if is_legacy(os) {
+                let name = [os.distro.as_deref(), os.version.as_deref()].into_iter().flatten().collect::<Vec<_>>();
+                report.at(span.clone(), format!("guest OS `{}` is too old to containerise", name.join(" ")));
+            }
+        }
+    }
+}
+
+/// Operating systems whose userland predates the kernels container hosts run.
+pub fn is_legacy(os: &OsFact) -> bool {
+    let major = |v: &str| v.split(['.', ' ']).next().and_then(|m| m.parse::<u32>().ok());
+    let version = os.version.as_deref().unwrap_or("");
+    let distro = os.distro.as_deref().unwrap_or("").to_ascii_lowercase();
+    match distro.as_str() {
+        "centos" | "rhel" | "redhat" | "oraclelinux" => major(version).is_some_and(|m| m <= 6),
+        "ubuntu" => major(version).is_some_and(|m| m <= 14),
+        "debian" => major(version).is_some_and(|m| m <= 7),
+        "windows" | "windows-server" => major(version).is_some_and(|m| (2000..2016).contains(&m)),
+        _ => false,
+    }
+}

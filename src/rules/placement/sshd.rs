@@ -1,0 +1,42 @@
+//! P102 sshd: a container that runs an SSH server or exposes port 22: people log in to
+//! it and change it by hand, as they would a VM.
+
+use crate::diagnostic::Severity;
+use crate::model::{FactKind, Platform};
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P102",
+    name: "sshd",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "The container runs an SSH server or exposes port 22, so it is managed like a VM.",
+    help: "Remove sshd and use `kubectl exec`/`docker exec` for debugging, or run this workload as a VM.",
+    doc: include_str!("../../../rules/placement/P102-sshd.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else { return };
+        if workload.platform != Platform::Container {
+            return;
+        }
+        for fact in &workload.facts {
+            let message = match &fact.kind {
+                FactKind::Init(command) if super::programs(command).any(|p| p == "sshd") => {
+                    "the container's main process is an SSH server"
+                }
+                FactKind::ExposedPort(22) => "the container exposes SSH (port 22)",
+                _ => continue,
+            };
+            report.at(fact.span.clone(), message);
+        }
+    }
+}

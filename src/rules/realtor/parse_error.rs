@@ -1,0 +1,25 @@
+//! R001 parse-error: A file could not be read or parsed; the checks that need it did not run.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "R001",
+    name: "parse-error",
+    severity: Severity::Error,
+    applies_to: AppliesTo::Any,
+    aliases: &[],
+    summary: "A file could not be read or parsed; the checks that need it did not run.",
+    help: "Fix the syntax at the reported position; the message says what was expected.",
+    doc: include_str!("../../../rules/realtor/R001-parse-error.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _: &Subject<'_, '_>, _: &mut Report<'_>) {}
+}

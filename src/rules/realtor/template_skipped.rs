@@ -1,0 +1,25 @@
+//! R003 template-skipped: A template (Helm or similar) was skipped: realtor lints rendered manifests.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "R003",
+    name: "template-skipped",
+    severity: Severity::Info,
+    applies_to: AppliesTo::Any,
+    aliases: &[],
+    summary: "A template (Helm or similar) was skipped: realtor lints rendered manifests.",
+    help: "Render it first and lint the output: helm template . | realtor check --stdin-filename rendered.yaml -",
+    doc: include_str!("../../../rules/realtor/R003-template-skipped.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _: &Subject<'_, '_>, _: &mut Report<'_>) {}
+}

@@ -1,0 +1,5 @@
+//! Syntax trees of each input format, each keeping the byte spans of what it read.
+//! Parsers here know nothing of rules or output.
+
+pub mod dockerfile;
+pub mod yaml;

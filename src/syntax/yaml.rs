@@ -1,0 +1,1014 @@
+//! The YAML syntax tree: documents of scalars, sequences and mappings, each node keeping
+//! the byte span it was written at, built from saphyr-parser events in one pass.
+//!
+//! The tree serves two purposes: locating a path (such as
+//! `spec.template.spec.containers[0].securityContext.privileged`) at the bytes of its key
+//! and value, and converting to a [`serde_yaml::Value`] for typed decoding. Aliases are
+//! expanded into copies and merge keys (`<<`) are resolved while building; empty documents
+//! are omitted.
+//!
+//! Hostile input is bounded: collections may nest 256 deep (aliases included), and the
+//! nodes created, counting the copies kept for anchors and made by aliases, may not exceed
+//! `max(100_000, 20 * text.len())`. The builder keeps an explicit stack, so only
+//! bounded-depth trees are ever walked recursively.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use saphyr_parser::{Event, Parser, ScalarStyle as EventStyle, ScanError, Tag};
+use serde_yaml::{Number, Value};
+
+use crate::source::{SourceFile, Span};
+
+/// The deepest nesting of collections accepted, counting those reached through aliases.
+const MAX_DEPTH: usize = 256;
+/// The fewest nodes (written or copied from aliases) a file may always create.
+const MIN_NODE_BUDGET: usize = 100_000;
+/// Nodes a file may create per byte of text, when that exceeds [`MIN_NODE_BUDGET`].
+const NODES_PER_BYTE: usize = 20;
+
+/// One document of a stream. Documents with no content (only `---` and comments) are
+/// omitted from [`Parsed::documents`].
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub root: Node,
+    /// The span of the document's content, which is the root node's span.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Where the node is written: exactly its token for scalars (quotes and the block
+    /// indicator included), brackets inclusive for flow collections, and from the first
+    /// child's start to the last child's end for block collections.
+    pub span: Span,
+    pub kind: NodeKind,
+    /// For a copy made by an alias `*x`, the span of the anchored node; `span` is then the
+    /// alias itself, while the copied children keep the spans where they were written.
+    pub alias_of: Option<Span>,
+}
+
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    Scalar(Scalar),
+    Sequence(Vec<Node>),
+    Mapping(Vec<Entry>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Scalar {
+    pub text: String,
+    pub style: ScalarStyle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalarStyle {
+    Plain,
+    /// Single- or double-quoted, or a plain scalar tagged `!!str`: always a string.
+    Quoted,
+    /// Literal (`|`) or folded (`>`).
+    Block,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub key: Node,
+    pub value: Node,
+}
+
+#[derive(Debug, Clone)]
+pub struct YamlError {
+    /// The offending node, or an empty span at the point of a syntax error.
+    pub span: Span,
+    pub message: String,
+}
+
+impl fmt::Display for YamlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for YamlError {}
+
+/// The result of parsing a stream: the documents completed before any error, and the error
+/// that stopped parsing.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub documents: Vec<Document>,
+    pub error: Option<YamlError>,
+}
+
+/// One step of a path: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathSegment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// A node found by [`Node::lookup`], with the span of its mapping key when the path's last
+/// segment was a key.
+#[derive(Debug, Clone)]
+pub struct Located<'a> {
+    pub key: Option<Span>,
+    pub node: &'a Node,
+}
+
+/// Parses every document of a YAML stream.
+pub fn parse(file: &SourceFile) -> Parsed {
+    let mut builder = Builder::new(&file.text);
+    let error = builder.run().err();
+    Parsed {
+        documents: builder.documents,
+        error,
+    }
+}
+
+/// Splits a path such as `spec.containers[0].image` into segments. Dots separate keys,
+/// `[n]` is an index; anything else (digits after a dot included) is part of a key. Keys
+/// containing dots cannot be expressed; use [`Node::get`] for those.
+pub fn parse_path(path: &str) -> Vec<PathSegment<'_>> {
+    let mut segments = Vec::new();
+    for part in path.split('.').filter(|part| !part.is_empty()) {
+        let (key, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+        let mut indexes = Vec::new();
+        while let Some((index, after)) = rest
+            .strip_prefix('[')
+            .and_then(|inner| inner.split_once(']'))
+            .and_then(|(digits, after)| Some((digits.parse().ok()?, after)))
+        {
+            indexes.push(PathSegment::Index(index));
+            rest = after;
+        }
+        if !rest.is_empty() {
+            segments.push(PathSegment::Key(part));
+            continue;
+        }
+        if !key.is_empty() {
+            segments.push(PathSegment::Key(key));
+        }
+        segments.extend(indexes);
+    }
+    segments
+}
+
+impl Node {
+    /// The entry of a mapping whose scalar key is `key`; the last one if repeated.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries()
+            .iter()
+            .rev()
+            .find(|entry| entry.key.as_str() == Some(key))
+    }
+
+    pub fn index(&self, i: usize) -> Option<&Node> {
+        self.items().get(i)
+    }
+
+    /// Walks `path` from this node. An empty path locates this node itself.
+    pub fn lookup(&self, path: &[PathSegment]) -> Option<Located<'_>> {
+        let mut located = Located {
+            key: None,
+            node: self,
+        };
+        for segment in path {
+            located = match *segment {
+                PathSegment::Key(key) => {
+                    let entry = located.node.get(key)?;
+                    Located {
+                        key: Some(entry.key.span.clone()),
+                        node: &entry.value,
+                    }
+                }
+                PathSegment::Index(i) => Located {
+                    key: None,
+                    node: located.node.index(i)?,
+                },
+            };
+        }
+        Some(located)
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar(scalar) => Some(&scalar.text),
+            _ => None,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        match &self.kind {
+            NodeKind::Mapping(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn items(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::Sequence(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// Converts to a value, typing plain scalars by the YAML 1.2 core schema plus the
+    /// YAML 1.1 octal form `0644` that Kubernetes accepts.
+    pub fn to_value(&self) -> Value {
+        match &self.kind {
+            NodeKind::Scalar(scalar) if scalar.style == ScalarStyle::Plain => {
+                plain_value(&scalar.text)
+            }
+            NodeKind::Scalar(scalar) => Value::String(scalar.text.clone()),
+            NodeKind::Sequence(items) => {
+                Value::Sequence(items.iter().map(Node::to_value).collect())
+            }
+            NodeKind::Mapping(entries) => Value::Mapping(
+                entries
+                    .iter()
+                    .map(|entry| (entry.key.to_value(), entry.value.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+fn plain_value(text: &str) -> Value {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
+        "true" | "True" | "TRUE" => Value::Bool(true),
+        "false" | "False" | "FALSE" => Value::Bool(false),
+        _ => parse_int(text)
+            .or_else(|| parse_float(text).map(Number::from))
+            .map_or_else(|| Value::String(text.to_owned()), Value::Number),
+    }
+}
+
+/// Decimal, `0x` hex, `0o` octal and YAML 1.1 `0755` octal integers, optionally signed.
+fn parse_int(text: &str) -> Option<Number> {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (radix, digits) = if let Some(hex) = unsigned.strip_prefix("0x") {
+        (16, hex)
+    } else if let Some(octal) = unsigned.strip_prefix("0o") {
+        (8, octal)
+    } else if let Some(octal) = unsigned
+        .strip_prefix('0')
+        .filter(|rest| !rest.is_empty() && rest.bytes().all(|b| matches!(b, b'0'..=b'7')))
+    {
+        (8, octal)
+    } else {
+        (10, unsigned)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = u64::from_str_radix(digits, radix).ok()?;
+    if text.starts_with('-') {
+        0i64.checked_sub_unsigned(magnitude).map(Number::from)
+    } else {
+        Some(i64::try_from(magnitude).map_or(Number::from(magnitude), Number::from))
+    }
+}
+
+/// Core-schema floats: `1.5`, `.5`, `1e3`, `-.inf`, `.nan` and the like.
+fn parse_float(text: &str) -> Option<f64> {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    match unsigned {
+        ".inf" | ".Inf" | ".INF" if text.starts_with('-') => return Some(f64::NEG_INFINITY),
+        ".inf" | ".Inf" | ".INF" => return Some(f64::INFINITY),
+        ".nan" | ".NaN" | ".NAN" if unsigned == text => return Some(f64::NAN),
+        _ => {}
+    }
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let (mantissa, exponent) = unsigned
+        .split_once(['e', 'E'])
+        .map_or((unsigned, None), |(m, e)| (m, Some(e)));
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mantissa_ok =
+        digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    if mantissa_ok && exponent_ok {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// An anchored node kept for its aliases, with its size for the limits.
+struct Anchored {
+    node: Node,
+    /// Nodes in the subtree, the node itself included.
+    count: usize,
+    /// Collections on the longest path down, the node itself included.
+    height: usize,
+}
+
+/// The node count and collection height of a subtree (at most [`MAX_DEPTH`] deep).
+fn measure(node: &Node) -> (usize, usize) {
+    let add = |(count, height): (usize, usize), (c, h): (usize, usize)| {
+        (count.saturating_add(c), height.max(h + 1))
+    };
+    match &node.kind {
+        NodeKind::Scalar(_) => (1, 0),
+        NodeKind::Sequence(items) => items.iter().map(measure).fold((1, 1), add),
+        NodeKind::Mapping(entries) => entries
+            .iter()
+            .flat_map(|entry| [&entry.key, &entry.value])
+            .map(measure)
+            .fold((1, 1), add),
+    }
+}
+
+/// A collection whose end event has not arrived yet.
+struct Frame {
+    start: usize,
+    last_end: Option<usize>,
+    anchor: usize,
+    children: Children,
+}
+
+enum Children {
+    Sequence(Vec<Node>),
+    Mapping {
+        entries: Vec<Entry>,
+        key: Option<Node>,
+    },
+}
+
+impl Frame {
+    fn push(&mut self, node: Node) {
+        let end = node.span.end;
+        self.last_end = Some(self.last_end.map_or(end, |last| last.max(end)));
+        match &mut self.children {
+            Children::Sequence(items) => items.push(node),
+            Children::Mapping { entries, key } => match key.take() {
+                Some(key) => entries.push(Entry { key, value: node }),
+                None => *key = Some(node),
+            },
+        }
+    }
+}
+
+/// The count of nodes created, including copies made for anchors and aliases.
+struct Budget {
+    created: usize,
+    limit: usize,
+}
+
+impl Budget {
+    fn charge(&mut self, count: usize, span: &Span) -> Result<(), YamlError> {
+        self.created = self.created.saturating_add(count);
+        if self.created > self.limit {
+            return Err(error(
+                span,
+                format!("alias expansion exceeds {} nodes", self.limit),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Fails if a node of `height` collections cannot sit below `open` collections.
+fn check_depth(open: usize, height: usize, span: &Span) -> Result<(), YamlError> {
+    if open + height > MAX_DEPTH {
+        return Err(error(
+            span,
+            format!("nesting deeper than {MAX_DEPTH} levels"),
+        ));
+    }
+    Ok(())
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    /// Byte offset of each character, built only for non-ASCII text.
+    char_offsets: Option<Vec<usize>>,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Anchored>,
+    budget: Budget,
+    /// Byte offset where the previous event ended.
+    prev_end: usize,
+    root: Option<Node>,
+    documents: Vec<Document>,
+}
+
+impl<'t> Builder<'t> {
+    fn new(text: &'t str) -> Self {
+        let char_offsets =
+            (!text.is_ascii()).then(|| text.char_indices().map(|(i, _)| i).collect());
+        Builder {
+            text,
+            char_offsets,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            budget: Budget {
+                created: 0,
+                limit: MIN_NODE_BUDGET.max(text.len().saturating_mul(NODES_PER_BYTE)),
+            },
+            prev_end: 0,
+            root: None,
+            documents: Vec::new(),
+        }
+    }
+
+    fn run(&mut self) -> Result<(), YamlError> {
+        let mut parser = Parser::new_from_str(self.text);
+        while let Some(next) = parser.next_event() {
+            let (event, span) = next.map_err(|e| self.scan_error(&e))?;
+            let span = self.byte(span.start.index())..self.byte(span.end.index());
+            self.handle(event, span.clone())?;
+            self.prev_end = span.end;
+        }
+        Ok(())
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        match &self.char_offsets {
+            Some(offsets) => offsets.get(char_index).copied().unwrap_or(self.text.len()),
+            None => char_index.min(self.text.len()),
+        }
+    }
+
+    /// saphyr's own flow nesting limit (255) reports as the depth error too.
+    fn scan_error(&self, error: &ScanError) -> YamlError {
+        let at = self.byte(error.marker().index());
+        let message = match error.info() {
+            "recursion limit exceeded" => format!("nesting deeper than {MAX_DEPTH} levels"),
+            info => info.to_owned(),
+        };
+        YamlError {
+            span: at..at,
+            message,
+        }
+    }
+
+    fn handle(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
+        match event {
+            Event::DocumentStart(_) => {
+                self.anchors.clear();
+                self.root = None;
+            }
+            Event::DocumentEnd => {
+                let root = self.root.take().filter(|root| !is_empty_document(root));
+                if let Some(root) = root {
+                    self.documents.push(Document {
+                        span: root.span.clone(),
+                        root,
+                    });
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.budget.charge(1, &span)?;
+                let node = Node {
+                    span: self.scalar_span(span, style),
+                    kind: NodeKind::Scalar(Scalar {
+                        text: text.into_owned(),
+                        style: scalar_style(style, tag.as_deref()),
+                    }),
+                    alias_of: None,
+                };
+                self.complete(node, anchor)?;
+            }
+            Event::Alias(id) => self.alias(id, span)?,
+            Event::SequenceStart(anchor, _) => {
+                self.open(Children::Sequence(Vec::new()), anchor, span)?
+            }
+            Event::MappingStart(anchor, _) => self.open(
+                Children::Mapping {
+                    entries: Vec::new(),
+                    key: None,
+                },
+                anchor,
+                span,
+            )?,
+            Event::SequenceEnd | Event::MappingEnd => self.close(span)?,
+            Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
+        }
+        Ok(())
+    }
+
+    /// Scalar spans from saphyr include leading `&anchor`/`!tag` properties, and block
+    /// scalars start after their header and run over trailing blank lines.
+    fn scalar_span(&self, span: Span, style: EventStyle) -> Span {
+        if !matches!(style, EventStyle::Literal | EventStyle::Folded) {
+            return skip_properties(self.text, &span)..span.end;
+        }
+        let header = self.prev_end.min(span.start)..span.end;
+        let start =
+            first_token(self.text, &header, |b| matches!(b, b'|' | b'>')).unwrap_or(span.start);
+        let content = self.text[start..span.end].trim_end_matches([' ', '\t', '\r', '\n']);
+        start..start + content.len()
+    }
+
+    fn open(&mut self, children: Children, anchor: usize, span: Span) -> Result<(), YamlError> {
+        let start = skip_properties(self.text, &span);
+        check_depth(self.stack.len(), 1, &(start..start))?;
+        self.budget.charge(1, &span)?;
+        self.stack.push(Frame {
+            start,
+            last_end: None,
+            anchor,
+            children,
+        });
+        Ok(())
+    }
+
+    fn close(&mut self, end: Span) -> Result<(), YamlError> {
+        let Some(frame) = self.stack.pop() else {
+            return Err(error(&end, "collection end without a start"));
+        };
+        let end = if end.is_empty() {
+            frame.last_end.unwrap_or(frame.start)
+        } else {
+            end.end
+        };
+        let span = frame.start..end.max(frame.start);
+        let kind = match frame.children {
+            Children::Sequence(items) => NodeKind::Sequence(items),
+            Children::Mapping { entries, .. } => NodeKind::Mapping(resolve_merges(entries)?),
+        };
+        let node = Node {
+            span,
+            kind,
+            alias_of: None,
+        };
+        self.complete(node, frame.anchor)
+    }
+
+    fn alias(&mut self, id: usize, span: Span) -> Result<(), YamlError> {
+        let Some(anchored) = self.anchors.get(&id) else {
+            return Err(error(&span, "unknown alias"));
+        };
+        check_depth(self.stack.len(), anchored.height, &span)?;
+        self.budget.charge(anchored.count, &span)?;
+        let mut node = anchored.node.clone();
+        node.alias_of = Some(std::mem::replace(&mut node.span, span));
+        self.complete(node, 0)
+    }
+
+    /// Records an anchored node (its stored copy counts against the budget) and hands the
+    /// node to its parent, or makes it the document root.
+    fn complete(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
+        if anchor != 0 {
+            let (count, height) = measure(&node);
+            self.budget.charge(count, &node.span)?;
+            let node = node.clone();
+            self.anchors.insert(
+                anchor,
+                Anchored {
+                    node,
+                    count,
+                    height,
+                },
+            );
+        }
+        match self.stack.last_mut() {
+            Some(frame) => frame.push(node),
+            None => self.root = Some(node),
+        }
+        Ok(())
+    }
+}
+
+fn error(span: &Span, message: impl Into<String>) -> YamlError {
+    YamlError {
+        span: span.clone(),
+        message: message.into(),
+    }
+}
+
+fn scalar_style(style: EventStyle, tag: Option<&Tag>) -> ScalarStyle {
+    match style {
+        EventStyle::Plain if tag.is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str") => {
+            ScalarStyle::Quoted
+        }
+        EventStyle::Plain => ScalarStyle::Plain,
+        EventStyle::SingleQuoted | EventStyle::DoubleQuoted => ScalarStyle::Quoted,
+        EventStyle::Literal | EventStyle::Folded => ScalarStyle::Block,
+    }
+}
+
+fn is_empty_document(root: &Node) -> bool {
+    matches!(&root.kind, NodeKind::Scalar(s) if s.style == ScalarStyle::Plain && s.text.is_empty())
+}
+
+/// The start of the node's own token, past any `&anchor` and `!tag` properties.
+fn skip_properties(text: &str, span: &Span) -> usize {
+    first_token(text, span, |b| !matches!(b, b'&' | b'!')).unwrap_or(span.end)
+}
+
+/// The offset of the first whitespace-separated token in `range`, outside comments, whose
+/// first byte satisfies `wanted`.
+fn first_token(text: &str, range: &Span, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes().get(range.clone())?;
+    let (mut in_token, mut in_comment) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\n' | b'\r' => (in_token, in_comment) = (false, false),
+            _ if in_comment => {}
+            b' ' | b'\t' => in_token = false,
+            _ if in_token => {}
+            b'#' => in_comment = true,
+            _ if wanted(b) => return Some(range.start + i),
+            _ => in_token = true,
+        }
+    }
+    None
+}
+
+fn is_merge(entry: &Entry) -> bool {
+    let NodeKind::Scalar(key) = &entry.key.kind else {
+        return false;
+    };
+    key.style == ScalarStyle::Plain && key.text == "<<"
+}
+
+/// Replaces each plain `<<` entry by the entries of the mapping(s) it names, skipping keys
+/// the mapping writes explicitly or an earlier merge already supplied.
+fn resolve_merges(entries: Vec<Entry>) -> Result<Vec<Entry>, YamlError> {
+    if !entries.iter().any(is_merge) {
+        return Ok(entries);
+    }
+    let mut seen: HashSet<String> = entries
+        .iter()
+        .filter(|entry| !is_merge(entry))
+        .filter_map(|entry| entry.key.as_str().map(str::to_owned))
+        .collect();
+    let mut resolved = Vec::with_capacity(entries.len());
+    for entry in entries {
+        if !is_merge(&entry) {
+            resolved.push(entry);
+            continue;
+        }
+        let not_mergeable = |span: &Span| {
+            error(
+                span,
+                "merge key `<<` needs a mapping or a sequence of mappings",
+            )
+        };
+        let sources: Vec<Vec<Entry>> = match entry.value.kind {
+            NodeKind::Mapping(merged) => vec![merged],
+            NodeKind::Sequence(items) => items
+                .into_iter()
+                .map(|item| match item.kind {
+                    NodeKind::Mapping(merged) => Ok(merged),
+                    _ => Err(not_mergeable(&item.span)),
+                })
+                .collect::<Result<_, _>>()?,
+            NodeKind::Scalar(_) => return Err(not_mergeable(&entry.value.span)),
+        };
+        for merged in sources.into_iter().flatten() {
+            if merged
+                .key
+                .as_str()
+                .is_none_or(|key| seen.insert(key.to_owned()))
+            {
+                resolved.push(merged);
+            }
+        }
+    }
+    Ok(resolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Position;
+
+    fn parse_text(text: &str) -> (SourceFile, Parsed) {
+        let file = SourceFile::new("test.yaml", text);
+        let parsed = parse(&file);
+        (file, parsed)
+    }
+
+    fn root(text: &str) -> Node {
+        let (_, parsed) = parse_text(text);
+        assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        parsed
+            .documents
+            .into_iter()
+            .next()
+            .expect("a document")
+            .root
+    }
+
+    /// The key and value text at `path`; the key is empty when the path ends in an index.
+    fn at<'t>(text: &'t str, node: &Node, path: &str) -> (&'t str, &'t str) {
+        let located = node.lookup(&parse_path(path)).expect(path);
+        (
+            located.key.map_or("", |key| &text[key]),
+            &text[located.node.span.clone()],
+        )
+    }
+
+    fn pos(line: usize, column: usize) -> Position {
+        Position { line, column }
+    }
+
+    fn error_of(text: &str) -> (SourceFile, Parsed, YamlError) {
+        let (file, parsed) = parse_text(text);
+        let error = parsed.error.clone().expect("an error");
+        (file, parsed, error)
+    }
+
+    #[test]
+    fn block_spans_cover_exactly_the_token() {
+        let text = "\
+image: nginx:latest
+name: 'web'
+security:
+  privileged: true
+  caps:
+    - NET_ADMIN
+    - SYS_TIME   # comment
+
+# trailing
+script: &s |
+  echo hi
+  exit 0
+
+next: 1
+";
+        let root = root(text);
+        assert_eq!(at(text, &root, "image"), ("image", "nginx:latest"));
+        assert_eq!(at(text, &root, "name"), ("name", "'web'"));
+        assert_eq!(
+            at(text, &root, "security.privileged"),
+            ("privileged", "true")
+        );
+        let security = "privileged: true\n  caps:\n    - NET_ADMIN\n    - SYS_TIME";
+        assert_eq!(at(text, &root, "security"), ("security", security));
+        assert_eq!(at(text, &root, "security.caps[1]"), ("", "SYS_TIME"));
+        assert_eq!(at(text, &root, "script").1, "|\n  echo hi\n  exit 0");
+        assert_eq!(&text[root.span], text.trim_end());
+    }
+
+    #[test]
+    fn flow_spans_include_brackets() {
+        let text = "a: {b: [1, \"two\"], c: &x d}\n";
+        let root = root(text);
+        assert_eq!(at(text, &root, "a").1, "{b: [1, \"two\"], c: &x d}");
+        assert_eq!(at(text, &root, "a.b"), ("b", "[1, \"two\"]"));
+        assert_eq!(at(text, &root, "a.b[1]").1, "\"two\"");
+        assert_eq!(at(text, &root, "a.c"), ("c", "d"));
+    }
+
+    #[test]
+    fn locates_deployment_path_at_line_and_column() {
+        let text = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  annotations:
+    realtor.dev/ignore: \"R001\"
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:latest
+          securityContext:
+            privileged: true
+";
+        let (file, parsed) = parse_text(text);
+        let root = &parsed.documents[0].root;
+        let path = parse_path("spec.template.spec.containers[0].securityContext.privileged");
+        let located = root.lookup(&path).expect("privileged");
+        let key = located.key.expect("a key span");
+        assert_eq!(file.position(key.start), pos(14, 13));
+        assert_eq!(file.position(located.node.span.start), pos(14, 25));
+        assert_eq!(located.node.to_value(), Value::Bool(true));
+        let annotations = root
+            .lookup(&parse_path("metadata.annotations"))
+            .expect("annotations");
+        let ignore = annotations
+            .node
+            .get("realtor.dev/ignore")
+            .expect("annotation");
+        assert_eq!(ignore.value.as_str(), Some("R001"));
+    }
+
+    #[test]
+    fn multi_document_stream_omits_empty_documents() {
+        let text = "# head\na: 1\n...\n# between\n---\n# empty\n---\nb: [2]\n--- \n- c\n";
+        let (_, parsed) = parse_text(text);
+        assert!(parsed.error.is_none());
+        let spans: Vec<&str> = parsed
+            .documents
+            .iter()
+            .map(|d| &text[d.span.clone()])
+            .collect();
+        assert_eq!(spans, ["a: 1", "b: [2]", "- c"]);
+    }
+
+    #[test]
+    fn alias_is_a_copy_spanning_its_use() {
+        let text = "base: &b {x: 1}\nuse: *b\nlist: [&s str, *s]\n";
+        let root = root(text);
+        let used = &root.get("use").expect("use").value;
+        assert_eq!(&text[used.span.clone()], "*b");
+        assert_eq!(&text[used.alias_of.clone().expect("an alias")], "{x: 1}");
+        assert_eq!(at(text, used, "x"), ("x", "1"));
+        assert_eq!(at(text, &root, "list[1]").1, "*s");
+        assert_eq!(
+            root.lookup(&parse_path("list[1]"))
+                .expect("item")
+                .node
+                .as_str(),
+            Some("str")
+        );
+    }
+
+    #[test]
+    fn merge_keys_yield_to_explicit_keys_and_earlier_sources() {
+        let text = "\
+base: &base
+  a: 1
+  b: 2
+other: &other
+  b: 3
+  c: 4
+one:
+  a: 10
+  <<: *base
+two:
+  <<: [*other, *base]
+  d: 5
+";
+        let root = root(text);
+        let keys = |path: &str| -> Vec<&str> {
+            let node = root.lookup(&parse_path(path)).expect(path).node;
+            node.entries()
+                .iter()
+                .filter_map(|e| e.key.as_str())
+                .collect()
+        };
+        assert_eq!(keys("one"), ["a", "b"]);
+        assert_eq!(keys("two"), ["b", "c", "a", "d"]);
+        assert_eq!(at(text, &root, "one.a").1, "10");
+        assert_eq!(at(text, &root, "two.b").1, "3");
+        let merged = root.lookup(&parse_path("one.b")).expect("merged");
+        assert_eq!(merged.key.map(|k| k.start), text.find("b: 2"));
+    }
+
+    #[test]
+    fn billion_laughs_exceeds_the_alias_budget() {
+        let mut text = String::from("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for level in 1..9 {
+            let aliases = vec![format!("*l{}", level - 1); 9].join(", ");
+            text.push_str(&format!("l{level}: &l{level} [{aliases}]\n"));
+        }
+        let (_, _, error) = error_of(&text);
+        assert!(
+            error.message.starts_with("alias expansion exceeds"),
+            "{}",
+            error.message
+        );
+        assert!(text[error.span].starts_with("[*l3"));
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_rejected_without_overflow() {
+        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let (_, parsed, error) = error_of(&text);
+        assert_eq!(error.message, "nesting deeper than 256 levels");
+        assert_eq!(error.span.start, 255);
+        assert!(parsed.documents.is_empty());
+    }
+
+    #[test]
+    fn deep_block_nesting_is_rejected_without_overflow() {
+        let text = format!("{}x\n", "- ".repeat(10_000));
+        let (_, _, error) = error_of(&text);
+        assert_eq!(error.message, "nesting deeper than 256 levels");
+        assert_eq!(error.span.start, 512);
+    }
+
+    #[test]
+    fn nesting_through_aliases_counts_toward_depth() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let text = format!(
+            "a: &a {deep}\nb: {}*a{}\n",
+            "[".repeat(100),
+            "]".repeat(100)
+        );
+        let (_, _, error) = error_of(&text);
+        assert_eq!(error.message, "nesting deeper than 256 levels");
+        assert_eq!(&text[error.span], "*a");
+    }
+
+    #[test]
+    fn syntax_error_is_positioned_and_keeps_earlier_documents() {
+        let (file, parsed, error) = error_of("a: 1\n---\nb: c: d\n");
+        assert_eq!(
+            error.message,
+            "mapping values are not allowed in this context"
+        );
+        assert_eq!(file.position(error.span.start), pos(3, 5));
+        assert_eq!(parsed.documents.len(), 1);
+    }
+
+    #[test]
+    fn unknown_aliases_are_errors() {
+        let (_, parsed, error) = error_of("a: &x 1\n---\nb: *x\n");
+        assert_eq!(
+            (error.message.as_str(), parsed.documents.len()),
+            ("unknown alias", 1)
+        );
+        assert_eq!(error_of("a: &r [*r]\n").2.message, "unknown alias");
+        assert!(error_of("a: *nope\n").2.message.contains("unknown anchor"));
+    }
+
+    #[test]
+    fn to_value_types_plain_scalars_only() {
+        let text = "\
+mode: 0644
+yes: yes
+quoted: \"true\"
+ratio: 1.5
+nothing: ~
+empty:
+hex: 0x1F
+octal: 0o17
+exp: 1e3
+neg_inf: -.inf
+neg: -12
+big: 18446744073709551615
+forced: !!str 5
+flag: True
+version: 1.10.2
+zero: 0
+nine: 09
+block: |
+  5
+";
+        let value = root(text).to_value();
+        let int = |n: i64| Value::Number(Number::from(n));
+        assert_eq!(value["mode"], int(420));
+        assert_eq!(value["yes"], Value::String("yes".into()));
+        assert_eq!(value["quoted"], Value::String("true".into()));
+        assert_eq!(value["ratio"].as_f64(), Some(1.5));
+        assert_eq!(
+            (&value["nothing"], &value["empty"]),
+            (&Value::Null, &Value::Null)
+        );
+        assert_eq!((&value["hex"], &value["octal"]), (&int(31), &int(15)));
+        assert_eq!(value["exp"].as_f64(), Some(1000.0));
+        assert_eq!(value["neg_inf"].as_f64(), Some(f64::NEG_INFINITY));
+        assert_eq!(value["neg"], int(-12));
+        assert_eq!(value["big"].as_u64(), Some(u64::MAX));
+        assert_eq!(value["forced"], Value::String("5".into()));
+        assert_eq!(value["flag"], Value::Bool(true));
+        assert_eq!(value["version"], Value::String("1.10.2".into()));
+        assert_eq!((&value["zero"], &value["nine"]), (&int(0), &int(9)));
+        assert_eq!(value["block"], Value::String("5\n".into()));
+    }
+
+    #[test]
+    fn crlf_line_endings() {
+        let text = "a: 1\r\nb:\r\n  c: \"x\"\r\n  d: [y]\r\n";
+        let (file, parsed) = parse_text(text);
+        let root = &parsed.documents[0].root;
+        assert_eq!(at(text, root, "b"), ("b", "c: \"x\"\r\n  d: [y]"));
+        let located = root.lookup(&parse_path("b.d[0]")).expect("item");
+        assert_eq!(file.position(located.node.span.start), pos(4, 7));
+    }
+
+    #[test]
+    fn non_ascii_text_before_a_key() {
+        let text = "ключ: значение\nmetadata:\n  name: wéb\n  next: ünï\n";
+        let (file, parsed) = parse_text(text);
+        let root = &parsed.documents[0].root;
+        assert_eq!(at(text, root, "ключ"), ("ключ", "значение"));
+        assert_eq!(at(text, root, "metadata.name"), ("name", "wéb"));
+        assert_eq!(at(text, root, "metadata.next"), ("next", "ünï"));
+        let name = root.lookup(&parse_path("metadata.next")).expect("next");
+        assert_eq!(file.position(name.node.span.start), pos(4, 9));
+    }
+
+    #[test]
+    fn parse_path_splits_keys_and_indexes() {
+        use PathSegment::{Index, Key};
+        assert_eq!(
+            parse_path("a.b[0].c"),
+            [Key("a"), Key("b"), Index(0), Key("c")]
+        );
+        assert_eq!(
+            parse_path("a.0[1][2]"),
+            [Key("a"), Key("0"), Index(1), Index(2)]
+        );
+        assert_eq!(parse_path("x-y/z[n]"), [Key("x-y/z[n]")]);
+        assert!(parse_path("").is_empty());
+    }
+
+    #[test]
+    fn get_prefers_the_last_duplicate_key() {
+        let root = root("a: 1\na: 2\nrealtor.dev/ignore: x\n");
+        assert_eq!(root.get("a").and_then(|e| e.value.as_str()), Some("2"));
+        assert!(root.get("realtor.dev/ignore").is_some());
+        assert!(root.items().is_empty() && root.index(0).is_none());
+        assert_eq!(root.lookup(&[]).map(|l| l.key), Some(None));
+    }
+}
