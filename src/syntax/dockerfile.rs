@@ -299,7 +299,7 @@ mod tests {
         let parsed = parse(&file);
         assert_eq!(parsed.stages.len(), 2);
         assert_eq!(parsed.stages[0].name.as_deref(), Some("build"));
-        assert_eq!(parsed.stages[1].range, 4..6);
+        assert_eq!(parsed.stages[1].range, 3..5);
         assert_eq!(parsed.resolved_image(&parsed.stages[0]).as_deref(), Some("ubuntu:22.04"));
         assert_eq!(parsed.stage_named("BUILD"), Some(0));
     }

@@ -21,6 +21,14 @@ pub fn value_span(node: &Node, keys: &[&str]) -> Option<Span> {
     node.lookup(&path).map(|found| found.node.span.clone())
 }
 
+/// The span of `key: value` at `keys` under `node`, from the key to the end of the value.
+pub fn entry_span(node: &Node, keys: &[&str]) -> Option<Span> {
+    let path: Vec<_> = keys.iter().map(|k| Key(k)).collect();
+    let found = node.lookup(&path)?;
+    let start = found.key.map_or(found.node.span.start, |k| k.start);
+    Some(start..found.node.span.end)
+}
+
 /// The span that names a container: its `name` value, else the container itself.
 pub fn container_span(node: &Node) -> Span {
     value_span(node, &["name"]).unwrap_or_else(|| node.span.clone())
@@ -35,7 +43,7 @@ pub fn check_host_namespace(object: &Object<'_>, key: &str, report: &mut Report<
         _ => pod.spec.host_ipc,
     };
     if enabled == Some(true)
-        && let Some(span) = value_span(pod.node, &[key])
+        && let Some(span) = entry_span(pod.node, &[key])
     {
         report.at(span, format!("`{key}: true` shares the node's namespace with the pod"));
     }

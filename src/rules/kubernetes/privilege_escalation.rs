@@ -28,7 +28,7 @@ impl crate::rules::Rule for Rule {
             let allowed = container.security_context.and_then(|s| s.allow_privilege_escalation);
             if allowed == Some(true)
                 && let Some(span) =
-                    super::value_span(container.node, &["securityContext", "allowPrivilegeEscalation"])
+                    super::entry_span(container.node, &["securityContext", "allowPrivilegeEscalation"])
             {
                 report.at(span, format!("container `{}` allows privilege escalation", container.name));
             }

@@ -27,7 +27,7 @@ impl crate::rules::Rule for Rule {
         for container in pod.containers() {
             let privileged = container.security_context.and_then(|s| s.privileged);
             if privileged == Some(true)
-                && let Some(span) = super::value_span(container.node, &["securityContext", "privileged"])
+                && let Some(span) = super::entry_span(container.node, &["securityContext", "privileged"])
             {
                 report.at(span, format!("container `{}` is privileged", container.name));
             }
