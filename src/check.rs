@@ -94,9 +94,13 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
     };
     if kind == FileKind::Other && explicit && out.findings.is_empty() {
         let message = "not a Dockerfile, a Kubernetes manifest or a realtor inventory";
-        out.findings.push(Finding::new(&realtor::parse_error::META, 0..0, message));
+        out.findings
+            .push(Finding::new(&realtor::parse_error::META, 0..0, message));
     }
-    let failed = out.findings.iter().any(|f| f.rule.id == realtor::parse_error::META.id);
+    let failed = out
+        .findings
+        .iter()
+        .any(|f| f.rule.id == realtor::parse_error::META.id);
     let mut diagnostics: Vec<Diagnostic> = out
         .findings
         .into_iter()
@@ -140,8 +144,16 @@ fn sniff(text: &str) -> Hint {
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#'))
         .unwrap_or("");
-    let keyword = first.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
-    if matches!(keyword.as_str(), "FROM" | "ARG") { Hint::Dockerfile } else { Hint::Yaml }
+    let keyword = first
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    if matches!(keyword.as_str(), "FROM" | "ARG") {
+        Hint::Dockerfile
+    } else {
+        Hint::Yaml
+    }
 }
 
 fn parse_error(span: Span, message: impl Into<String>) -> Finding {
@@ -153,7 +165,10 @@ fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
     let enabled = |rule: &RuleMeta| settings.enabled(rule);
     let mut findings = Vec::new();
     if let Some(error) = &parsed.error {
-        findings.push(parse_error(error.span.clone(), format!("Dockerfile syntax: {}", error.message)));
+        findings.push(parse_error(
+            error.span.clone(),
+            format!("Dockerfile syntax: {}", error.message),
+        ));
     }
     rules::run(&Subject::Dockerfile(&parsed), &enabled, &mut findings);
     if !parsed.stages.is_empty() {
@@ -167,7 +182,11 @@ fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
     out.findings.extend(findings);
 }
 
-fn run_placement(workload: &Workload, enabled: &dyn Fn(&RuleMeta) -> bool, findings: &mut Vec<Finding>) {
+fn run_placement(
+    workload: &Workload,
+    enabled: &dyn Fn(&RuleMeta) -> bool,
+    findings: &mut Vec<Finding>,
+) {
     let start = findings.len();
     rules::run(&Subject::Workload(workload), enabled, findings);
     let label = workload.label();
@@ -180,7 +199,11 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
     if is_template(&file.text) {
         let at = file.text.find("{{").unwrap_or(0);
         let message = "template syntax (`{{ ... }}`) found: lint the rendered output instead";
-        out.findings.push(Finding::new(&realtor::template_skipped::META, at..at + 2, message));
+        out.findings.push(Finding::new(
+            &realtor::template_skipped::META,
+            at..at + 2,
+            message,
+        ));
         return FileKind::Kubernetes;
     }
     let parsed = yaml::parse(file);
@@ -204,7 +227,10 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
         if kind == FileKind::Other {
             kind = FileKind::Kubernetes;
         }
-        findings.push(parse_error(error.span, format!("YAML syntax: {}", error.message)));
+        findings.push(parse_error(
+            error.span,
+            format!("YAML syntax: {}", error.message),
+        ));
     }
     suppress::apply(&mut findings, &mut suppressions, &enabled);
     out.findings.extend(findings);
@@ -222,7 +248,13 @@ fn check_object(
     if let Some(error) = &object.decode_error {
         let found = object.node.lookup(&syntax::yaml::parse_path(&error.path));
         let span = found.map_or_else(|| object.node.span.clone(), |f| f.node.span.clone());
-        let message = format!("{} `{}` does not decode: {}: {}", object.kind, object.name.unwrap_or(""), error.path, error.message);
+        let message = format!(
+            "{} `{}` does not decode: {}: {}",
+            object.kind,
+            object.name.unwrap_or(""),
+            error.path,
+            error.message
+        );
         findings.push(parse_error(span, message));
         return;
     }
@@ -240,7 +272,8 @@ fn check_object(
 
 fn is_inventory(root: &yaml::Node) -> bool {
     let text = |key: &str| root.get(key).and_then(|e| e.value.as_str());
-    text("kind") == Some("Inventory") && text("apiVersion").is_some_and(|v| v.starts_with("realtor.dev/"))
+    text("kind") == Some("Inventory")
+        && text("apiVersion").is_some_and(|v| v.starts_with("realtor.dev/"))
 }
 
 fn check_inventory(
@@ -250,7 +283,11 @@ fn check_inventory(
     suppressions: &mut Vec<Suppression>,
     out: &mut Outcome,
 ) {
-    for machine in root.get("machines").map(|e| e.value.items()).unwrap_or_default() {
+    for machine in root
+        .get("machines")
+        .map(|e| e.value.items())
+        .unwrap_or_default()
+    {
         suppressions.extend(suppress::machine(machine));
     }
     let decoded = match inventory::decode(root.to_value()) {
@@ -258,7 +295,10 @@ fn check_inventory(
         Err(error) => {
             let found = root.lookup(&syntax::yaml::parse_path(&error.path));
             let span = found.map_or_else(|| root.span.clone(), |f| f.node.span.clone());
-            findings.push(parse_error(span, format!("inventory: {}: {}", error.path, error.message)));
+            findings.push(parse_error(
+                span,
+                format!("inventory: {}: {}", error.path, error.message),
+            ));
             return;
         }
     };

@@ -16,7 +16,11 @@ use crate::rules;
 use crate::source::SourceFile;
 
 #[derive(Parser, Debug)]
-#[command(name = "realtor", version, about = "Lints Dockerfiles, Kubernetes manifests and VM inventories, and advises whether each workload belongs in a container or a VM.")]
+#[command(
+    name = "realtor",
+    version,
+    about = "Lints Dockerfiles, Kubernetes manifests and VM inventories, and advises whether each workload belongs in a container or a VM."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -114,14 +118,21 @@ pub fn main() -> ExitCode {
 }
 
 fn explain(name: &str) -> Result<ExitCode, String> {
-    let rule = rules::find(name).ok_or_else(|| format!("`{name}` is no rule of realtor (see `realtor rules`)"))?;
+    let rule = rules::find(name)
+        .ok_or_else(|| format!("`{name}` is no rule of realtor (see `realtor rules`)"))?;
     let body = rule.doc.splitn(3, "---\n").nth(2).unwrap_or(rule.doc);
     let aliases = if rule.aliases.is_empty() {
         String::new()
     } else {
         format!(", aliases: {}", rule.aliases.join(", "))
     };
-    println!("{} {} ({}, {}{aliases})", rule.id, rule.name, rule.severity, rule.applies_to.as_str());
+    println!(
+        "{} {} ({}, {}{aliases})",
+        rule.id,
+        rule.name,
+        rule.severity,
+        rule.applies_to.as_str()
+    );
     print!("{body}");
     Ok(ExitCode::SUCCESS)
 }
@@ -138,10 +149,16 @@ fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
                     })
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list).expect("rules serialise"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&list).expect("rules serialise")
+            );
         }
         ListFormat::Table => {
-            println!("{:<5} {:<32} {:<8} {:<11} {:<30}", "ID", "NAME", "SEVERITY", "APPLIES TO", "ALIASES");
+            println!(
+                "{:<5} {:<32} {:<8} {:<11} {:<30}",
+                "ID", "NAME", "SEVERITY", "APPLIES TO", "ALIASES"
+            );
             for r in rules::all() {
                 println!(
                     "{:<5} {:<32} {:<8} {:<11} {:<30}",
@@ -164,21 +181,25 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
         None => Config::default(),
     };
     let settings = settings(&args, &config)?;
-    let threshold = args.failure_threshold.or(config.failure_threshold).unwrap_or(Threshold::Warning);
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let threshold = args
+        .failure_threshold
+        .or(config.failure_threshold)
+        .unwrap_or(Threshold::Warning);
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let ignored = discover::ignore_set(&config.ignore_paths)?;
     let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
     let reports = run(inputs, &settings, args.jobs)?;
 
     let text = match args.format {
-        Format::Human => render::human::render(&reports, use_color(args.color, args.output.is_some())),
+        Format::Human => {
+            let color = use_color(args.color, args.output.is_some());
+            render::human::render(&reports, color, !args.quiet)
+        }
         Format::Json => render::json::render(&reports),
-    };
-    let text = if args.quiet && args.format == Format::Human {
-        text.rsplitn(2, '\n').nth(1).map(|t| t.rsplit_once('\n').map_or("", |(body, _)| body)).unwrap_or("").to_string()
-            + if reports.iter().any(|r| !r.diagnostics.is_empty()) { "\n" } else { "" }
-    } else {
-        text
     };
     match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
@@ -191,7 +212,11 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
         .iter()
         .flat_map(|r| &r.diagnostics)
         .any(|d| threshold.fails(d.severity));
-    Ok(if failed && !args.exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed && !args.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, String> {
@@ -219,9 +244,13 @@ fn select(selector: &str) -> Result<Vec<&'static rules::RuleMeta>, String> {
     if let Some(rule) = rules::find(selector) {
         return Ok(vec![rule]);
     }
-    let prefix: Vec<_> = rules::all().filter(|r| r.id.starts_with(selector)).collect();
+    let prefix: Vec<_> = rules::all()
+        .filter(|r| r.id.starts_with(selector))
+        .collect();
     if prefix.is_empty() {
-        Err(format!("`{selector}` names no rule of realtor (see `realtor rules`)"))
+        Err(format!(
+            "`{selector}` names no rule of realtor (see `realtor rules`)"
+        ))
     } else {
         Ok(prefix)
     }
@@ -231,11 +260,17 @@ fn use_color(choice: Color, to_file: bool) -> bool {
     match choice {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => !to_file && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+        Color::Auto => {
+            !to_file && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+        }
     }
 }
 
-fn run(inputs: Vec<Input>, settings: &Settings, jobs: Option<usize>) -> Result<Vec<FileReport>, String> {
+fn run(
+    inputs: Vec<Input>,
+    settings: &Settings,
+    jobs: Option<usize>,
+) -> Result<Vec<FileReport>, String> {
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = jobs {
         pool = pool.num_threads(jobs.max(1));
@@ -246,7 +281,12 @@ fn run(inputs: Vec<Input>, settings: &Settings, jobs: Option<usize>) -> Result<V
             .into_par_iter()
             .filter_map(|input| {
                 let report = match read(&input) {
-                    Ok(text) => check::check(SourceFile::new(input.display.clone(), &text), input.hint, input.explicit, settings),
+                    Ok(text) => check::check(
+                        SourceFile::new(input.display.clone(), &text),
+                        input.hint,
+                        input.explicit,
+                        settings,
+                    ),
                     Err(reason) => check::unreadable(input.display.clone(), &reason),
                 };
                 let keep = input.explicit || report.kind != check::FileKind::Other;
@@ -263,7 +303,9 @@ fn read(input: &Input) -> Result<String, String> {
         Some(path) => std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?,
         None => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
             bytes
         }
     };
@@ -271,7 +313,9 @@ fn read(input: &Input) -> Result<String, String> {
         return Err("the file is UTF-16; realtor reads UTF-8 (save it as UTF-8)".into());
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!("the file is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        format!(
+            "the file is not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
     })
 }
-

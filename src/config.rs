@@ -73,12 +73,16 @@ impl std::fmt::Display for ConfigError {
 
 /// The nearest `.realtor.yaml` from `start` upward.
 pub fn find(start: &Path) -> Option<PathBuf> {
-    start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file())
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|p| p.is_file())
 }
 
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let display = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError(format!("{display}: cannot read: {e}")))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError(format!("{display}: cannot read: {e}")))?;
     let mut config = parse(&SourceFile::new(display, &text))?;
     config.path = Some(path.to_path_buf());
     Ok(config)
@@ -87,7 +91,10 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
     let at = |offset: usize, message: &str| {
         let position = file.position(offset);
-        ConfigError(format!("{}:{}:{}: {message}", file.path, position.line, position.column))
+        ConfigError(format!(
+            "{}:{}:{}: {message}",
+            file.path, position.line, position.column
+        ))
     };
     let parsed = yaml::parse(file);
     if let Some(error) = parsed.error {
@@ -102,7 +109,10 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
             .and_then(|found| found.key)
             .map_or(root.span.start, |key| key.start)
     };
-    let value_of = |path: &str| root.lookup(&parse_path(path)).map_or(root.span.start, |found| found.node.span.start);
+    let value_of = |path: &str| {
+        root.lookup(&parse_path(path))
+            .map_or(root.span.start, |found| found.node.span.start)
+    };
     let decoded = decode::<ConfigFile>(root.to_value())
         .map_err(|e| at(value_of(&e.path), &format!("{}: {}", e.path, e.message)))?;
     if let Some(unknown) = decoded.unknown_keys.first() {
@@ -115,8 +125,14 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
     let mut resolved = Vec::new();
     for (name, level) in file_config.rules.unwrap_or_default() {
         let rule = rules::find(&name).ok_or_else(|| {
-            let span = root.get("rules").and_then(|r| r.value.get(&name)).map_or(0, |e| e.key.span.start);
-            at(span, &format!("`{name}` is no rule of realtor (see `realtor rules`)"))
+            let span = root
+                .get("rules")
+                .and_then(|r| r.value.get(&name))
+                .map_or(0, |e| e.key.span.start);
+            at(
+                span,
+                &format!("`{name}` is no rule of realtor (see `realtor rules`)"),
+            )
         })?;
         resolved.push((rule, level));
     }
@@ -138,7 +154,10 @@ mod tests {
 
     #[test]
     fn reads_rules_by_id_or_name() {
-        let config = parse_text("failure-threshold: error\nrules:\n  K001: off\n  untagged-base-image: info\n").unwrap();
+        let config = parse_text(
+            "failure-threshold: error\nrules:\n  K001: off\n  untagged-base-image: info\n",
+        )
+        .unwrap();
         assert_eq!(config.failure_threshold, Some(Threshold::Error));
         let ids: Vec<_> = config.rules.iter().map(|(r, l)| (r.id, *l)).collect();
         assert!(ids.contains(&("K001", RuleLevel::Off)));
@@ -148,7 +167,13 @@ mod tests {
     #[test]
     fn bad_keys_and_values_are_placed() {
         let error = parse_text("rules:\n  K001: off\nfailure-treshold: error\n").unwrap_err();
-        assert!(error.0.starts_with(".realtor.yaml:3:1: unknown key `failure-treshold`"), "{}", error.0);
+        assert!(
+            error
+                .0
+                .starts_with(".realtor.yaml:3:1: unknown key `failure-treshold`"),
+            "{}",
+            error.0
+        );
         let error = parse_text("rules:\n  K999: off\n").unwrap_err();
         assert!(error.0.starts_with(".realtor.yaml:2:3:"), "{}", error.0);
         let error = parse_text("failure-threshold: sometimes\n").unwrap_err();

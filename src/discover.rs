@@ -39,7 +39,9 @@ pub fn hint_for(name: &str) -> Option<Hint> {
     if dockerfile {
         return Some(Hint::Dockerfile);
     }
-    let yaml = [".yaml", ".yml", ".json"].iter().any(|ext| lower.ends_with(ext));
+    let yaml = [".yaml", ".yml", ".json"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
     yaml.then_some(Hint::Yaml)
 }
 
@@ -53,17 +55,29 @@ pub fn ignore_set(globs: &[String]) -> Result<GlobSet, String> {
 }
 
 /// The inputs under `paths`, sorted by display path. `-` is standard input.
-pub fn discover(paths: &[PathBuf], stdin_name: Option<&str>, ignored: &GlobSet) -> Result<Vec<Input>, String> {
+pub fn discover(
+    paths: &[PathBuf],
+    stdin_name: Option<&str>,
+    ignored: &GlobSet,
+) -> Result<Vec<Input>, String> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             let display = stdin_name.unwrap_or("<stdin>").to_string();
             let hint = hint_for(&display).unwrap_or(Hint::Unknown);
-            inputs.push(Input { path: None, display, hint, explicit: true });
+            inputs.push(Input {
+                path: None,
+                display,
+                hint,
+                explicit: true,
+            });
         } else if path.is_dir() {
             walk(path, ignored, &mut inputs);
         } else if path.exists() {
-            let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
             inputs.push(Input {
                 path: Some(path.clone()),
                 display: display_path(path),
@@ -80,7 +94,10 @@ pub fn discover(paths: &[PathBuf], stdin_name: Option<&str>, ignored: &GlobSet) 
 }
 
 fn walk(root: &Path, ignored: &GlobSet, inputs: &mut Vec<Input>) {
-    let walker = ignore::WalkBuilder::new(root).follow_links(false).require_git(false).build();
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(false)
+        .require_git(false)
+        .build();
     for entry in walker.flatten() {
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
@@ -118,7 +135,13 @@ mod tests {
 
     #[test]
     fn names_classify() {
-        for name in ["Dockerfile", "Containerfile", "api.Dockerfile", "Dockerfile.prod", "dockerfile"] {
+        for name in [
+            "Dockerfile",
+            "Containerfile",
+            "api.Dockerfile",
+            "Dockerfile.prod",
+            "dockerfile",
+        ] {
             assert_eq!(hint_for(name), Some(Hint::Dockerfile), "{name}");
         }
         for name in ["app.yaml", "app.yml", "list.json"] {

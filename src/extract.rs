@@ -23,21 +23,27 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
     let mut stage = dockerfile.stages.len().checked_sub(1);
     while let Some(index) = stage {
         chain.push(index);
-        let image = dockerfile.resolved_image(&dockerfile.stages[index]).unwrap_or_default();
-        stage = dockerfile.stages[..index]
-            .iter()
-            .rposition(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&image)));
+        let image = dockerfile
+            .resolved_image(&dockerfile.stages[index])
+            .unwrap_or_default();
+        stage = dockerfile.stages[..index].iter().rposition(|s| {
+            s.name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(&image))
+        });
     }
-    let Some(&root) = chain.last() else { return workload };
+    let Some(&root) = chain.last() else {
+        return workload;
+    };
     if let (Some(image), Instruction::From(from)) = (
         dockerfile.resolved_image(&dockerfile.stages[root]),
         &dockerfile.instructions[dockerfile.stages[root].from],
     ) {
         let span = from.image.span.clone();
         if let Some(os) = os_of_image(&image) {
-            workload.fact(span.clone(), FactKind::Os(os));
+            workload.add(span.clone(), FactKind::Os(os));
         }
-        workload.fact(span, FactKind::BaseImage(image));
+        workload.add(span, FactKind::BaseImage(image));
     }
     let (mut entrypoint, mut cmd) = (None, None);
     for &index in chain.iter().rev() {
@@ -49,7 +55,7 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
                         text.push('\n');
                         text.push_str(&heredoc.value);
                     }
-                    workload.fact(command_span(&run.arguments), FactKind::Runs(text));
+                    workload.add(command_span(&run.arguments), FactKind::Runs(text));
                 }
                 Instruction::Entrypoint(e) => entrypoint = Some(&e.arguments),
                 Instruction::Cmd(c) => cmd = Some(&c.arguments),
@@ -57,7 +63,7 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
                     for port in &expose.arguments {
                         let number = port.value.split('/').next().unwrap_or("");
                         if let Ok(number) = number.parse() {
-                            workload.fact(port.span.clone(), FactKind::ExposedPort(number));
+                            workload.add(port.span.clone(), FactKind::ExposedPort(number));
                         }
                     }
                 }
@@ -66,28 +72,31 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
         }
     }
     let init = match (entrypoint, cmd) {
-        (Some(e), Some(c)) if matches!(e, Command::Exec(_)) => {
-            Some((command_span(e), format!("{} {}", command_text(e), command_text(c))))
-        }
+        (Some(e), Some(c)) if matches!(e, Command::Exec(_)) => Some((
+            command_span(e),
+            format!("{} {}", command_text(e), command_text(c)),
+        )),
         (Some(e), _) => Some((command_span(e), command_text(e))),
         (None, Some(c)) => Some((command_span(c), command_text(c))),
         (None, None) => None,
     };
     if let Some((span, text)) = init {
-        workload.fact(span, FactKind::Init(text));
+        workload.add(span, FactKind::Init(text));
     }
     workload
 }
-
 
 /// The distribution and version an official base image names (`ubuntu:14.04`).
 pub fn os_of_image(image: &str) -> Option<OsFact> {
     let reference = ImageRef::parse(image);
     let distro = match reference.short_name() {
-        name @ ("ubuntu" | "debian" | "centos" | "fedora" | "alpine" | "amazonlinux" | "rockylinux"
-        | "almalinux" | "oraclelinux" | "opensuse" | "busybox") => name,
+        name @ ("ubuntu" | "debian" | "centos" | "fedora" | "alpine" | "amazonlinux"
+        | "rockylinux" | "almalinux" | "oraclelinux" | "opensuse" | "busybox") => name,
         "ubi" | "ubi8" | "ubi9" | "rhel" | "ubi-minimal" => "rhel",
-        name if name.starts_with("servercore") || name.starts_with("nanoserver") || name == "windows" => {
+        name if name.starts_with("servercore")
+            || name.starts_with("nanoserver")
+            || name == "windows" =>
+        {
             return Some(OsFact {
                 family: Some("windows".into()),
                 distro: Some(name.into()),
@@ -136,7 +145,7 @@ pub fn kubernetes(object: &Object<'_>) -> Option<Workload> {
                 (Some("realtor.dev/isolation"), Some("strong")) => IsolationNeed::Strong,
                 _ => continue,
             };
-            workload.fact(entry.value.span.clone(), FactKind::IsolationNeed(need));
+            workload.add(entry.value.span.clone(), FactKind::IsolationNeed(need));
         }
     }
     if let Some(pod) = &object.pod {
@@ -161,25 +170,42 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
             HostNamespace::Ipc => pod.spec.host_ipc,
         };
         if let (Some(true), Some(span)) = (on, at(&[key], pod.node)) {
-            workload.fact(span, FactKind::HostNamespace(namespace));
+            workload.add(span, FactKind::HostNamespace(namespace));
         }
     }
-    if let (Some(class), Some(span)) = (&pod.spec.runtime_class_name, at(&["runtimeClassName"], pod.node)) {
-        let sandboxed = ["gvisor", "runsc", "kata"].iter().any(|s| class.contains(s));
+    if let (Some(class), Some(span)) = (
+        &pod.spec.runtime_class_name,
+        at(&["runtimeClassName"], pod.node),
+    ) {
+        let sandboxed = ["gvisor", "runsc", "kata"]
+            .iter()
+            .any(|s| class.contains(s));
         if sandboxed {
-            workload.fact(span, FactKind::SandboxRuntime(class.clone()));
+            workload.add(span, FactKind::SandboxRuntime(class.clone()));
         }
     }
     let volumes = pod.spec.volumes.iter().flatten();
-    let volume_nodes = pod.node.get("volumes").map(|e| e.value.items()).unwrap_or_default();
+    let volume_nodes = pod
+        .node
+        .get("volumes")
+        .map(|e| e.value.items())
+        .unwrap_or_default();
     for (volume, node) in volumes.zip(volume_nodes) {
-        let Some(host_path) = &volume.host_path else { continue };
-        let Some(span) = at(&["hostPath", "path"], node) else { continue };
-        let mounts = pod.spec.containers.iter().flat_map(|c| c.volume_mounts.iter().flatten());
+        let Some(host_path) = &volume.host_path else {
+            continue;
+        };
+        let Some(span) = at(&["hostPath", "path"], node) else {
+            continue;
+        };
+        let mounts = pod
+            .spec
+            .containers
+            .iter()
+            .flat_map(|c| c.volume_mounts.iter().flatten());
         let read_only = mounts
             .filter(|m| m.name == volume.name)
             .all(|m| m.read_only == Some(true));
-        workload.fact(
+        workload.add(
             span,
             FactKind::HostPath {
                 path: host_path.path.clone(),
@@ -191,22 +217,35 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
         let node = container.node;
         if let (Some(image), Some(span)) = (container.image, at(&["image"], node)) {
             if let Some(os) = os_of_image(image) {
-                workload.fact(span.clone(), FactKind::Os(os));
+                workload.add(span.clone(), FactKind::Os(os));
             }
-            workload.fact(span, FactKind::BaseImage(image.to_string()));
+            workload.add(span, FactKind::BaseImage(image.to_string()));
         }
         let words = |key: &str| {
-            node.get(key)
-                .map(|e| e.value.items().iter().filter_map(Node::as_str).collect::<Vec<_>>().join(" "))
+            node.get(key).map(|e| {
+                e.value
+                    .items()
+                    .iter()
+                    .filter_map(Node::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
         };
         let (command, args) = (words("command"), words("args"));
         if let Some(span) = at(&["command"], node).or_else(|| at(&["args"], node)) {
-            let text = [command, args].into_iter().flatten().collect::<Vec<_>>().join(" ");
-            workload.fact(span, FactKind::Init(text));
+            let text = [command, args]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            workload.add(span, FactKind::Init(text));
         }
         if let Some(context) = container.security_context {
-            if let (Some(true), Some(span)) = (context.privileged, at(&["securityContext", "privileged"], node)) {
-                workload.fact(span, FactKind::Privileged);
+            if let (Some(true), Some(span)) = (
+                context.privileged,
+                at(&["securityContext", "privileged"], node),
+            ) {
+                workload.add(span, FactKind::Privileged);
             }
             let added = at(&["securityContext", "capabilities", "add"], node);
             if added.is_some() {
@@ -217,16 +256,20 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
                 for item in items {
                     if let Some(cap) = item.as_str() {
                         let cap = cap.trim_start_matches("CAP_").to_ascii_uppercase();
-                        workload.fact(item.span.clone(), FactKind::AddedCapability(cap));
+                        workload.add(item.span.clone(), FactKind::AddedCapability(cap));
                     }
                 }
             }
         }
-        for port in node.get("ports").map(|e| e.value.items()).unwrap_or_default() {
+        for port in node
+            .get("ports")
+            .map(|e| e.value.items())
+            .unwrap_or_default()
+        {
             if let Some(found) = port.lookup(&[Key("containerPort")])
                 && let Some(number) = found.node.as_str().and_then(|n| n.parse().ok())
             {
-                workload.fact(found.node.span.clone(), FactKind::ExposedPort(number));
+                workload.add(found.node.span.clone(), FactKind::ExposedPort(number));
             }
         }
     }
@@ -234,7 +277,11 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
 
 /// One workload per machine of a native inventory.
 pub fn inventory(file: &InventoryFile<'_>) -> Vec<Workload> {
-    let machines = file.node.get("machines").map(|e| e.value.items()).unwrap_or_default();
+    let machines = file
+        .node
+        .get("machines")
+        .map(|e| e.value.items())
+        .unwrap_or_default();
     file.inventory
         .machines
         .iter()
@@ -244,7 +291,9 @@ pub fn inventory(file: &InventoryFile<'_>) -> Vec<Workload> {
 }
 
 fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workload {
-    let at = |path: &[crate::syntax::yaml::PathSegment<'_>]| node.lookup(path).map(|f| f.node.span.clone());
+    let at = |path: &[crate::syntax::yaml::PathSegment<'_>]| {
+        node.lookup(path).map(|f| f.node.span.clone())
+    };
     let name_span = at(&[Key("name")]).unwrap_or_else(|| node.span.clone());
     let mut workload = Workload {
         name: machine.name.clone(),
@@ -256,46 +305,61 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
     };
     if let (Some(os), Some(span)) = (&machine.os, at(&[Key("os")])) {
         let os = OsFact {
-            family: os.family.as_ref().map(|f| serde_label(f)),
+            family: os.family.as_ref().map(serde_label),
             distro: os.distro.clone(),
             version: os.version.clone(),
         };
-        workload.fact(span, FactKind::Os(os));
+        workload.add(span, FactKind::Os(os));
     }
     if let Some(compute) = &machine.compute {
         if let (Some(vcpus), Some(span)) = (compute.vcpus, at(&[Key("compute"), Key("vcpus")])) {
-            workload.fact(span, FactKind::Vcpus(vcpus));
+            workload.add(span, FactKind::Vcpus(vcpus));
         }
-        if let (Some(memory), Some(span)) = (compute.memory_mib, at(&[Key("compute"), Key("memoryMiB")])) {
-            workload.fact(span, FactKind::MemoryMiB(memory));
+        if let (Some(memory), Some(span)) =
+            (compute.memory_mib, at(&[Key("compute"), Key("memoryMiB")]))
+        {
+            workload.add(span, FactKind::MemoryMiB(memory));
         }
     }
     if let Some(utilization) = &machine.utilization {
-        for (key, percentiles, cpu) in [("cpuPct", &utilization.cpu_pct, true), ("memPct", &utilization.mem_pct, false)] {
+        for (key, percentiles, cpu) in [
+            ("cpuPct", &utilization.cpu_pct, true),
+            ("memPct", &utilization.mem_pct, false),
+        ] {
             let Some(p) = percentiles else { continue };
-            let Some(peak) = p.p95.or(p.max) else { continue };
+            let Some(peak) = p.p95.or(p.max) else {
+                continue;
+            };
             if let Some(span) = at(&[Key("utilization"), Key(key)]) {
-                let kind = if cpu { FactKind::CpuPeakPct(peak) } else { FactKind::MemPeakPct(peak) };
-                workload.fact(span, kind);
+                let kind = if cpu {
+                    FactKind::CpuPeakPct(peak)
+                } else {
+                    FactKind::MemPeakPct(peak)
+                };
+                workload.add(span, kind);
             }
         }
     }
-    let items = |path: &[crate::syntax::yaml::PathSegment<'_>]| node.lookup(path).map(|f| f.node.items()).unwrap_or_default();
+    let items = |path: &[crate::syntax::yaml::PathSegment<'_>]| {
+        node.lookup(path)
+            .map(|f| f.node.items())
+            .unwrap_or_default()
+    };
     if let Some(workloads) = &machine.workloads {
         let services = workloads.services.iter().flatten();
         for (service, item) in services.zip(items(&[Key("workloads"), Key("services")])) {
-            workload.fact(
+            workload.add(
                 item.span.clone(),
                 FactKind::Service {
                     name: service.name.clone(),
-                    kind: service.kind.as_ref().map(|k| serde_label(k)),
+                    kind: service.kind.as_ref().map(serde_label),
                     stateful: service.stateful,
                 },
             );
         }
         let modules = workloads.kernel_modules.iter().flatten();
         for (module, item) in modules.zip(items(&[Key("workloads"), Key("kernelModules")])) {
-            workload.fact(
+            workload.add(
                 item.span.clone(),
                 FactKind::KernelModule {
                     name: module.name.clone(),
@@ -303,40 +367,67 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
                 },
             );
         }
-        if let (Some(true), Some(span)) = (workloads.gui_session, at(&[Key("workloads"), Key("guiSession")])) {
-            workload.fact(span, FactKind::GuiSession);
+        if let (Some(true), Some(span)) = (
+            workloads.gui_session,
+            at(&[Key("workloads"), Key("guiSession")]),
+        ) {
+            workload.add(span, FactKind::GuiSession);
         }
     }
     if let Some(hardware) = &machine.hardware {
         let passthrough = hardware.passthrough.iter().flatten();
         for (device, item) in passthrough.zip(items(&[Key("hardware"), Key("passthrough")])) {
-            let kind = device.kind.as_ref().map_or_else(|| "device".to_string(), |k| serde_label(k));
-            workload.fact(item.span.clone(), FactKind::Passthrough(kind));
+            let kind = device
+                .kind
+                .as_ref()
+                .map_or_else(|| "device".to_string(), serde_label);
+            workload.add(item.span.clone(), FactKind::Passthrough(kind));
         }
     }
     let licences = machine.licensing.iter().flatten();
     for (licence, item) in licences.zip(items(&[Key("licensing")])) {
-        let bound = licence.bound_to.as_ref().map(|b| serde_label(b));
+        let bound = licence.bound_to.as_ref().map(serde_label);
         if let Some(bound) = bound.filter(|b| b != "none") {
-            workload.fact(item.span.clone(), FactKind::HardwareBoundLicence(bound));
+            workload.add(item.span.clone(), FactKind::HardwareBoundLicence(bound));
         }
     }
-    let disks = machine.storage.iter().flat_map(|s| s.disks.iter().flatten());
+    let disks = machine
+        .storage
+        .iter()
+        .flat_map(|s| s.disks.iter().flatten());
     for (disk, item) in disks.zip(items(&[Key("storage"), Key("disks")])) {
-        let physical_rdm = disk.rdm.as_ref().is_some_and(|r| serde_label(r) == "physical");
+        let physical_rdm = disk
+            .rdm
+            .as_ref()
+            .is_some_and(|r| serde_label(r) == "physical");
         if disk.shared == Some(true) || physical_rdm {
-            workload.fact(item.span.clone(), FactKind::SharedDisk);
+            workload.add(item.span.clone(), FactKind::SharedDisk);
         }
     }
     if let Some(requirements) = &machine.requirements {
         let needs = [
-            ("isolation", requirements.isolation.as_ref().is_some_and(|i| serde_label(i) != "standard"), IsolationNeed::Strong),
-            ("untrustedCode", requirements.untrusted_code == Some(true), IsolationNeed::UntrustedCode),
-            ("multiTenant", requirements.multi_tenant == Some(true), IsolationNeed::MultiTenant),
+            (
+                "isolation",
+                requirements
+                    .isolation
+                    .as_ref()
+                    .is_some_and(|i| serde_label(i) != "standard"),
+                IsolationNeed::Strong,
+            ),
+            (
+                "untrustedCode",
+                requirements.untrusted_code == Some(true),
+                IsolationNeed::UntrustedCode,
+            ),
+            (
+                "multiTenant",
+                requirements.multi_tenant == Some(true),
+                IsolationNeed::MultiTenant,
+            ),
         ];
         for (key, needed, need) in needs {
             if needed && let Some(span) = at(&[Key("requirements"), Key(key)]) {
-                workload.fact(span, FactKind::IsolationNeed(need));
+                workload.add(span, FactKind::IsolationNeed(need));
             }
         }
     }
@@ -348,11 +439,5 @@ fn serde_label<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
-    }
-}
-
-impl Workload {
-    fn fact(&mut self, span: Span, kind: FactKind) {
-        self.facts.push(crate::model::Fact { span, kind });
     }
 }

@@ -10,7 +10,6 @@
 //! that "not recorded" differs from "recorded as empty", and an absent flag is never `false`.
 
 use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
@@ -44,7 +43,7 @@ pub struct Inventory {
     /// Information about the inventory as a whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Metadata>,
-    /// The machines (VMs or physical hosts) in this inventory; names must be unique.
+    /// The machines (VMs or physical hosts) in this inventory; each name should be unique.
     pub machines: Vec<Machine>,
 }
 
@@ -62,7 +61,7 @@ pub struct Metadata {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Machine {
-    /// Machine name, unique within the file; findings are reported against it.
+    /// Machine name, non-empty and unique within the file; findings are reported against it.
     #[cfg_attr(test, schemars(length(min = 1)))]
     pub name: String,
     /// Optional stable key (e.g. a hypervisor UUID or CMDB id) that survives renames.
@@ -604,8 +603,9 @@ pub struct Decoded {
 /// Decodes a parsed YAML or JSON document as an inventory.
 ///
 /// Besides the type checks of the schema, this checks `apiVersion` and `kind`, and that
-/// every machine has a non-empty name unique in the file. Keys the schema does not know
-/// are not errors: they are returned in [`Decoded::unknown_keys`].
+/// every machine has a non-empty name. Keys the schema does not know are not errors: they
+/// are returned in [`Decoded::unknown_keys`]. Duplicate machine names are not errors either
+/// (rule V002 reports them).
 pub fn decode(value: serde_yaml::Value) -> Result<Decoded, DecodeError> {
     let mut unknown_keys = Vec::new();
     let mut record = |path: serde_ignored::Path<'_>| {
@@ -626,34 +626,16 @@ pub fn decode(value: serde_yaml::Value) -> Result<Decoded, DecodeError> {
     })
 }
 
-/// Checks that machine names are non-empty and unique.
+/// Checks that every machine has a non-empty name. Duplicate names decode; rule V002
+/// (duplicate-machine) reports them with their position.
 fn check_machine_names(machines: &[Machine]) -> Result<(), DecodeError> {
-    let mut seen = BTreeMap::new();
-    for (index, machine) in machines.iter().enumerate() {
-        let path = format!("machines[{index}].name");
-        if machine.name.trim().is_empty() {
-            return Err(DecodeError {
-                path,
-                message: "machine name must not be empty".to_owned(),
-            });
-        }
-        match seen.entry(machine.name.as_str()) {
-            Entry::Vacant(entry) => {
-                entry.insert(index);
-            }
-            Entry::Occupied(entry) => {
-                return Err(DecodeError {
-                    path,
-                    message: format!(
-                        "duplicate machine name `{}`, first used at machines[{}]",
-                        machine.name,
-                        entry.get()
-                    ),
-                });
-            }
-        }
+    match machines.iter().position(|m| m.name.trim().is_empty()) {
+        Some(index) => Err(DecodeError {
+            path: format!("machines[{index}].name"),
+            message: "machine name must not be empty".to_owned(),
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Writes a `serde_ignored` path in the same form as `serde_path_to_error` does:
@@ -1075,20 +1057,18 @@ mod tests {
     }
 
     #[test]
-    fn machine_names_are_required_non_empty_and_unique() {
+    fn machine_names_are_required_and_non_empty_but_may_repeat() {
         let err = decode_str(&format!("{HEADER}machines:\n  - id: x\n")).unwrap_err();
         assert_eq!(err.path, "machines[0]");
         assert!(err.message.contains("name"), "{}", err.message);
 
-        let err = decode_str(&format!("{HEADER}machines:\n  - name: ''\n")).unwrap_err();
-        assert_eq!(err.path, "machines[0].name");
+        let err =
+            decode_str(&format!("{HEADER}machines:\n  - name: a\n  - name: ' '\n")).unwrap_err();
+        assert_eq!(err.path, "machines[1].name");
 
-        let err = decode_str(&format!(
-            "{HEADER}machines:\n  - name: a\n  - name: b\n  - name: a\n"
-        ))
-        .unwrap_err();
-        assert_eq!(err.path, "machines[2].name");
-        assert!(err.message.contains("machines[0]"), "{}", err.message);
+        // Duplicates are left to rule V002 so that they get a precise position.
+        let doc = format!("{HEADER}machines:\n  - name: a\n  - name: a\n");
+        assert_eq!(decode_str(&doc).unwrap().inventory.machines.len(), 2);
     }
 
     #[test]

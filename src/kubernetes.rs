@@ -76,15 +76,33 @@ impl<'a> Pod<'a> {
                 .unwrap_or_default()
         };
         for (c, node) in self.spec.containers.iter().zip(nodes(ContainerList::App)) {
-            all.push(container_ref(ContainerList::App, &c.name, c.image.as_deref(), c.security_context.as_ref(), node));
+            all.push(container_ref(
+                ContainerList::App,
+                &c.name,
+                c.image.as_deref(),
+                c.security_context.as_ref(),
+                node,
+            ));
         }
         let init = self.spec.init_containers.iter().flatten();
         for (c, node) in init.zip(nodes(ContainerList::Init)) {
-            all.push(container_ref(ContainerList::Init, &c.name, c.image.as_deref(), c.security_context.as_ref(), node));
+            all.push(container_ref(
+                ContainerList::Init,
+                &c.name,
+                c.image.as_deref(),
+                c.security_context.as_ref(),
+                node,
+            ));
         }
         let ephemeral = self.spec.ephemeral_containers.iter().flatten();
         for (c, node) in ephemeral.zip(nodes(ContainerList::Ephemeral)) {
-            all.push(container_ref(ContainerList::Ephemeral, &c.name, c.image.as_deref(), c.security_context.as_ref(), node));
+            all.push(container_ref(
+                ContainerList::Ephemeral,
+                &c.name,
+                c.image.as_deref(),
+                c.security_context.as_ref(),
+                node,
+            ));
         }
         all
     }
@@ -114,7 +132,10 @@ pub fn is_object(node: &Node) -> bool {
 /// The objects of one document: itself, or the items of a `List`.
 pub fn objects(document: &Document) -> Vec<Object<'_>> {
     let root = &document.root;
-    let kind = root.get("kind").and_then(|e| e.value.as_str()).unwrap_or("");
+    let kind = root
+        .get("kind")
+        .and_then(|e| e.value.as_str())
+        .unwrap_or("");
     if kind == "List" || kind.ends_with("List") && root.get("items").is_some() {
         return root
             .get("items")
@@ -125,7 +146,11 @@ pub fn objects(document: &Document) -> Vec<Object<'_>> {
             .map(object)
             .collect();
     }
-    if is_object(root) { vec![object(root)] } else { Vec::new() }
+    if is_object(root) {
+        vec![object(root)]
+    } else {
+        Vec::new()
+    }
 }
 
 fn object(node: &Node) -> Object<'_> {
@@ -197,7 +222,12 @@ fn decode_parts(object: &mut Object<'_>, pod_path: Option<&'static str>) {
     }
 }
 
-fn pod_at<'a>(node: &'a Node, path: &'static str, spec: PodSpec, replicas: Option<i32>) -> Option<Pod<'a>> {
+fn pod_at<'a>(
+    node: &'a Node,
+    path: &'static str,
+    spec: PodSpec,
+    replicas: Option<i32>,
+) -> Option<Pod<'a>> {
     let found = node.lookup(&crate::syntax::yaml::parse_path(path))?;
     Some(Pod {
         spec,
@@ -211,9 +241,12 @@ fn pod_at<'a>(node: &'a Node, path: &'static str, spec: PodSpec, replicas: Optio
 pub fn pod_path(kind: &str) -> Option<&'static str> {
     match kind {
         "Pod" => Some("spec"),
-        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "ReplicationController" | "Job" => {
-            Some("spec.template.spec")
-        }
+        "Deployment"
+        | "StatefulSet"
+        | "DaemonSet"
+        | "ReplicaSet"
+        | "ReplicationController"
+        | "Job" => Some("spec.template.spec"),
         "CronJob" => Some("spec.jobTemplate.spec.template.spec"),
         _ => None,
     }
@@ -221,7 +254,8 @@ pub fn pod_path(kind: &str) -> Option<&'static str> {
 
 /// KubeVirt kinds: virtual machines declared through Kubernetes.
 pub fn is_virtual_machine(api_version: &str, kind: &str) -> bool {
-    api_version.starts_with("kubevirt.io/") && matches!(kind, "VirtualMachine" | "VirtualMachineInstance")
+    api_version.starts_with("kubevirt.io/")
+        && matches!(kind, "VirtualMachine" | "VirtualMachineInstance")
 }
 
 /// What rules need of a typed built-in object.
@@ -250,55 +284,115 @@ fn meta_only(metadata: ObjectMeta) -> Typed {
 }
 
 /// Decode a built-in kind at its current API version; `None` for anything else.
-fn decode_builtin(api_version: &str, kind: &str, value: serde_yaml::Value) -> Option<Result<Decoded<Typed>, DecodeError>> {
+fn decode_builtin(
+    api_version: &str,
+    kind: &str,
+    value: serde_yaml::Value,
+) -> Option<Result<Decoded<Typed>, DecodeError>> {
     let template = |t: Option<core::v1::PodTemplateSpec>| t.and_then(|t| t.spec);
     Some(match (api_version, kind) {
-        ("v1", "Pod") => typed(value, |p: core::v1::Pod| Typed { metadata: p.metadata, pod: p.spec, replicas: None }),
+        ("v1", "Pod") => typed(value, |p: core::v1::Pod| Typed {
+            metadata: p.metadata,
+            pod: p.spec,
+            replicas: None,
+        }),
         ("apps/v1", "Deployment") => typed(value, |d: apps::v1::Deployment| {
             let spec = d.spec;
-            Typed { metadata: d.metadata, replicas: spec.replicas, pod: spec.template.spec }
+            Typed {
+                metadata: d.metadata,
+                replicas: spec.replicas,
+                pod: spec.template.spec,
+            }
         }),
         ("apps/v1", "StatefulSet") => typed(value, |d: apps::v1::StatefulSet| {
             let spec = d.spec;
-            Typed { metadata: d.metadata, replicas: spec.replicas, pod: spec.template.spec }
+            Typed {
+                metadata: d.metadata,
+                replicas: spec.replicas,
+                pod: spec.template.spec,
+            }
         }),
         ("apps/v1", "DaemonSet") => typed(value, |d: apps::v1::DaemonSet| {
             let spec = d.spec;
-            Typed { metadata: d.metadata, replicas: None, pod: spec.template.spec }
+            Typed {
+                metadata: d.metadata,
+                replicas: None,
+                pod: spec.template.spec,
+            }
         }),
         ("apps/v1", "ReplicaSet") => typed(value, |d: apps::v1::ReplicaSet| {
             let spec = d.spec;
-            Typed { metadata: d.metadata, replicas: spec.replicas, pod: template(spec.template) }
+            Typed {
+                metadata: d.metadata,
+                replicas: spec.replicas,
+                pod: template(spec.template),
+            }
         }),
         ("v1", "ReplicationController") => typed(value, |d: core::v1::ReplicationController| {
             let spec = d.spec.unwrap_or_default();
-            Typed { metadata: d.metadata, replicas: spec.replicas, pod: template(spec.template) }
+            Typed {
+                metadata: d.metadata,
+                replicas: spec.replicas,
+                pod: template(spec.template),
+            }
         }),
         ("batch/v1", "Job") => typed(value, |d: batch::v1::Job| {
             let spec = d.spec.unwrap_or_default();
-            Typed { metadata: d.metadata, replicas: None, pod: spec.template.spec }
+            Typed {
+                metadata: d.metadata,
+                replicas: None,
+                pod: spec.template.spec,
+            }
         }),
         ("batch/v1", "CronJob") => typed(value, |d: batch::v1::CronJob| {
             let spec = d.spec;
-            Typed { metadata: d.metadata, replicas: None, pod: spec.job_template.spec.and_then(|j| j.template.spec) }
+            Typed {
+                metadata: d.metadata,
+                replicas: None,
+                pod: spec.job_template.spec.and_then(|j| j.template.spec),
+            }
         }),
         ("v1", "Service") => typed(value, |o: core::v1::Service| meta_only(o.metadata)),
-        ("v1", "ServiceAccount") => typed(value, |o: core::v1::ServiceAccount| meta_only(o.metadata)),
+        ("v1", "ServiceAccount") => {
+            typed(value, |o: core::v1::ServiceAccount| meta_only(o.metadata))
+        }
         ("v1", "ConfigMap") => typed(value, |o: core::v1::ConfigMap| meta_only(o.metadata)),
         ("v1", "Secret") => typed(value, |o: core::v1::Secret| meta_only(o.metadata)),
         ("v1", "Namespace") => typed(value, |o: core::v1::Namespace| meta_only(o.metadata)),
-        ("v1", "PersistentVolumeClaim") => typed(value, |o: core::v1::PersistentVolumeClaim| meta_only(o.metadata)),
-        ("networking.k8s.io/v1", "Ingress") => typed(value, |o: networking::v1::Ingress| meta_only(o.metadata)),
-        ("networking.k8s.io/v1", "NetworkPolicy") => typed(value, |o: networking::v1::NetworkPolicy| meta_only(o.metadata)),
-        ("autoscaling/v2", "HorizontalPodAutoscaler") => {
-            typed(value, |o: autoscaling::v2::HorizontalPodAutoscaler| meta_only(o.metadata))
+        ("v1", "PersistentVolumeClaim") => typed(value, |o: core::v1::PersistentVolumeClaim| {
+            meta_only(o.metadata)
+        }),
+        ("networking.k8s.io/v1", "Ingress") => {
+            typed(value, |o: networking::v1::Ingress| meta_only(o.metadata))
         }
-        ("policy/v1", "PodDisruptionBudget") => typed(value, |o: policy::v1::PodDisruptionBudget| meta_only(o.metadata)),
-        ("rbac.authorization.k8s.io/v1", "Role") => typed(value, |o: rbac::v1::Role| meta_only(o.metadata)),
-        ("rbac.authorization.k8s.io/v1", "RoleBinding") => typed(value, |o: rbac::v1::RoleBinding| meta_only(o.metadata)),
-        ("rbac.authorization.k8s.io/v1", "ClusterRole") => typed(value, |o: rbac::v1::ClusterRole| meta_only(o.metadata)),
+        ("networking.k8s.io/v1", "NetworkPolicy") => {
+            typed(value, |o: networking::v1::NetworkPolicy| {
+                meta_only(o.metadata)
+            })
+        }
+        ("autoscaling/v2", "HorizontalPodAutoscaler") => {
+            typed(value, |o: autoscaling::v2::HorizontalPodAutoscaler| {
+                meta_only(o.metadata)
+            })
+        }
+        ("policy/v1", "PodDisruptionBudget") => {
+            typed(value, |o: policy::v1::PodDisruptionBudget| {
+                meta_only(o.metadata)
+            })
+        }
+        ("rbac.authorization.k8s.io/v1", "Role") => {
+            typed(value, |o: rbac::v1::Role| meta_only(o.metadata))
+        }
+        ("rbac.authorization.k8s.io/v1", "RoleBinding") => {
+            typed(value, |o: rbac::v1::RoleBinding| meta_only(o.metadata))
+        }
+        ("rbac.authorization.k8s.io/v1", "ClusterRole") => {
+            typed(value, |o: rbac::v1::ClusterRole| meta_only(o.metadata))
+        }
         ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding") => {
-            typed(value, |o: rbac::v1::ClusterRoleBinding| meta_only(o.metadata))
+            typed(value, |o: rbac::v1::ClusterRoleBinding| {
+                meta_only(o.metadata)
+            })
         }
         _ => return None,
     })

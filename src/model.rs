@@ -43,14 +43,24 @@ pub enum FactKind {
     ExposedPort(u16),
     Privileged,
     HostNamespace(HostNamespace),
-    HostPath { path: String, read_only: bool },
+    HostPath {
+        path: String,
+        read_only: bool,
+    },
     AddedCapability(String),
     /// A `realtor.dev/*` annotation or inventory requirement about isolation.
     IsolationNeed(IsolationNeed),
     /// A sandboxing runtime class such as gVisor or Kata.
     SandboxRuntime(String),
-    Service { name: String, kind: Option<String>, stateful: Option<bool> },
-    KernelModule { name: String, in_tree: Option<bool> },
+    Service {
+        name: String,
+        kind: Option<String>,
+        stateful: Option<bool>,
+    },
+    KernelModule {
+        name: String,
+        in_tree: Option<bool>,
+    },
     Passthrough(String),
     /// Licence bound to hardware identity (MAC, host id, dongle).
     HardwareBoundLicence(String),
@@ -95,11 +105,17 @@ pub struct OsFact {
 }
 
 impl Workload {
+    pub fn add(&mut self, span: Span, kind: FactKind) {
+        self.facts.push(Fact { span, kind });
+    }
+
     pub fn facts<'a, T: 'a>(
         &'a self,
         pick: impl Fn(&'a FactKind) -> Option<T> + 'a,
     ) -> impl Iterator<Item = (&'a Span, T)> + 'a {
-        self.facts.iter().filter_map(move |f| pick(&f.kind).map(|t| (&f.span, t)))
+        self.facts
+            .iter()
+            .filter_map(move |f| pick(&f.kind).map(|t| (&f.span, t)))
     }
 
     /// `Deployment shop/storefront`, `Dockerfile`, `VirtualMachine web-01`.

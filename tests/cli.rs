@@ -8,7 +8,9 @@ use serde_json::Value;
 
 fn realtor() -> Command {
     let mut command = Command::cargo_bin("realtor").expect("binary");
-    command.env_remove("NO_COLOR").env_remove("GITHUB_STEP_SUMMARY");
+    command
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY");
     command
 }
 
@@ -20,13 +22,22 @@ fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
         .args(args)
         .output()
         .expect("run realtor");
-    let json = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)));
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
     (output.status.code().expect("exit code"), json)
 }
 
 fn diagnostics<'a>(json: &'a Value, rule: &str) -> Vec<&'a Value> {
-    json["diagnostics"].as_array().expect("diagnostics").iter().filter(|d| d["rule"] == rule).collect()
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .collect()
 }
 
 fn at(diagnostic: &Value) -> (u64, u64, u64, u64) {
@@ -68,14 +79,36 @@ fn json_contract_has_its_fields() {
         assert_eq!(file["status"], "ok", "{file}");
     }
     let kinds: Vec<_> = files.iter().map(|f| f["kind"].as_str().unwrap()).collect();
-    assert!(kinds.contains(&"dockerfile") && kinds.contains(&"kubernetes") && kinds.contains(&"inventory"));
+    assert!(
+        kinds.contains(&"dockerfile")
+            && kinds.contains(&"kubernetes")
+            && kinds.contains(&"inventory")
+    );
     for d in json["diagnostics"].as_array().unwrap() {
-        for key in ["rule", "name", "severity", "message", "help", "file", "line", "column", "end_line", "end_column"] {
+        for key in [
+            "rule",
+            "name",
+            "severity",
+            "message",
+            "help",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+        ] {
             assert!(!d[key].is_null(), "{key} missing in {d}");
         }
     }
     let summary = &json["summary"];
-    let count = |s: &str| json["diagnostics"].as_array().unwrap().iter().filter(|d| d["severity"] == s).count() as u64;
+    let count = |s: &str| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] == s)
+            .count() as u64
+    };
     assert_eq!(summary["files"], 5);
     assert_eq!(summary["errors"].as_u64(), Some(count("error")));
     assert_eq!(summary["warnings"].as_u64(), Some(count("warning")));
@@ -85,8 +118,16 @@ fn json_contract_has_its_fields() {
 #[test]
 fn broken_files_get_positioned_errors_and_the_rest_is_still_checked() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("broken.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   bad: indent\n").unwrap();
-    std::fs::write(dir.path().join("Dockerfile"), "FROM alpine:3.20\nRUN echo ok\nFROBNICATE now\n").unwrap();
+    std::fs::write(
+        dir.path().join("broken.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   bad: indent\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("Dockerfile"),
+        "FROM alpine:3.20\nRUN echo ok\nFROBNICATE now\n",
+    )
+    .unwrap();
     std::fs::write(
         dir.path().join("good.yaml"),
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: true\n  containers:\n    - name: c\n      image: nginx:1.27\n",
@@ -95,17 +136,34 @@ fn broken_files_get_positioned_errors_and_the_rest_is_still_checked() {
     let (code, json) = check_json(dir.path(), &["."]);
     assert_eq!(code, 1);
     let status = |path: &str| {
-        json["files"].as_array().unwrap().iter().find(|f| f["path"] == path).map(|f| f["status"].clone())
+        json["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"] == path)
+            .map(|f| f["status"].clone())
     };
     assert_eq!(status("broken.yaml"), Some("error".into()));
     assert_eq!(status("Dockerfile"), Some("error".into()));
     assert_eq!(status("good.yaml"), Some("ok".into()));
     let parse_errors = diagnostics(&json, "R001");
-    let yaml = parse_errors.iter().find(|d| d["file"] == "broken.yaml").expect("YAML parse error");
-    assert_eq!((yaml["line"].as_u64(), yaml["severity"].as_str()), (Some(5), Some("error")));
-    let docker = parse_errors.iter().find(|d| d["file"] == "Dockerfile").expect("Dockerfile parse error");
+    let yaml = parse_errors
+        .iter()
+        .find(|d| d["file"] == "broken.yaml")
+        .expect("YAML parse error");
+    assert_eq!(
+        (yaml["line"].as_u64(), yaml["severity"].as_str()),
+        (Some(5), Some("error"))
+    );
+    let docker = parse_errors
+        .iter()
+        .find(|d| d["file"] == "Dockerfile")
+        .expect("Dockerfile parse error");
     assert_eq!(at(docker).0, 3);
-    assert!(docker["message"].as_str().unwrap().contains("FROBNICATE"), "{docker}");
+    assert!(
+        docker["message"].as_str().unwrap().contains("FROBNICATE"),
+        "{docker}"
+    );
     let host_network = diagnostics(&json, "K004");
     assert_eq!(host_network.len(), 1);
     assert_eq!(at(host_network[0]), (6, 3, 6, 20));
@@ -114,7 +172,11 @@ fn broken_files_get_positioned_errors_and_the_rest_is_still_checked() {
 #[test]
 fn a_dockerfile_is_linted_up_to_its_parse_error() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("Dockerfile"), "FROM ubuntu\nMAINTAINER me\nRUN echo \"unterminated\nFROBNICATE\n").unwrap();
+    std::fs::write(
+        dir.path().join("Dockerfile"),
+        "FROM ubuntu\nMAINTAINER me\nRUN echo \"unterminated\nFROBNICATE\n",
+    )
+    .unwrap();
     let (_, json) = check_json(dir.path(), &["Dockerfile"]);
     assert_eq!(diagnostics(&json, "D001").len(), 1);
     assert_eq!(diagnostics(&json, "D005").len(), 1);
@@ -124,18 +186,52 @@ fn a_dockerfile_is_linted_up_to_its_parse_error() {
 #[test]
 fn exit_codes_follow_the_threshold() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("Dockerfile"), "FROM alpine:3.20\nUSER 1000\nCMD [\"sh\"]\n").unwrap();
-    assert_eq!(check_json(dir.path(), &["Dockerfile"]).0, 0, "a clean file exits 0");
-    std::fs::write(dir.path().join("Dockerfile"), "FROM alpine\nUSER 1000\nCMD [\"sh\"]\n").unwrap();
-    assert_eq!(check_json(dir.path(), &["Dockerfile"]).0, 1, "a warning fails at the default threshold");
-    assert_eq!(check_json(dir.path(), &["Dockerfile", "--failure-threshold", "error"]).0, 0);
+    std::fs::write(
+        dir.path().join("Dockerfile"),
+        "FROM alpine:3.20\nUSER 1000\nCMD [\"sh\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        check_json(dir.path(), &["Dockerfile"]).0,
+        0,
+        "a clean file exits 0"
+    );
+    std::fs::write(
+        dir.path().join("Dockerfile"),
+        "FROM alpine\nUSER 1000\nCMD [\"sh\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        check_json(dir.path(), &["Dockerfile"]).0,
+        1,
+        "a warning fails at the default threshold"
+    );
+    assert_eq!(
+        check_json(dir.path(), &["Dockerfile", "--failure-threshold", "error"]).0,
+        0
+    );
     assert_eq!(check_json(dir.path(), &["Dockerfile", "--exit-zero"]).0, 0);
-    assert_eq!(check_json(dir.path(), &["Dockerfile", "--ignore", "DL3006"]).0, 0, "aliases name rules");
-    let missing = realtor().current_dir(dir.path()).args(["check", "nowhere"]).output().unwrap();
+    assert_eq!(
+        check_json(dir.path(), &["Dockerfile", "--ignore", "DL3006"]).0,
+        0,
+        "aliases name rules"
+    );
+    let missing = realtor()
+        .current_dir(dir.path())
+        .args(["check", "nowhere"])
+        .output()
+        .unwrap();
     assert_eq!(missing.status.code(), Some(2));
-    let usage = realtor().args(["check", "--format", "nonsense"]).output().unwrap();
+    let usage = realtor()
+        .args(["check", "--format", "nonsense"])
+        .output()
+        .unwrap();
     assert_eq!(usage.status.code(), Some(2));
-    let unknown_rule = realtor().current_dir(dir.path()).args(["check", "--select", "Z999"]).output().unwrap();
+    let unknown_rule = realtor()
+        .current_dir(dir.path())
+        .args(["check", "--select", "Z999"])
+        .output()
+        .unwrap();
     assert_eq!(unknown_rule.status.code(), Some(2));
 }
 
@@ -160,10 +256,16 @@ fn suppressions_silence_their_rule_and_unused_ones_are_reported() {
     .unwrap();
     let (_, json) = check_json(path, &["."]);
     for rule in ["D001", "D005", "K004", "K005", "K007", "V003"] {
-        assert!(diagnostics(&json, rule).is_empty(), "{rule} was not suppressed: {json}");
+        assert!(
+            diagnostics(&json, rule).is_empty(),
+            "{rule} was not suppressed: {json}"
+        );
     }
     let unused = diagnostics(&json, "R002");
-    let places: Vec<_> = unused.iter().map(|d| (d["file"].as_str().unwrap(), d["line"].as_u64().unwrap())).collect();
+    let places: Vec<_> = unused
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .collect();
     assert_eq!(places, vec![("Dockerfile", 5), ("inventory.yaml", 5)]);
     assert!(unused.iter().all(|d| d["severity"] == "info"));
 }
@@ -173,21 +275,44 @@ fn configuration_sets_levels_and_bad_configuration_exits_2_with_a_position() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path();
     std::fs::write(path.join("Dockerfile"), "FROM ubuntu\nUSER 1000\n").unwrap();
-    std::fs::write(path.join(".realtor.yaml"), "rules:\n  untagged-base-image: error\n").unwrap();
+    std::fs::write(
+        path.join(".realtor.yaml"),
+        "rules:\n  untagged-base-image: error\n",
+    )
+    .unwrap();
     let (code, json) = check_json(path, &["Dockerfile"]);
     assert_eq!(code, 1);
     assert_eq!(diagnostics(&json, "D001")[0]["severity"], "error");
-    std::fs::write(path.join(".realtor.yaml"), "rules:\n  D001: off\nignore-paths: [\"vendor/**\"]\n").unwrap();
+    std::fs::write(
+        path.join(".realtor.yaml"),
+        "rules:\n  D001: off\nignore-paths: [\"vendor/**\"]\n",
+    )
+    .unwrap();
     std::fs::create_dir(path.join("vendor")).unwrap();
     std::fs::write(path.join("vendor/Dockerfile"), "FROM alpine\n").unwrap();
     let (code, json) = check_json(path, &["."]);
     assert_eq!(code, 0, "{json}");
-    assert_eq!(json["files"].as_array().unwrap().len(), 1, "vendor/ is ignored");
-    std::fs::write(path.join(".realtor.yaml"), "rules:\n  D001: off\nfailure-treshold: error\n").unwrap();
-    let output = realtor().current_dir(path).args(["check", "Dockerfile"]).output().unwrap();
+    assert_eq!(
+        json["files"].as_array().unwrap().len(),
+        1,
+        "vendor/ is ignored"
+    );
+    std::fs::write(
+        path.join(".realtor.yaml"),
+        "rules:\n  D001: off\nfailure-treshold: error\n",
+    )
+    .unwrap();
+    let output = realtor()
+        .current_dir(path)
+        .args(["check", "Dockerfile"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains(".realtor.yaml:3:1: unknown key `failure-treshold`"), "{stderr}");
+    assert!(
+        stderr.contains(".realtor.yaml:3:1: unknown key `failure-treshold`"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -198,7 +323,10 @@ fn standard_input_is_named_by_stdin_filename() {
             .write_stdin("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostIPC: true\n  containers: []\n")
             .output()
             .unwrap();
-        (output.status.code(), serde_json::from_slice::<Value>(&output.stdout).unwrap())
+        (
+            output.status.code(),
+            serde_json::from_slice::<Value>(&output.stdout).unwrap(),
+        )
     };
     assert_eq!(code, Some(1));
     let host_ipc = diagnostics(&json, "K006");
@@ -222,7 +350,13 @@ fn walking_skips_unrelated_files_but_named_ones_are_reported() {
 fn human_output_shows_the_snippet_and_rule() {
     let output = realtor()
         .current_dir(repo())
-        .args(["check", "--color", "never", "examples/k8s/storefront.yaml", "examples/docker/Dockerfile"])
+        .args([
+            "check",
+            "--color",
+            "never",
+            "examples/k8s/storefront.yaml",
+            "examples/docker/Dockerfile",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
@@ -238,13 +372,20 @@ fn colour_is_never_used_when_no_color_is_set() {
         .output()
         .unwrap();
     assert!(!output.stdout.contains(&0x1b), "escape sequences in output");
-    let forced = realtor().current_dir(repo()).args(["check", "--color", "always", "examples/docker/Dockerfile"]).output().unwrap();
+    let forced = realtor()
+        .current_dir(repo())
+        .args(["check", "--color", "always", "examples/docker/Dockerfile"])
+        .output()
+        .unwrap();
     assert!(forced.stdout.contains(&0x1b), "--color always colours");
 }
 
 #[test]
 fn explain_and_rules_cover_every_rule() {
-    let listing = realtor().args(["rules", "--format", "json"]).output().unwrap();
+    let listing = realtor()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
     let rules: Value = serde_json::from_slice(&listing.stdout).unwrap();
     let rules = rules.as_array().unwrap();
     assert!(rules.len() >= 19);
@@ -253,12 +394,26 @@ fn explain_and_rules_cover_every_rule() {
         let output = realtor().args(["explain", id]).output().unwrap();
         assert!(output.status.success(), "explain {id}");
         let text = String::from_utf8_lossy(&output.stdout);
-        assert!(text.starts_with(&format!("{id} {}", rule["name"].as_str().unwrap())), "{text}");
-        assert!(text.contains("## Bad") && text.contains("## Good"), "explain {id}: {text}");
+        assert!(
+            text.starts_with(&format!("{id} {}", rule["name"].as_str().unwrap())),
+            "{text}"
+        );
+        assert!(
+            text.contains("## Bad") && text.contains("## Good"),
+            "explain {id}: {text}"
+        );
     }
     let by_alias = realtor().args(["explain", "DL3006"]).output().unwrap();
     assert!(String::from_utf8_lossy(&by_alias.stdout).starts_with("D001 untagged-base-image"));
-    assert_eq!(realtor().args(["explain", "nope"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(
+        realtor()
+            .args(["explain", "nope"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
     let table = realtor().arg("rules").output().unwrap();
     assert!(String::from_utf8_lossy(&table.stdout).contains("K001  privileged-container"));
 }

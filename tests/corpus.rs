@@ -19,7 +19,12 @@ fn the_shared_corpus_is_read_without_a_crash() {
         .arg(&corpus)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let files = json["files"].as_array().unwrap();
     assert!(files.len() > 1000, "only {} files read", files.len());

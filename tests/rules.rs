@@ -21,7 +21,12 @@ fn positions(rule: &'static RuleMeta, name: &str, text: &str) -> Vec<String> {
         .diagnostics
         .iter()
         .filter(|d| d.rule.id == rule.id)
-        .map(|d| format!("{}:{}-{}:{}", d.start.line, d.start.column, d.end.line, d.end.column))
+        .map(|d| {
+            format!(
+                "{}:{}-{}:{}",
+                d.start.line, d.start.column, d.end.line, d.end.column
+            )
+        })
         .collect()
 }
 
@@ -47,10 +52,14 @@ fn examples<'a>(doc: &'a str, heading: &str) -> Vec<(&'a str, &'a str)> {
     let mut rest = section;
     while let Some(open) = rest.find("```") {
         let after = &rest[open + 3..];
-        let Some(newline) = after.find('\n') else { break };
+        let Some(newline) = after.find('\n') else {
+            break;
+        };
         let language = after[..newline].trim();
         let body = &after[newline + 1..];
-        let Some(close) = body.find("\n```") else { break };
+        let Some(close) = body.find("\n```") else {
+            break;
+        };
         blocks.push((language, &body[..close + 1]));
         rest = &body[close + 4..];
     }
@@ -69,8 +78,14 @@ fn example_file_name(language: &str) -> &'static str {
 fn every_rule_doc_matches_the_registry_and_its_examples_behave() {
     for rule in rules::all() {
         let doc = rule.doc;
-        assert!(doc.starts_with("---\n"), "{}: doc has no front matter", rule.id);
-        let end = doc[4..].find("\n---\n").unwrap_or_else(|| panic!("{}: unterminated front matter", rule.id));
+        assert!(
+            doc.starts_with("---\n"),
+            "{}: doc has no front matter",
+            rule.id
+        );
+        let end = doc[4..]
+            .find("\n---\n")
+            .unwrap_or_else(|| panic!("{}: unterminated front matter", rule.id));
         let front: FrontMatter = serde_yaml::from_str(&doc[4..4 + end])
             .unwrap_or_else(|e| panic!("{}: bad front matter: {e}", rule.id));
         assert_eq!(front.id, rule.id);
@@ -78,13 +93,26 @@ fn every_rule_doc_matches_the_registry_and_its_examples_behave() {
         assert_eq!(front.severity, rule.severity.as_str(), "{}", rule.id);
         assert_eq!(front.applies_to, rule.applies_to.as_str(), "{}", rule.id);
         assert_eq!(front.aliases, rule.aliases, "{}", rule.id);
-        assert!(doc.contains(&format!("# {} {}\n", rule.id, rule.name)), "{}: title", rule.id);
+        assert!(
+            doc.contains(&format!("# {} {}\n", rule.id, rule.name)),
+            "{}: title",
+            rule.id
+        );
         for section in ["What it checks", "Why"] {
-            assert!(doc.contains(&format!("\n## {section}\n")), "{}: no `{section}` section", rule.id);
+            assert!(
+                doc.contains(&format!("\n## {section}\n")),
+                "{}: no `{section}` section",
+                rule.id
+            );
         }
         let bad = examples(doc, "Bad");
         let good = examples(doc, "Good");
-        assert_eq!((bad.len(), good.len()), (1, 1), "{}: needs one Bad and one Good example", rule.id);
+        assert_eq!(
+            (bad.len(), good.len()),
+            (1, 1),
+            "{}: needs one Bad and one Good example",
+            rule.id
+        );
         let (language, body) = bad[0];
         assert!(
             !positions(rule, example_file_name(language), body).is_empty(),
@@ -93,7 +121,11 @@ fn every_rule_doc_matches_the_registry_and_its_examples_behave() {
         );
         let (language, body) = good[0];
         let found = positions(rule, example_file_name(language), body);
-        assert!(found.is_empty(), "{}: the Good example fires at {found:?}", rule.id);
+        assert!(
+            found.is_empty(),
+            "{}: the Good example fires at {found:?}",
+            rule.id
+        );
     }
 }
 
@@ -120,7 +152,12 @@ fn ids_and_names_are_unique() {
         for b in &all[i + 1..] {
             assert_ne!(a.id, b.id);
             assert_ne!(a.name, b.name, "{} and {} share a name", a.id, b.id);
-            assert!(!b.is_named(a.name) && !a.is_named(b.name), "{} and {} are confused", a.id, b.id);
+            assert!(
+                !b.is_named(a.name) && !a.is_named(b.name),
+                "{} and {} are confused",
+                a.id,
+                b.id
+            );
         }
     }
 }
@@ -134,7 +171,11 @@ fn fixtures_fire_at_their_expected_positions_and_good_twins_stay_silent() {
         let mut good_files = 0;
         for entry in entries {
             let path = entry.expect("fixture entry").path();
-            let name = path.file_name().and_then(|n| n.to_str()).expect("fixture name").to_string();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("fixture name")
+                .to_string();
             if name.ends_with(".expected") {
                 continue;
             }
@@ -146,14 +187,34 @@ fn fixtures_fire_at_their_expected_positions_and_good_twins_stay_silent() {
                 let expected_path = dir.join(format!("{stem}.expected"));
                 let expected = std::fs::read_to_string(&expected_path)
                     .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
-                let expected: Vec<String> = expected.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
-                assert_eq!(found, expected, "{}: positions in {}", rule.id, path.display());
+                let expected: Vec<String> = expected
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(String::from)
+                    .collect();
+                assert_eq!(
+                    found,
+                    expected,
+                    "{}: positions in {}",
+                    rule.id,
+                    path.display()
+                );
             } else if name.starts_with("good") {
                 good_files += 1;
-                assert!(found.is_empty(), "{}: {} fires at {found:?}", rule.id, path.display());
+                assert!(
+                    found.is_empty(),
+                    "{}: {} fires at {found:?}",
+                    rule.id,
+                    path.display()
+                );
             }
         }
-        assert!(bad_files >= 1 && good_files >= 1, "{}: needs a bad and a good fixture", rule.id);
+        assert!(
+            bad_files >= 1 && good_files >= 1,
+            "{}: needs a bad and a good fixture",
+            rule.id
+        );
     }
 }
 
@@ -162,7 +223,10 @@ fn readme_rule_table_is_current() {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
     let begin = "<!-- rules:begin -->\n";
     let end = "<!-- rules:end -->";
-    let start = readme.find(begin).expect("README has the rules:begin marker") + begin.len();
+    let start = readme
+        .find(begin)
+        .expect("README has the rules:begin marker")
+        + begin.len();
     let stop = readme.find(end).expect("README has the rules:end marker");
     let expected = realtor::rules::markdown_table();
     if std::env::var_os("REALTOR_BLESS").is_some() {
@@ -170,5 +234,9 @@ fn readme_rule_table_is_current() {
         std::fs::write("README.md", updated).expect("write README.md");
         return;
     }
-    assert_eq!(&readme[start..stop], expected, "README rule table is stale: run `REALTOR_BLESS=1 cargo test --test rules readme`");
+    assert_eq!(
+        &readme[start..stop],
+        expected,
+        "README rule table is stale: run `REALTOR_BLESS=1 cargo test --test rules readme`"
+    );
 }

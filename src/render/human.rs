@@ -12,7 +12,8 @@ use super::Summary;
 use crate::check::{FileReport, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub fn render(reports: &[FileReport], color: bool) -> String {
+/// The report; `summary` adds the closing line with the counts.
+pub fn render(reports: &[FileReport], color: bool, summary: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -26,7 +27,10 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
         if report.diagnostics.is_empty() {
             continue;
         }
-        let source = Arc::new(NamedSource::new(report.file.path.clone(), neutralise(&report.file.text)));
+        let source = Arc::new(NamedSource::new(
+            report.file.path.clone(),
+            neutralise(&report.file.text),
+        ));
         for diagnostic in &report.diagnostics {
             let shown = Shown {
                 diagnostic,
@@ -39,8 +43,10 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&summary_line(reports));
-    out.push('\n');
+    if summary {
+        out.push_str(&summary_line(reports));
+        out.push('\n');
+    }
     out
 }
 
@@ -97,7 +103,10 @@ impl std::error::Error for Shown<'_> {}
 
 impl miette::Diagnostic for Shown<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{} {}", self.diagnostic.rule.id, self.diagnostic.rule.name)))
+        Some(Box::new(format!(
+            "{} {}",
+            self.diagnostic.rule.id, self.diagnostic.rule.name
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -122,7 +131,11 @@ impl miette::Diagnostic for Shown<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = &self.diagnostic.span;
-        let label = LabeledSpan::new(Some(self.diagnostic.rule.name.to_string()), span.start, span.len());
+        let label = LabeledSpan::new(
+            Some(self.diagnostic.rule.name.to_string()),
+            span.start,
+            span.len(),
+        );
         Some(Box::new(std::iter::once(label)))
     }
 }

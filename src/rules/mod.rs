@@ -162,9 +162,16 @@ pub fn run(subject: &Subject<'_, '_>, enabled: &dyn Fn(&RuleMeta) -> bool, out: 
 
 /// The rule table of the README: one row per rule, generated so it cannot go stale.
 pub fn markdown_table() -> String {
-    let mut table = String::from("| ID | Name | Severity | Applies to | Aliases | What it flags |\n|---|---|---|---|---|---|\n");
+    let mut table = String::from(
+        "| ID | Name | Severity | Applies to | Aliases | What it flags |\n|---|---|---|---|---|---|\n",
+    );
     for rule in all() {
-        let aliases = rule.aliases.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+        let aliases = rule
+            .aliases
+            .iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         table.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} |\n",
             rule.id,

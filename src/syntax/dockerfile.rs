@@ -55,7 +55,11 @@ pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
         }
         Err(e) => error = Some(parse_error(file, &e)),
     }
-    let starts: Vec<usize> = instructions.iter().map(keyword_span).map(|s| s.start).collect();
+    let starts: Vec<usize> = instructions
+        .iter()
+        .map(keyword_span)
+        .map(|s| s.start)
+        .collect();
     let stages = stages(&instructions);
     let comments = comment_lines(file, &instructions);
     Dockerfile {
@@ -115,8 +119,16 @@ impl<'a> Dockerfile<'a> {
     pub fn stage_named(&self, name: &str) -> Option<usize> {
         self.stages
             .iter()
-            .position(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(name)))
-            .or_else(|| name.parse::<usize>().ok().filter(|&i| i < self.stages.len()))
+            .position(|s| {
+                s.name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            })
+            .or_else(|| {
+                name.parse::<usize>()
+                    .ok()
+                    .filter(|&i| i < self.stages.len())
+            })
     }
 }
 
@@ -157,7 +169,12 @@ pub fn command_span(command: &Command<'_>) -> Span {
 /// A command as one line: the shell form as written, the exec form's words joined.
 pub fn command_text(command: &Command<'_>) -> String {
     match command {
-        Command::Exec(exec) => exec.value.iter().map(|s| s.value.as_ref()).collect::<Vec<_>>().join(" "),
+        Command::Exec(exec) => exec
+            .value
+            .iter()
+            .map(|s| s.value.as_ref())
+            .collect::<Vec<_>>()
+            .join(" "),
         Command::Shell(shell) => shell.value.to_string(),
         _ => String::new(),
     }
@@ -245,7 +262,10 @@ fn stages(instructions: &[Instruction<'_>]) -> Vec<Stage> {
     stages
 }
 
-fn comment_lines<'a>(file: &'a SourceFile, instructions: &[Instruction<'_>]) -> Vec<(usize, &'a str)> {
+fn comment_lines<'a>(
+    file: &'a SourceFile,
+    instructions: &[Instruction<'_>],
+) -> Vec<(usize, &'a str)> {
     let heredocs: Vec<Span> = instructions
         .iter()
         .filter_map(|i| match i {
@@ -289,7 +309,11 @@ mod tests {
         assert_eq!(parsed.instructions.len(), 2);
         let error = parsed.error.expect("unknown instruction is an error");
         assert_eq!(file.position(error.span.start).line, 3);
-        assert!(error.message.contains("unknown instruction"), "{}", error.message);
+        assert!(
+            error.message.contains("unknown instruction"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
@@ -300,13 +324,19 @@ mod tests {
         assert_eq!(parsed.stages.len(), 2);
         assert_eq!(parsed.stages[0].name.as_deref(), Some("build"));
         assert_eq!(parsed.stages[1].range, 3..5);
-        assert_eq!(parsed.resolved_image(&parsed.stages[0]).as_deref(), Some("ubuntu:22.04"));
+        assert_eq!(
+            parsed.resolved_image(&parsed.stages[0]).as_deref(),
+            Some("ubuntu:22.04")
+        );
         assert_eq!(parsed.stage_named("BUILD"), Some(0));
     }
 
     #[test]
     fn arg_pairs_read_both_forms() {
-        assert_eq!(arg_pairs("A=1 B=\"2\""), vec![("A", Some("1")), ("B", Some("2"))]);
+        assert_eq!(
+            arg_pairs("A=1 B=\"2\""),
+            vec![("A", Some("1")), ("B", Some("2"))]
+        );
         assert_eq!(arg_pairs("PATH /usr/bin"), vec![("PATH", Some("/usr/bin"))]);
         assert_eq!(arg_pairs("VERSION"), vec![("VERSION", None)]);
     }
@@ -314,7 +344,10 @@ mod tests {
     #[test]
     fn expand_args_needs_every_reference() {
         let values = HashMap::from([("A".to_string(), "x".to_string())]);
-        assert_eq!(expand_args("img:$A-${B:-y}", &values).as_deref(), Some("img:x-y"));
+        assert_eq!(
+            expand_args("img:$A-${B:-y}", &values).as_deref(),
+            Some("img:x-y")
+        );
         assert_eq!(expand_args("img:${C}", &values), None);
     }
 }

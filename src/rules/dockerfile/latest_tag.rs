@@ -23,7 +23,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else { return };
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
         for (image, span) in super::base_images(dockerfile) {
             let reference = ImageRef::parse(&image);
             if reference.tag == Some("latest") && reference.digest.is_none() {

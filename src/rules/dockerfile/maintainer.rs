@@ -23,10 +23,15 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else { return };
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
         for instruction in &dockerfile.instructions {
             if let Instruction::Maintainer(maintainer) = instruction {
-                report.at(maintainer.maintainer.span.clone(), "`MAINTAINER` is deprecated");
+                report.at(
+                    maintainer.maintainer.span.clone(),
+                    "`MAINTAINER` is deprecated",
+                );
             }
         }
     }

@@ -23,12 +23,19 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else { return };
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
         for instruction in &dockerfile.instructions {
-            let Instruction::Workdir(workdir) = instruction else { continue };
+            let Instruction::Workdir(workdir) = instruction else {
+                continue;
+            };
             let path = workdir.arguments.value.trim_matches(['"', '\'']);
             if !is_absolute(path) {
-                report.at(workdir.arguments.span.clone(), format!("`WORKDIR {path}` is relative"));
+                report.at(
+                    workdir.arguments.span.clone(),
+                    format!("`WORKDIR {path}` is relative"),
+                );
             }
         }
     }

@@ -23,12 +23,20 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else { return };
-        let Some(stage) = dockerfile.final_stage() else { return };
-        let last_user = dockerfile.stage_instructions(stage).iter().rev().find_map(|i| match i {
-            Instruction::User(user) => Some(user),
-            _ => None,
-        });
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        let Some(stage) = dockerfile.final_stage() else {
+            return;
+        };
+        let last_user = dockerfile
+            .stage_instructions(stage)
+            .iter()
+            .rev()
+            .find_map(|i| match i {
+                Instruction::User(user) => Some(user),
+                _ => None,
+            });
         if let Some(user) = last_user {
             let name = user.arguments.value.split(':').next().unwrap_or("").trim();
             if name == "root" || name == "0" {

@@ -23,7 +23,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else { return };
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
         for instruction in &dockerfile.instructions {
             let (keyword, command) = match instruction {
                 Instruction::Cmd(cmd) => ("CMD", &cmd.arguments),
@@ -31,7 +33,10 @@ impl crate::rules::Rule for Rule {
                 _ => continue,
             };
             if let Command::Shell(shell) = command {
-                report.at(shell.span.clone(), format!("`{keyword}` uses the shell form"));
+                report.at(
+                    shell.span.clone(),
+                    format!("`{keyword}` uses the shell form"),
+                );
             }
         }
     }

@@ -22,7 +22,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else { return };
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
         for (image, span) in super::base_images(dockerfile) {
             if super::is_untagged(&image) {
                 report.at(span, format!("base image `{image}` has no tag or digest"));

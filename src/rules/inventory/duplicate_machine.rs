@@ -24,7 +24,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Inventory(file) = subject else { return };
+        let Subject::Inventory(file) = subject else {
+            return;
+        };
         let mut first_seen: HashMap<&str, usize> = HashMap::new();
         for (index, machine) in file.inventory.machines.iter().enumerate() {
             let Some(&first) = first_seen.get(machine.name.as_str()) else {
@@ -34,7 +36,10 @@ impl crate::rules::Rule for Rule {
             if let Some(span) = super::machine_name_span(file.node, index) {
                 report.at(
                     span,
-                    format!("machine `{}` is already defined (machines[{first}])", machine.name),
+                    format!(
+                        "machine `{}` is already defined (machines[{first}])",
+                        machine.name
+                    ),
                 );
             }
         }

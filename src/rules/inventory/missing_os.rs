@@ -23,14 +23,22 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Inventory(file) = subject else { return };
+        let Subject::Inventory(file) = subject else {
+            return;
+        };
         for (index, machine) in file.inventory.machines.iter().enumerate() {
             let known = machine
                 .os
                 .as_ref()
                 .is_some_and(|os| os.family.is_some() || os.distro.is_some());
             if !known && let Some(span) = super::machine_name_span(file.node, index) {
-                report.at(span, format!("machine `{}` has no operating system recorded", machine.name));
+                report.at(
+                    span,
+                    format!(
+                        "machine `{}` has no operating system recorded",
+                        machine.name
+                    ),
+                );
             }
         }
     }

@@ -24,9 +24,13 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Inventory(file) = subject else { return };
+        let Subject::Inventory(file) = subject else {
+            return;
+        };
         for path in file.unknown_keys {
-            let Some(found) = file.node.lookup(&parse_path(path)) else { continue };
+            let Some(found) = file.node.lookup(&parse_path(path)) else {
+                continue;
+            };
             let span = found.key.unwrap_or_else(|| found.node.span.clone());
             let key = path.rsplit('.').next().unwrap_or(path);
             report.at(span, format!("unknown key `{key}` (at `{path}`)"));

@@ -23,14 +23,24 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else { return };
+        let Subject::Kubernetes(object) = subject else {
+            return;
+        };
         let Some(pod) = &object.pod else { return };
         for container in pod.containers() {
-            let Some(image) = container.image else { continue };
+            let Some(image) = container.image else {
+                continue;
+            };
             if ImageRef::parse(image).is_mutable()
                 && let Some(span) = super::value_span(container.node, &["image"])
             {
-                report.at(span, format!("image `{image}` of container `{}` is not pinned", container.name));
+                report.at(
+                    span,
+                    format!(
+                        "image `{image}` of container `{}` is not pinned",
+                        container.name
+                    ),
+                );
             }
         }
     }

@@ -45,6 +45,9 @@ pub fn check_host_namespace(object: &Object<'_>, key: &str, report: &mut Report<
     if enabled == Some(true)
         && let Some(span) = entry_span(pod.node, &[key])
     {
-        report.at(span, format!("`{key}: true` shares the node's namespace with the pod"));
+        report.at(
+            span,
+            format!("`{key}: true` shares the node's namespace with the pod"),
+        );
     }
 }

@@ -22,15 +22,24 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else { return };
+        let Subject::Kubernetes(object) = subject else {
+            return;
+        };
         let Some(pod) = &object.pod else { return };
         for container in pod.containers() {
-            let allowed = container.security_context.and_then(|s| s.allow_privilege_escalation);
+            let allowed = container
+                .security_context
+                .and_then(|s| s.allow_privilege_escalation);
             if allowed == Some(true)
-                && let Some(span) =
-                    super::entry_span(container.node, &["securityContext", "allowPrivilegeEscalation"])
+                && let Some(span) = super::entry_span(
+                    container.node,
+                    &["securityContext", "allowPrivilegeEscalation"],
+                )
             {
-                report.at(span, format!("container `{}` allows privilege escalation", container.name));
+                report.at(
+                    span,
+                    format!("container `{}` allows privilege escalation", container.name),
+                );
             }
         }
     }

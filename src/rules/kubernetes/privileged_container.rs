@@ -22,14 +22,20 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else { return };
+        let Subject::Kubernetes(object) = subject else {
+            return;
+        };
         let Some(pod) = &object.pod else { return };
         for container in pod.containers() {
             let privileged = container.security_context.and_then(|s| s.privileged);
             if privileged == Some(true)
-                && let Some(span) = super::entry_span(container.node, &["securityContext", "privileged"])
+                && let Some(span) =
+                    super::entry_span(container.node, &["securityContext", "privileged"])
             {
-                report.at(span, format!("container `{}` is privileged", container.name));
+                report.at(
+                    span,
+                    format!("container `{}` is privileged", container.name),
+                );
             }
         }
     }

@@ -23,7 +23,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else { return };
+        let Subject::Kubernetes(object) = subject else {
+            return;
+        };
         let Some(pod) = &object.pod else { return };
         let pod_context = pod.spec.security_context.as_ref();
         for container in pod.containers() {
@@ -31,8 +33,10 @@ impl crate::rules::Rule for Rule {
             let non_root = context
                 .and_then(|s| s.run_as_non_root)
                 .or(pod_context.and_then(|s| s.run_as_non_root));
-            let user = context.and_then(|s| s.run_as_user).or(pod_context.and_then(|s| s.run_as_user));
-            if non_root != Some(true) && !user.is_some_and(|u| u > 0) {
+            let user = context
+                .and_then(|s| s.run_as_user)
+                .or(pod_context.and_then(|s| s.run_as_user));
+            if non_root != Some(true) && user.is_none_or(|u| u <= 0) {
                 report.at(
                     super::container_span(container.node),
                     format!("container `{}` may run as root", container.name),

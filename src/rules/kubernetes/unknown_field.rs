@@ -24,12 +24,19 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else { return };
+        let Subject::Kubernetes(object) = subject else {
+            return;
+        };
         for path in &object.unknown_fields {
-            let Some(found) = object.node.lookup(&parse_path(path)) else { continue };
+            let Some(found) = object.node.lookup(&parse_path(path)) else {
+                continue;
+            };
             let span = found.key.unwrap_or_else(|| found.node.span.clone());
             let key = path.rsplit('.').next().unwrap_or(path);
-            report.at(span, format!("unknown field `{key}` in {} (at `{path}`)", object.kind));
+            report.at(
+                span,
+                format!("unknown field `{key}` in {} (at `{path}`)", object.kind),
+            );
         }
     }
 }

@@ -24,7 +24,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else { return };
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
         if workload.platform == Platform::Vm && fits_container(workload) {
             let services = workload
                 .facts(|f| match f {
@@ -36,7 +38,10 @@ impl crate::rules::Rule for Rule {
                 .join(", ");
             report.at(
                 workload.span.clone(),
-                format!("VM `{}` runs only stateless services ({services}): a container candidate", workload.name),
+                format!(
+                    "VM `{}` runs only stateless services ({services}): a container candidate",
+                    workload.name
+                ),
             );
         }
     }
@@ -48,7 +53,8 @@ fn fits_container(workload: &Workload) -> bool {
     for fact in &workload.facts {
         match &fact.kind {
             FactKind::Os(os) => {
-                linux = os.family.as_deref() == Some("linux") && !super::legacy_guest_os::is_legacy(os);
+                linux =
+                    os.family.as_deref() == Some("linux") && !super::legacy_guest_os::is_legacy(os);
             }
             FactKind::Service { kind, stateful, .. } => {
                 let stateless_kind = matches!(kind.as_deref(), Some("web" | "api" | "worker"));

@@ -27,16 +27,24 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else { return };
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
         if workload.platform != Platform::Container || workload.kind == "DaemonSet" {
             return;
         }
         for fact in &workload.facts {
             let message = match &fact.kind {
                 FactKind::Privileged => "a privileged container is root on its host".to_string(),
-                FactKind::HostNamespace(HostNamespace::Pid) => "the container sees and signals every process of its host".to_string(),
-                FactKind::HostPath { path, .. } if RUNTIME_SOCKETS.iter().any(|s| path.ends_with(s)) => {
-                    format!("mounting `{path}` gives the container control of the host's containers")
+                FactKind::HostNamespace(HostNamespace::Pid) => {
+                    "the container sees and signals every process of its host".to_string()
+                }
+                FactKind::HostPath { path, .. }
+                    if RUNTIME_SOCKETS.iter().any(|s| path.ends_with(s)) =>
+                {
+                    format!(
+                        "mounting `{path}` gives the container control of the host's containers"
+                    )
                 }
                 _ => continue,
             };

@@ -18,7 +18,15 @@ pub static META: RuleMeta = RuleMeta {
     doc: include_str!("../../../rules/placement/P101-init-system.md"),
 };
 
-const INIT_SYSTEMS: &[&str] = &["systemd", "init", "supervisord", "runsvdir", "runit", "s6-svscan", "openrc-init"];
+const INIT_SYSTEMS: &[&str] = &[
+    "systemd",
+    "init",
+    "supervisord",
+    "runsvdir",
+    "runit",
+    "s6-svscan",
+    "openrc-init",
+];
 
 impl crate::rules::Rule for Rule {
     fn meta(&self) -> &'static RuleMeta {
@@ -26,7 +34,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else { return };
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
         if workload.platform != Platform::Container {
             return;
         }
@@ -34,7 +44,9 @@ impl crate::rules::Rule for Rule {
             FactKind::Init(command) => Some(command),
             _ => None,
         }) {
-            let Some(program) = super::first_program(command) else { continue };
+            let Some(program) = super::first_program(command) else {
+                continue;
+            };
             if INIT_SYSTEMS.contains(&program) {
                 report.at(
                     span.clone(),

@@ -25,7 +25,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else { return };
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
         if workload.platform != Platform::Container {
             return;
         }
@@ -33,7 +35,9 @@ impl crate::rules::Rule for Rule {
             let message = match &fact.kind {
                 FactKind::Runs(command) | FactKind::Init(command) => {
                     match super::programs(command).find(|p| matches!(*p, "modprobe" | "insmod")) {
-                        Some(program) => format!("`{program}` loads a module into the host's kernel"),
+                        Some(program) => {
+                            format!("`{program}` loads a module into the host's kernel")
+                        }
                         None => continue,
                     }
                 }

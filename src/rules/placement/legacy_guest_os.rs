@@ -25,7 +25,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else { return };
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
         if workload.platform != Platform::Vm {
             return;
         }
@@ -34,8 +36,14 @@ impl crate::rules::Rule for Rule {
             _ => None,
         }) {
             if is_legacy(os) {
-                let name = [os.distro.as_deref(), os.version.as_deref()].into_iter().flatten().collect::<Vec<_>>();
-                report.at(span.clone(), format!("guest OS `{}` is too old to containerise", name.join(" ")));
+                let name = [os.distro.as_deref(), os.version.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>();
+                report.at(
+                    span.clone(),
+                    format!("guest OS `{}` is too old to containerise", name.join(" ")),
+                );
             }
         }
     }
@@ -43,7 +51,11 @@ impl crate::rules::Rule for Rule {
 
 /// Operating systems whose userland predates the kernels container hosts run.
 pub fn is_legacy(os: &OsFact) -> bool {
-    let major = |v: &str| v.split(['.', ' ']).next().and_then(|m| m.parse::<u32>().ok());
+    let major = |v: &str| {
+        v.split(['.', ' '])
+            .next()
+            .and_then(|m| m.parse::<u32>().ok())
+    };
     let version = os.version.as_deref().unwrap_or("");
     let distro = os.distro.as_deref().unwrap_or("").to_ascii_lowercase();
     match distro.as_str() {

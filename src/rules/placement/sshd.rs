@@ -24,7 +24,9 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else { return };
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
         if workload.platform != Platform::Container {
             return;
         }
