@@ -4,11 +4,19 @@
 use serde::de::DeserializeOwned;
 
 /// Why a value did not decode, at `path` (`spec.containers[0].image`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
     pub path: String,
     pub message: String,
 }
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for DecodeError {}
 
 /// A decoded value and the paths of keys it ignored, in document order.
 #[derive(Debug)]
@@ -27,7 +35,7 @@ pub fn decode<T: DeserializeOwned>(value: serde_yaml::Value) -> Result<Decoded<T
             unknown_keys,
         }),
         Err(error) => Err(DecodeError {
-            path: error.path().to_string().trim_start_matches('.').to_string(),
+            path: error.path().to_string(),
             message: error.into_inner().to_string(),
         }),
     }

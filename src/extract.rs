@@ -47,6 +47,7 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
     }
     let (mut entrypoint, mut cmd) = (None, None);
     for &index in chain.iter().rev() {
+        let mut cmd_set_here = false;
         for instruction in dockerfile.stage_instructions(&dockerfile.stages[index]) {
             match instruction {
                 Instruction::Run(run) => {
@@ -57,8 +58,16 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
                     }
                     workload.add(command_span(&run.arguments), FactKind::Runs(text));
                 }
-                Instruction::Entrypoint(e) => entrypoint = Some(&e.arguments),
-                Instruction::Cmd(c) => cmd = Some(&c.arguments),
+                Instruction::Entrypoint(e) => {
+                    entrypoint = Some(&e.arguments);
+                    if !cmd_set_here {
+                        cmd = None;
+                    }
+                }
+                Instruction::Cmd(c) => {
+                    cmd = Some(&c.arguments);
+                    cmd_set_here = true;
+                }
                 Instruction::Expose(expose) => {
                     for port in &expose.arguments {
                         let number = port.value.split('/').next().unwrap_or("");
@@ -255,7 +264,8 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
                     .unwrap_or_default();
                 for item in items {
                     if let Some(cap) = item.as_str() {
-                        let cap = cap.trim_start_matches("CAP_").to_ascii_uppercase();
+                        let cap = cap.to_ascii_uppercase();
+                        let cap = cap.trim_start_matches("CAP_").to_string();
                         workload.add(item.span.clone(), FactKind::AddedCapability(cap));
                     }
                 }

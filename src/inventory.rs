@@ -575,22 +575,7 @@ pub struct Startup {
     pub max_seconds: Option<u32>,
 }
 
-/// Why a document could not be decoded as an inventory.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
-    /// Where the problem is, e.g. `machines[0].compute.vcpus`; `.` is the document root.
-    pub path: String,
-    /// What is wrong there.
-    pub message: String,
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl std::error::Error for DecodeError {}
+pub use crate::decode::DecodeError;
 
 /// A decoded inventory and the keys in it that the schema does not know.
 #[derive(Debug, Clone, PartialEq)]
@@ -607,22 +592,11 @@ pub struct Decoded {
 /// are returned in [`Decoded::unknown_keys`]. Duplicate machine names are not errors either
 /// (rule V002 reports them).
 pub fn decode(value: serde_yaml::Value) -> Result<Decoded, DecodeError> {
-    let mut unknown_keys = Vec::new();
-    let mut record = |path: serde_ignored::Path<'_>| {
-        let mut out = String::new();
-        push_path(&path, &mut out);
-        unknown_keys.push(out);
-    };
-    let inventory: Inventory =
-        serde_path_to_error::deserialize(serde_ignored::Deserializer::new(value, &mut record))
-            .map_err(|err| DecodeError {
-                path: err.path().to_string(),
-                message: err.into_inner().to_string(),
-            })?;
-    check_machine_names(&inventory.machines)?;
+    let decoded = crate::decode::decode::<Inventory>(value)?;
+    check_machine_names(&decoded.value.machines)?;
     Ok(Decoded {
-        inventory,
-        unknown_keys,
+        inventory: decoded.value,
+        unknown_keys: decoded.unknown_keys,
     })
 }
 
@@ -635,29 +609,6 @@ fn check_machine_names(machines: &[Machine]) -> Result<(), DecodeError> {
             message: "machine name must not be empty".to_owned(),
         }),
         None => Ok(()),
-    }
-}
-
-/// Writes a `serde_ignored` path in the same form as `serde_path_to_error` does:
-/// `machines[0].compute.vpcus` (serde_ignored itself would write `machines.0.compute.?.vpcus`).
-fn push_path(path: &serde_ignored::Path<'_>, out: &mut String) {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => {}
-        Path::Seq { parent, index } => {
-            push_path(parent, out);
-            out.push_str(&format!("[{index}]"));
-        }
-        Path::Map { parent, key } => {
-            push_path(parent, out);
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(key);
-        }
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => push_path(parent, out),
     }
 }
 

@@ -34,7 +34,10 @@ impl crate::rules::Rule for Rule {
         for fact in &workload.facts {
             let message = match &fact.kind {
                 FactKind::Runs(command) | FactKind::Init(command) => {
-                    match super::programs(command).find(|p| matches!(*p, "modprobe" | "insmod")) {
+                    match super::programs(command)
+                        .into_iter()
+                        .find(|p| matches!(*p, "modprobe" | "insmod"))
+                    {
                         Some(program) => {
                             format!("`{program}` loads a module into the host's kernel")
                         }

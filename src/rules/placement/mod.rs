@@ -8,22 +8,54 @@ pub mod kernel_modules;
 pub mod legacy_guest_os;
 pub mod sshd;
 
-/// The program names of a command line: every word's basename, flags and assignments
-/// skipped, split on shell separators.
-pub fn programs(command: &str) -> impl Iterator<Item = &str> {
-    command
-        .split(|c: char| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    ';' | '&' | '|' | '(' | ')' | '"' | '\'' | '[' | ']' | ','
-                )
-        })
-        .filter(|w| !w.is_empty() && !w.starts_with('-') && !w.contains('='))
-        .map(|w| w.rsplit('/').next().unwrap_or(w))
+/// The programs a command line runs: the first word of each simple command (split on
+/// `;`, `&`, `|` and line breaks), past variable assignments and `sudo`/`exec`/`env`
+/// wrappers, as basenames; `sh -c "..."` scripts are followed.
+pub fn programs(command: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for simple in command.split([';', '&', '|', '\n', '(', ')']) {
+        let mut words = simple
+            .split_whitespace()
+            .map(|w| w.trim_matches(['"', '\'', '[', ']', ',']))
+            .filter(|w| !w.is_empty() && !w.contains('='));
+        while let Some(word) = words.next() {
+            let program = word.rsplit('/').next().unwrap_or(word);
+            match program {
+                "sudo" | "exec" | "env" | "nohup" => continue,
+                "sh" | "bash" | "ash" | "dash" => {
+                    if words.next() == Some("-c") {
+                        continue;
+                    }
+                    found.push(program);
+                }
+                _ => found.push(program),
+            }
+            break;
+        }
+    }
+    found
 }
 
-/// The first program of a command line, skipping `exec` and shell wrappers' `sh -c`.
+/// The first program of a command line.
 pub fn first_program(command: &str) -> Option<&str> {
-    programs(command).find(|p| !matches!(*p, "exec" | "sh" | "bash" | "-c"))
+    programs(command).into_iter().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::programs;
+
+    #[test]
+    fn programs_are_the_commands_run_not_their_arguments() {
+        assert_eq!(
+            programs("apt-get update && sudo modprobe x; echo sshd"),
+            vec!["apt-get", "modprobe", "echo"]
+        );
+        assert_eq!(
+            programs("/usr/bin/env FOO=1 /usr/sbin/sshd -D"),
+            vec!["sshd"]
+        );
+        assert_eq!(programs("sh -c modprobe br_netfilter"), vec!["modprobe"]);
+        assert_eq!(programs("exec /sbin/init"), vec!["init"]);
+    }
 }

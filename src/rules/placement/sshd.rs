@@ -32,7 +32,7 @@ impl crate::rules::Rule for Rule {
         }
         for fact in &workload.facts {
             let message = match &fact.kind {
-                FactKind::Init(command) if super::programs(command).any(|p| p == "sshd") => {
+                FactKind::Init(command) if super::programs(command).contains(&"sshd") => {
                     "the container's main process is an SSH server"
                 }
                 FactKind::ExposedPort(22) => "the container exposes SSH (port 22)",
