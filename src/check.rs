@@ -196,8 +196,7 @@ fn run_placement(
 }
 
 fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> FileKind {
-    if is_template(&file.text) {
-        let at = file.text.find("{{").unwrap_or(0);
+    if let Some(at) = template_marker(&file.text) {
         let message = "template syntax (`{{ ... }}`) found: lint the rendered output instead";
         out.findings.push(Finding::new(
             &realtor::template_skipped::META,
@@ -314,10 +313,19 @@ fn check_inventory(
     }
 }
 
-/// Helm-style templates: `{{` outside comments. Rendered output is what realtor reads.
-fn is_template(text: &str) -> bool {
-    text.lines().any(|line| {
+/// Where a Helm-style template shows itself: the first `{{ ... }}` outside a comment.
+/// Rendered output is what realtor reads.
+fn template_marker(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
         let code = line.split(" #").next().unwrap_or(line);
-        !line.trim_start().starts_with('#') && code.contains("{{") && code.contains("}}")
-    })
+        if !line.trim_start().starts_with('#')
+            && let Some(open) = code.find("{{")
+            && code[open..].contains("}}")
+        {
+            return Some(offset + open);
+        }
+        offset += line.len();
+    }
+    None
 }

@@ -8,7 +8,7 @@ use crate::diagnostic::Finding;
 use crate::rules::{self, RuleMeta};
 use crate::source::{SourceFile, Span};
 use crate::syntax::dockerfile::Dockerfile;
-use crate::syntax::yaml::{Document, Entry, Node};
+use crate::syntax::yaml::{Document, Node};
 
 #[derive(Debug)]
 pub struct Suppression {
@@ -18,6 +18,9 @@ pub struct Suppression {
     pub scope: Span,
     /// Where it is written.
     pub span: Span,
+    /// Written in another tool's syntax (hadolint, kube-linter): names realtor does not
+    /// know belong to that tool and are not reported.
+    pub foreign: bool,
     /// Whether each rule of `rules` silenced a finding.
     used: Vec<bool>,
 }
@@ -29,6 +32,7 @@ impl Suppression {
             rules,
             scope,
             span,
+            foreign: false,
             used,
         }
     }
@@ -46,12 +50,14 @@ impl Suppression {
     }
 }
 
-/// A parsed pragma comment: `global` or not, and the rules it names.
-fn pragma(comment: &str) -> Option<(bool, Vec<String>)> {
+/// A parsed pragma comment: whether it is hadolint's, `global` or not, and the rules it
+/// names.
+fn pragma(comment: &str) -> Option<(bool, bool, Vec<String>)> {
     let body = comment.trim_start().strip_prefix('#')?.trim_start();
-    let body = body
-        .strip_prefix("realtor")
-        .or_else(|| body.strip_prefix("hadolint"))?;
+    let (foreign, body) = match body.strip_prefix("hadolint") {
+        Some(rest) => (true, rest),
+        None => (false, body.strip_prefix("realtor")?),
+    };
     let body = body.trim_start();
     let (global, body) = match body.strip_prefix("global") {
         Some(rest) => (true, rest.trim_start()),
@@ -65,7 +71,7 @@ fn pragma(comment: &str) -> Option<(bool, Vec<String>)> {
         .filter(|r| !r.is_empty())
         .map(String::from)
         .collect();
-    (!rules.is_empty()).then_some((global, rules))
+    (!rules.is_empty()).then_some((foreign, global, rules))
 }
 
 /// Pragmas of a Dockerfile: each applies to the instruction that follows it, or to the
@@ -74,13 +80,15 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>) -> Vec<Suppression> {
     let file = dockerfile.file;
     let mut suppressions = Vec::new();
     for &(line, text) in &dockerfile.comments {
-        let Some((global, rules)) = pragma(text) else {
+        let Some((foreign, global, rules)) = pragma(text) else {
             continue;
         };
         let Some(start) = file.line_start(line) else {
             continue;
         };
-        let span = start..start + file.line_text(line).len();
+        let line_text = file.line_text(line);
+        let indent = line_text.len() - line_text.trim_start().len();
+        let span = start + indent..start + line_text.len();
         let scope = if global {
             0..file.text.len()
         } else {
@@ -97,7 +105,9 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>) -> Vec<Suppression> {
                 None => continue,
             }
         };
-        suppressions.push(Suppression::new(rules, scope, span));
+        let mut suppression = Suppression::new(rules, scope, span);
+        suppression.foreign = foreign;
+        suppressions.push(suppression);
     }
     suppressions
 }
@@ -108,7 +118,7 @@ pub fn yaml_comments(file: &SourceFile, documents: &[Document]) -> Vec<Suppressi
     let mut suppressions = Vec::new();
     for line in 1..=file.line_count() {
         let text = file.line_text(line);
-        let Some((_, rules)) = pragma(text) else {
+        let Some((false, _, rules)) = pragma(text) else {
             continue;
         };
         let Some(start) = file.line_start(line) else {
@@ -122,40 +132,42 @@ pub fn yaml_comments(file: &SourceFile, documents: &[Document]) -> Vec<Suppressi
         let Some(next) = next_content.and_then(|l| file.line_start(l)) else {
             continue;
         };
-        let first_key = documents
+        let line = file.position(next).line;
+        let scope = documents
             .iter()
-            .find_map(|d| entry_starting_on_line(&d.root, next, file));
-        if let Some(entry) = first_key {
-            suppressions.push(Suppression::new(
-                rules,
-                entry.key.span.start..entry.value.span.end,
-                span,
-            ));
+            .find_map(|d| node_starting_on_line(&d.root, line, file));
+        if let Some(scope) = scope {
+            suppressions.push(Suppression::new(rules, scope, span));
         }
     }
     suppressions
 }
 
-fn entry_starting_on_line<'a>(
-    node: &'a Node,
-    line_start: usize,
-    file: &SourceFile,
-) -> Option<&'a Entry> {
-    let line = file.position(line_start).line;
-    if !node.span.contains(&line_start) && file.position(node.span.start).line != line {
+/// The scope of the first key or list item written on `line`: a key's entry from the key
+/// to the end of its value, or a whole list item (`- name: web` covers the container).
+fn node_starting_on_line(node: &Node, line: usize, file: &SourceFile) -> Option<Span> {
+    let first_line = file.position(node.span.start).line;
+    let last_line = file.position(node.span.end).line;
+    if line < first_line || line > last_line {
         return None;
     }
-    for entry in node.entries() {
-        if file.position(entry.key.span.start).line == line {
-            return Some(entry);
+    for item in node.items() {
+        if file.position(item.span.start).line == line && !item.entries().is_empty() {
+            return Some(item.span.clone());
         }
-        if let Some(found) = entry_starting_on_line(&entry.value, line_start, file) {
+        if let Some(found) = node_starting_on_line(item, line, file) {
             return Some(found);
         }
     }
-    node.items()
-        .iter()
-        .find_map(|item| entry_starting_on_line(item, line_start, file))
+    for entry in node.entries() {
+        if file.position(entry.key.span.start).line == line {
+            return Some(entry.key.span.start..entry.value.span.end);
+        }
+        if let Some(found) = node_starting_on_line(&entry.value, line, file) {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// `realtor.dev/ignore: "K001,privileged-container"` and
@@ -172,23 +184,18 @@ pub fn annotations(object: &Node) -> Vec<Suppression> {
         let (Some(key), Some(value)) = (entry.key.as_str(), entry.value.as_str()) else {
             continue;
         };
-        let rules: Vec<String> = if key == "realtor.dev/ignore" {
-            value
-                .split(',')
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(String::from)
-                .collect()
+        let (foreign, rules): (bool, Vec<String>) = if key == "realtor.dev/ignore" {
+            let names = value.split(',').map(str::trim).filter(|r| !r.is_empty());
+            (false, names.map(String::from).collect())
         } else if let Some(check) = key.strip_prefix("ignore-check.kube-linter.io/") {
-            vec![check.to_string()]
+            (true, vec![check.to_string()])
         } else {
             continue;
         };
-        suppressions.push(Suppression::new(
-            rules,
-            object.span.clone(),
-            entry.key.span.start..entry.value.span.end,
-        ));
+        let span = entry.key.span.start..entry.value.span.end;
+        let mut suppression = Suppression::new(rules, object.span.clone(), span);
+        suppression.foreign = foreign;
+        suppressions.push(suppression);
     }
     suppressions
 }
@@ -240,6 +247,7 @@ pub fn apply(
                     "suppression of {} ({}) matches no finding",
                     rule.id, rule.name
                 ),
+                None if suppression.foreign => continue,
                 None => format!("suppression names `{name}`, which is no rule of realtor"),
             };
             findings.push(Finding::new(
@@ -259,11 +267,11 @@ mod tests {
     fn pragmas_read_both_tools_and_allow_trailing_comments() {
         assert_eq!(
             pragma("# realtor ignore=D001,P101"),
-            Some((false, vec!["D001".into(), "P101".into()]))
+            Some((false, false, vec!["D001".into(), "P101".into()]))
         );
         assert_eq!(
             pragma("# hadolint global ignore=DL3008 # reason"),
-            Some((true, vec!["DL3008".into()]))
+            Some((true, true, vec!["DL3008".into()]))
         );
         assert_eq!(pragma("# just a comment"), None);
         assert_eq!(pragma("# realtor ignore="), None);

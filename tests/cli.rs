@@ -241,12 +241,12 @@ fn suppressions_silence_their_rule_and_unused_ones_are_reported() {
     let path = dir.path();
     std::fs::write(
         path.join("Dockerfile"),
-        "# realtor ignore=D001\nFROM ubuntu\n# hadolint ignore=DL4000 # legacy image\nMAINTAINER me\n# realtor ignore=D004\nUSER 1000\n",
+        "# realtor ignore=D001\nFROM ubuntu\n# hadolint ignore=DL4000 # legacy image\nMAINTAINER me\n# realtor ignore=D004\n# hadolint ignore=DL3008\nUSER 1000\n",
     )
     .unwrap();
     std::fs::write(
         path.join("pod.yaml"),
-        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    realtor.dev/ignore: \"K005\"\n    ignore-check.kube-linter.io/latest-tag: \"pinned by digest upstream\"\nspec:\n  hostPID: true\n  # realtor ignore=K004\n  hostNetwork: true\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10\n",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    realtor.dev/ignore: \"K005\"\n    ignore-check.kube-linter.io/latest-tag: \"pinned by digest upstream\"\nspec:\n  hostPID: true\n  # realtor ignore=K004\n  hostNetwork: true\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10\n    # realtor ignore=K003\n    - name: sidecar\n      image: busybox:1.36\n",
     )
     .unwrap();
     std::fs::write(
@@ -425,4 +425,18 @@ fn no_arguments_checks_the_working_directory() {
     let output = realtor().current_dir(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stdout).contains("untagged-base-image"));
+}
+
+#[test]
+fn template_notice_points_at_the_first_template_outside_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("deploy.yaml"),
+        "# helm template {{ release }}\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-web\n",
+    )
+    .unwrap();
+    let (code, json) = check_json(dir.path(), &["deploy.yaml"]);
+    assert_eq!(code, 0);
+    let notice = diagnostics(&json, "R003");
+    assert_eq!(at(notice[0]), (5, 9, 5, 11));
 }
