@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::discover::Hint;
+use crate::extract;
 use crate::inventory;
 use crate::kubernetes;
 use crate::model::Workload;
@@ -15,7 +16,6 @@ use crate::rules::{self, InventoryFile, RuleMeta, Subject, realtor};
 use crate::source::{SourceFile, Span};
 use crate::suppress::{self, Suppression};
 use crate::syntax::{dockerfile, yaml};
-use crate::{extract, syntax};
 
 /// What a file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -245,7 +245,7 @@ fn check_object(
 ) {
     suppressions.extend(suppress::annotations(object.node));
     if let Some(error) = &object.decode_error {
-        let found = object.node.lookup(&syntax::yaml::parse_path(&error.path));
+        let found = object.node.lookup(&error.path.segments());
         let span = found.map_or_else(|| object.node.span.clone(), |f| f.node.span.clone());
         let message = format!(
             "{} `{}` does not decode: {}: {}",
@@ -292,7 +292,7 @@ fn check_inventory(
     let decoded = match inventory::decode(root.to_value()) {
         Ok(decoded) => decoded,
         Err(error) => {
-            let found = root.lookup(&syntax::yaml::parse_path(&error.path));
+            let found = root.lookup(&error.path.segments());
             let span = found.map_or_else(|| root.span.clone(), |f| f.node.span.clone());
             findings.push(parse_error(
                 span,

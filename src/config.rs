@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::decode::decode;
+use crate::decode::{KeyPath, decode};
 use crate::diagnostic::Severity;
 use crate::rules::{self, RuleMeta};
 use crate::source::SourceFile;
-use crate::syntax::yaml::{self, parse_path};
+use crate::syntax::yaml;
 
 pub const FILE_NAME: &str = ".realtor.yaml";
 
@@ -104,13 +104,13 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
         return Ok(Config::default());
     };
     let root = &document.root;
-    let key_of = |path: &str| {
-        root.lookup(&parse_path(path))
+    let key_of = |path: &KeyPath| {
+        root.lookup(&path.segments())
             .and_then(|found| found.key)
             .map_or(root.span.start, |key| key.start)
     };
-    let value_of = |path: &str| {
-        root.lookup(&parse_path(path))
+    let value_of = |path: &KeyPath| {
+        root.lookup(&path.segments())
             .map_or(root.span.start, |found| found.node.span.start)
     };
     let decoded = decode::<ConfigFile>(root.to_value())

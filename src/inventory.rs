@@ -583,7 +583,7 @@ pub use crate::decode::DecodeError;
 pub struct Decoded {
     pub inventory: Inventory,
     /// Paths of unknown keys, e.g. `machines[0].compute.vpcus`, in document order.
-    pub unknown_keys: Vec<String>,
+    pub unknown_keys: Vec<crate::decode::KeyPath>,
 }
 
 /// Decodes a parsed YAML or JSON document as an inventory.
@@ -606,7 +606,11 @@ pub fn decode(value: serde_yaml::Value) -> Result<Decoded, DecodeError> {
 fn check_machine_names(machines: &[Machine]) -> Result<(), DecodeError> {
     match machines.iter().position(|m| m.name.trim().is_empty()) {
         Some(index) => Err(DecodeError {
-            path: format!("machines[{index}].name"),
+            path: crate::decode::KeyPath(vec![
+                crate::decode::Step::Key("machines".into()),
+                crate::decode::Step::Index(index),
+                crate::decode::Step::Key("name".into()),
+            ]),
             message: "machine name must not be empty".to_owned(),
         }),
         None => Ok(()),
@@ -701,6 +705,10 @@ fn string_or_number<'de, D: Deserializer<'de>>(
 mod tests {
     use super::*;
 
+    fn shown(paths: &[crate::decode::KeyPath]) -> Vec<String> {
+        paths.iter().map(ToString::to_string).collect()
+    }
+
     fn yaml(text: &str) -> serde_yaml::Value {
         serde_yaml::from_str::<serde_yaml::Value>(text).expect("test YAML parses")
     }
@@ -746,7 +754,7 @@ mod tests {
     #[test]
     fn full_fixture_decodes_every_field() {
         let decoded = decode(yaml(&fixture("full.yaml"))).unwrap();
-        assert_eq!(decoded.unknown_keys, Vec::<String>::new());
+        assert!(decoded.unknown_keys.is_empty());
         let inv = &decoded.inventory;
         assert_eq!(inv.api_version, API_VERSION);
         assert_eq!(inv.metadata.as_ref().unwrap().name, "dc-east");
@@ -942,7 +950,10 @@ mod tests {
     fn typo_is_reported_as_unknown_key_with_bracketed_path() {
         let doc = format!("{HEADER}machines:\n  - name: web-01\n    compute: {{vpcus: 4}}\n");
         let decoded = decode_str(&doc).unwrap();
-        assert_eq!(decoded.unknown_keys, vec!["machines[0].compute.vpcus"]);
+        assert_eq!(
+            shown(&decoded.unknown_keys),
+            vec!["machines[0].compute.vpcus"]
+        );
         assert_eq!(
             decoded.inventory.machines[0]
                 .compute
@@ -960,7 +971,7 @@ mod tests {
         );
         let decoded = decode_str(&doc).unwrap();
         assert_eq!(
-            decoded.unknown_keys,
+            shown(&decoded.unknown_keys),
             vec![
                 "spec",
                 "machines[0].colour",
@@ -973,7 +984,7 @@ mod tests {
     fn type_error_reports_its_path() {
         let doc = format!("{HEADER}machines:\n  - name: web-01\n    compute: {{vcpus: four}}\n");
         let err = decode_str(&doc).unwrap_err();
-        assert_eq!(err.path, "machines[0].compute.vcpus");
+        assert_eq!(err.path.to_string(), "machines[0].compute.vcpus");
         assert!(err.message.contains("invalid type"), "{}", err.message);
         assert!(err.to_string().starts_with("machines[0].compute.vcpus: "));
     }
@@ -984,7 +995,7 @@ mod tests {
             "{HEADER}machines:\n  - name: a\n  - name: b\n    storage: {{disks: [{{mode: sometimes}}]}}\n"
         );
         let err = decode_str(&doc).unwrap_err();
-        assert_eq!(err.path, "machines[1].storage.disks[0].mode");
+        assert_eq!(err.path.to_string(), "machines[1].storage.disks[0].mode");
         assert!(
             err.message.contains("independent_persistent"),
             "{}",
@@ -996,27 +1007,27 @@ mod tests {
     fn api_version_and_kind_must_match() {
         let err =
             decode_str("apiVersion: realtor.dev/v2\nkind: Inventory\nmachines: []\n").unwrap_err();
-        assert_eq!(err.path, "apiVersion");
+        assert_eq!(err.path.to_string(), "apiVersion");
         assert!(err.message.contains("realtor.dev/v1"), "{}", err.message);
 
         let err =
             decode_str("apiVersion: realtor.dev/v1\nkind: Deployment\nmachines: []\n").unwrap_err();
-        assert_eq!(err.path, "kind");
+        assert_eq!(err.path.to_string(), "kind");
 
         let err = decode_str("kind: Inventory\nmachines: []\n").unwrap_err();
-        assert_eq!(err.path, ".");
+        assert_eq!(err.path.to_string(), ".");
         assert!(err.message.contains("apiVersion"), "{}", err.message);
     }
 
     #[test]
     fn machine_names_are_required_and_non_empty_but_may_repeat() {
         let err = decode_str(&format!("{HEADER}machines:\n  - id: x\n")).unwrap_err();
-        assert_eq!(err.path, "machines[0]");
+        assert_eq!(err.path.to_string(), "machines[0]");
         assert!(err.message.contains("name"), "{}", err.message);
 
         let err =
             decode_str(&format!("{HEADER}machines:\n  - name: a\n  - name: ' '\n")).unwrap_err();
-        assert_eq!(err.path, "machines[1].name");
+        assert_eq!(err.path.to_string(), "machines[1].name");
 
         // Duplicates are left to rule V002 so that they get a precise position.
         let doc = format!("{HEADER}machines:\n  - name: a\n  - name: a\n");
@@ -1051,7 +1062,7 @@ mod tests {
             "{HEADER}machines:\n  - name: a\n    os: {{version: [1]}}\n"
         ))
         .unwrap_err();
-        assert_eq!(err.path, "machines[0].os.version");
+        assert_eq!(err.path.to_string(), "machines[0].os.version");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use k8s_openapi::api::{apps, autoscaling, batch, core, networking, policy, rbac}
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::de::DeserializeOwned;
 
-use crate::decode::{DecodeError, Decoded, decode};
+use crate::decode::{DecodeError, Decoded, KeyPath, decode};
 use crate::syntax::yaml::{Document, Node, PathSegment};
 
 pub use core::v1::{Container, PodSpec};
@@ -22,7 +22,7 @@ pub struct Object<'a> {
     pub metadata: ObjectMeta,
     pub pod: Option<Pod<'a>>,
     /// Paths (relative to `node`) of keys the schema of a built-in kind does not know.
-    pub unknown_fields: Vec<String>,
+    pub unknown_fields: Vec<KeyPath>,
     /// Why a built-in kind failed to decode; path relative to `node`.
     pub decode_error: Option<DecodeError>,
 }
@@ -197,7 +197,8 @@ fn decode_parts(object: &mut Object<'_>, pod_path: Option<&'static str>) {
         object.metadata = decoded.value;
     }
     let Some(path) = pod_path else { return };
-    let Some(found) = object.node.lookup(&crate::syntax::yaml::parse_path(path)) else {
+    let prefix = crate::syntax::yaml::parse_path(path);
+    let Some(found) = object.node.lookup(&prefix) else {
         return;
     };
     match decode::<PodSpec>(found.node.to_value()) {
@@ -205,7 +206,7 @@ fn decode_parts(object: &mut Object<'_>, pod_path: Option<&'static str>) {
             object.unknown_fields = decoded
                 .unknown_keys
                 .into_iter()
-                .map(|p| format!("{path}.{p}"))
+                .map(|p| p.under(&prefix))
                 .collect();
             let replicas = object
                 .node
@@ -215,7 +216,7 @@ fn decode_parts(object: &mut Object<'_>, pod_path: Option<&'static str>) {
         }
         Err(error) => {
             object.decode_error = Some(DecodeError {
-                path: format!("{path}.{}", error.path),
+                path: error.path.under(&prefix),
                 message: error.message,
             })
         }

@@ -440,3 +440,25 @@ fn template_notice_points_at_the_first_template_outside_comments() {
     let notice = diagnostics(&json, "R003");
     assert_eq!(at(notice[0]), (5, 9, 5, 11));
 }
+
+#[test]
+fn unknown_keys_with_dots_are_reported_at_their_own_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext: {runAsUser: 1000}\n      securityContext.runAsUser: 0\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("inventory.yaml"),
+        "apiVersion: realtor.dev/v1\nkind: Inventory\nmachines:\n  - name: a\n    os.family: linux\n",
+    )
+    .unwrap();
+    let (_, json) = check_json(dir.path(), &["."]);
+    let field = diagnostics(&json, "K008");
+    assert_eq!(field.len(), 1, "{json}");
+    assert_eq!(at(field[0]), (10, 7, 10, 32));
+    let key = diagnostics(&json, "V001");
+    assert_eq!(key.len(), 1, "{json}");
+    assert_eq!(at(key[0]), (5, 5, 5, 14));
+}

@@ -71,7 +71,7 @@ pub struct InventoryFile<'a> {
     pub inventory: &'a Inventory,
     pub node: &'a Node,
     /// Paths (relative to `node`) of keys the schema does not know.
-    pub unknown_keys: &'a [String],
+    pub unknown_keys: &'a [crate::decode::KeyPath],
 }
 
 /// What a rule looks at.

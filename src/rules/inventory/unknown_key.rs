@@ -3,7 +3,6 @@
 
 use crate::diagnostic::Severity;
 use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-use crate::syntax::yaml::parse_path;
 
 pub struct Rule;
 
@@ -28,11 +27,11 @@ impl crate::rules::Rule for Rule {
             return;
         };
         for path in file.unknown_keys {
-            let Some(found) = file.node.lookup(&parse_path(path)) else {
+            let Some(found) = file.node.lookup(&path.segments()) else {
                 continue;
             };
             let span = found.key.unwrap_or_else(|| found.node.span.clone());
-            let key = path.rsplit('.').next().unwrap_or(path);
+            let key = path.last_key().unwrap_or_default();
             report.at(span, format!("unknown key `{key}` (at `{path}`)"));
         }
     }
