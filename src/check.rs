@@ -120,9 +120,10 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
 }
 
 /// A report for a file that could not be read at all.
-pub fn unreadable(display: String, reason: &str) -> FileReport {
-    let file = Arc::new(SourceFile::new(display, ""));
-    let finding = Finding::new(&realtor::parse_error::META, 0..0, reason);
+pub fn unreadable(display: String, unreadable: crate::read::Unreadable) -> FileReport {
+    let file = Arc::new(SourceFile::new(display, &unreadable.text));
+    let at = unreadable.offset..unreadable.offset;
+    let finding = Finding::new(&realtor::parse_error::META, at, unreadable.reason);
     FileReport {
         diagnostics: vec![Diagnostic::new(finding, Severity::Error, &file)],
         file,

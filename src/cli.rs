@@ -1,7 +1,7 @@
 //! The command line: `check` (the default), `explain` and `rules`. Exit codes: 0 clean,
 //! 1 findings at or above the failure threshold, 2 usage, configuration or internal error.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::check::{self, FileReport, Settings};
 use crate::config::{self, Config, RuleLevel, Threshold};
 use crate::discover::{self, Input};
+use crate::read;
 use crate::render;
 use crate::rules;
 use crate::source::SourceFile;
@@ -42,7 +43,7 @@ enum Command {
     },
 }
 
-#[derive(Args, Debug, Default)]
+#[derive(Args, Debug)]
 struct CheckArgs {
     /// Files or directories to check; `-` reads standard input.
     paths: Vec<PathBuf>,
@@ -74,6 +75,9 @@ struct CheckArgs {
     /// The name of the file read from standard input (decides its kind and how it is shown).
     #[arg(long)]
     stdin_filename: Option<String>,
+    /// Files larger than this are reported, not read (bytes, or with a K, M or G suffix).
+    #[arg(long, value_parser = read::parse_size, default_value = "16M")]
+    max_file_size: u64,
     /// Threads to check files with [default: the number of cores].
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -103,7 +107,7 @@ enum Color {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => check_command(CheckArgs::default()),
+        None => check_command(default_check()),
         Some(Command::Check(args)) => check_command(args),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Rules { format }) => list_rules(format),
@@ -114,6 +118,14 @@ pub fn main() -> ExitCode {
             eprintln!("realtor: error: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `realtor` alone: `check` with every option at its default.
+fn default_check() -> CheckArgs {
+    match Cli::parse_from(["realtor", "check"]).command {
+        Some(Command::Check(args)) => args,
+        _ => unreachable!("`realtor check` parses as the check command"),
     }
 }
 
@@ -192,7 +204,7 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     };
     let ignored = discover::ignore_set(&config.ignore_paths)?;
     let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
-    let reports = run(inputs, &settings, args.jobs)?;
+    let reports = run(inputs, &settings, args.jobs, args.max_file_size)?;
 
     let text = match args.format {
         Format::Human => {
@@ -270,6 +282,7 @@ fn run(
     inputs: Vec<Input>,
     settings: &Settings,
     jobs: Option<usize>,
+    max_file_size: u64,
 ) -> Result<Vec<FileReport>, String> {
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = jobs {
@@ -280,42 +293,25 @@ fn run(
         inputs
             .into_par_iter()
             .filter_map(|input| {
-                let report = match read(&input) {
+                let text = match &input.error {
+                    Some(error) => Err(read::Unreadable::whole_file(error)),
+                    None => read::read(&input, max_file_size),
+                };
+                let report = match text {
                     Ok(text) => check::check(
                         SourceFile::new(input.display.clone(), &text),
                         input.hint,
                         input.explicit,
                         settings,
                     ),
-                    Err(reason) => check::unreadable(input.display.clone(), &reason),
+                    Err(unreadable) => check::unreadable(input.display.clone(), unreadable),
                 };
-                let keep = input.explicit || report.kind != check::FileKind::Other;
+                let keep = input.explicit
+                    || report.kind != check::FileKind::Other
+                    || report.status == check::Status::Error;
                 keep.then_some(report)
             })
             .collect()
     });
     Ok(reports)
-}
-
-/// A file's text, or why it cannot be checked.
-fn read(input: &Input) -> Result<String, String> {
-    let bytes = match &input.path {
-        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?,
-        None => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            bytes
-        }
-    };
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("the file is UTF-16; realtor reads UTF-8 (save it as UTF-8)".into());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
