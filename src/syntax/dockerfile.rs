@@ -1,12 +1,14 @@
 //! The Dockerfile front end: `parse-dockerfile` does the parsing; this module adds what
 //! linting needs around it: instructions before a parse failure, stages with their
-//! names, parser directives, comment lines (for pragmas) and `ARG` default resolution.
+//! names, parser directives, comment lines (for pragmas), `ARG` default resolution and
+//! the shell commands of each `RUN` (split by [`crate::syntax::shell`]).
 
 use std::collections::HashMap;
 
 pub use parse_dockerfile::{Command, Flag, Instruction, UnescapedString};
 
 use crate::source::{SourceFile, Span};
+use crate::syntax::shell::{self, Lines, SimpleCommand};
 
 #[derive(Debug)]
 pub struct Dockerfile<'a> {
@@ -15,6 +17,10 @@ pub struct Dockerfile<'a> {
     /// Byte offset where each instruction starts (its keyword), parallel to `instructions`.
     pub starts: Vec<usize>,
     pub stages: Vec<Stage>,
+    /// The shell commands of each instruction, parallel to `instructions`: those of a
+    /// shell-form `RUN` (also under `ONBUILD`) and of its here-document script. Empty for
+    /// other instructions and where the stage's `SHELL` is not a POSIX shell.
+    pub scripts: Vec<Vec<SimpleCommand>>,
     /// Lines (1-based) that are comments outside here-documents, with their text.
     pub comments: Vec<(usize, &'a str)>,
     pub escape: char,
@@ -62,9 +68,12 @@ pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
         .collect();
     let stages = stages(&instructions);
     let comments = comment_lines(file, &instructions);
+    let escape = escape_directive(text);
+    let scripts = scripts(text, &instructions, escape);
     Dockerfile {
         file,
-        escape: escape_directive(text),
+        escape,
+        scripts,
         instructions,
         starts,
         stages,
@@ -245,6 +254,60 @@ fn parse_error(file: &SourceFile, error: &parse_dockerfile::Error) -> ParseError
     }
 }
 
+fn scripts(text: &str, instructions: &[Instruction<'_>], escape: char) -> Vec<Vec<SimpleCommand>> {
+    let mut posix = true;
+    instructions
+        .iter()
+        .map(|instruction| match instruction {
+            Instruction::From(_) => {
+                posix = true;
+                Vec::new()
+            }
+            Instruction::Shell(shell) => {
+                posix = shell.arguments.first().is_some_and(|program| {
+                    let name = program.value.rsplit(['/', '\\']).next().unwrap_or("");
+                    !["pwsh", "powershell", "cmd"]
+                        .iter()
+                        .any(|p| name.to_ascii_lowercase().starts_with(p))
+                });
+                Vec::new()
+            }
+            Instruction::Onbuild(onbuild) if posix => match onbuild.instruction.as_ref() {
+                Instruction::Run(run) => run_script(text, run, escape),
+                _ => Vec::new(),
+            },
+            Instruction::Run(run) if posix => run_script(text, run, escape),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+const SHELLS: &[&str] = &["sh", "bash", "ash", "dash", "zsh", "ksh"];
+
+/// The commands of a shell-form `RUN`; a here-document is the script when the line
+/// runs it with no command or with a POSIX shell (`RUN <<EOF`, `RUN <<EOF bash -e`).
+fn run_script(
+    text: &str,
+    run: &parse_dockerfile::RunInstruction<'_>,
+    escape: char,
+) -> Vec<SimpleCommand> {
+    let Command::Shell(line) = &run.arguments else {
+        return Vec::new();
+    };
+    let mut commands = shell::split(text, line.span.clone(), Lines::Dockerfile { escape });
+    let runs_script = match commands.as_slice() {
+        [] => true,
+        [only] => only.name().is_some_and(|n| SHELLS.contains(&n)),
+        _ => false,
+    };
+    if runs_script {
+        for here_doc in &run.here_docs {
+            commands.extend(shell::split(text, here_doc.span.clone(), Lines::Script));
+        }
+    }
+    commands
+}
+
 fn stages(instructions: &[Instruction<'_>]) -> Vec<Stage> {
     let mut stages: Vec<Stage> = Vec::new();
     for (index, instruction) in instructions.iter().enumerate() {
@@ -329,6 +392,36 @@ mod tests {
             Some("ubuntu:22.04")
         );
         assert_eq!(parsed.stage_named("BUILD"), Some(0));
+    }
+
+    #[test]
+    fn run_scripts_cover_shell_form_and_heredocs_only_under_a_posix_shell() {
+        let text = "FROM a\nRUN <<EOF\napt-get update\nsudo x\nEOF\nRUN [\"ls\"]\nRUN <<EOF python3\nimport os\nEOF\n\
+                    SHELL [\"pwsh\", \"-c\"]\nRUN Get-Item x\nFROM b\nONBUILD RUN cd /x\n";
+        let file = SourceFile::new("Dockerfile", text);
+        let parsed = parse(&file);
+        assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        let names: Vec<Vec<&str>> = parsed
+            .scripts
+            .iter()
+            .map(|s| s.iter().filter_map(|c| c.name()).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec![],
+                vec!["apt-get", "sudo"],
+                vec![],
+                vec!["python3"],
+                vec![],
+                vec![],
+                vec![],
+                vec!["cd"]
+            ]
+        );
+        let sudo = &parsed.scripts[1][1].words[0];
+        assert_eq!(&text[sudo.span.clone()], "sudo");
+        assert_eq!(file.position(sudo.span.start).line, 4);
     }
 
     #[test]
