@@ -30,8 +30,8 @@ pub struct SimpleCommand {
     pub assignments: Vec<Word>,
     /// The command name and its arguments.
     pub words: Vec<Word>,
-    /// The operator after this command, if another command follows.
-    pub next: Option<Operator>,
+    /// The operator after this command and its span, if another command follows.
+    pub next: Option<(Operator, Span)>,
 }
 
 impl SimpleCommand {
@@ -79,6 +79,8 @@ pub fn split(source: &str, span: Span, lines: Lines) -> Vec<SimpleCommand> {
         word_end: 0,
         redirect: false,
         heredocs: Vec::new(),
+        cases: 0,
+        in_pattern: false,
     };
     splitter.run();
     splitter.commands
@@ -98,6 +100,10 @@ struct Splitter<'t> {
     redirect: bool,
     /// Here-document delimiters (and whether tabs are stripped) waiting for a newline.
     heredocs: Vec<(String, bool)>,
+    /// Open `case ... esac` statements.
+    cases: usize,
+    /// Between `in` or `;;` and the `)` that ends a `case` pattern.
+    in_pattern: bool,
 }
 
 impl Splitter<'_> {
@@ -156,34 +162,46 @@ impl Splitter<'_> {
             if self.continuation() {
                 continue;
             }
+            if self.in_pattern {
+                self.case_pattern();
+                continue;
+            }
             let start = self.pos;
             let c = self.bump().expect("not at the end");
             match c {
+                ';' if self.cases > 0 && matches!(self.peek(), Some(';' | '&')) => {
+                    self.bump();
+                    if self.peek() == Some('&') {
+                        self.bump();
+                    }
+                    self.end_command(Operator::Sequence, start);
+                    self.in_pattern = true;
+                }
                 ' ' | '\t' | '\r' => self.end_word(),
                 '\n' => {
-                    self.end_command(Operator::Sequence);
+                    self.end_command(Operator::Sequence, start);
                     self.skip_heredoc_bodies();
                 }
-                ';' | '(' | ')' => self.end_command(Operator::Sequence),
+                ';' | '(' | ')' => self.end_command(Operator::Sequence, start),
                 '&' if self.peek() == Some('&') => {
                     self.bump();
-                    self.end_command(Operator::And);
+                    self.end_command(Operator::And, start);
                 }
                 '&' if self.peek() == Some('>') => {
                     self.end_word();
                     self.bump();
                     self.redirection(start, '>');
                 }
-                '&' => self.end_command(Operator::Sequence),
+                '&' => self.end_command(Operator::Sequence, start),
                 '|' if self.peek() == Some('|') => {
                     self.bump();
-                    self.end_command(Operator::Or);
+                    self.end_command(Operator::Or, start);
                 }
                 '|' => {
                     if self.peek() == Some('&') {
                         self.bump();
                     }
-                    self.end_command(Operator::Pipe);
+                    self.end_command(Operator::Pipe, start);
                 }
                 '<' | '>' => self.redirection(start, c),
                 '#' if self.word_start.is_none() => self.comment(),
@@ -232,7 +250,7 @@ impl Splitter<'_> {
                 }
             }
         }
-        self.end_command(Operator::Sequence);
+        self.end_command(Operator::Sequence, self.pos);
         if let Some(last) = self.commands.last_mut() {
             last.next = None;
         }
@@ -262,6 +280,36 @@ impl Splitter<'_> {
                 Some(other) => self.word.push(other),
             }
         }
+    }
+
+    /// Skip a `case` pattern up to its `)`, or read the `esac` that closes the `case`.
+    fn case_pattern(&mut self) {
+        let rest = &self.text[self.pos..];
+        let blank = rest.len() - rest.trim_start().len();
+        self.pos += blank;
+        let rest = &self.text[self.pos..];
+        if rest.starts_with("esac")
+            && !rest[4..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        {
+            self.pos += 4;
+            self.cases -= 1;
+            self.in_pattern = false;
+            return;
+        }
+        let mut quote = None;
+        while let Some(c) = self.bump() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '\\') => {
+                    self.bump();
+                }
+                (None, ')') => break,
+                _ => {}
+            }
+        }
+        self.in_pattern = false;
     }
 
     /// `$(...)`, `$((...))` or `${...}` kept whole in the current word.
@@ -381,7 +429,20 @@ impl Splitter<'_> {
         if std::mem::take(&mut self.redirect) {
             return;
         }
+        if self.current.words.len() == 2
+            && self.current.words[0].text == "case"
+            && word.text == "in"
+        {
+            self.end_command(Operator::Sequence, self.pos);
+            self.cases += 1;
+            self.in_pattern = true;
+            return;
+        }
         if self.current.words.is_empty() {
+            if self.cases > 0 && word.text == "esac" {
+                self.cases -= 1;
+                return;
+            }
             if is_assignment(&word.text) {
                 self.current.assignments.push(word);
                 return;
@@ -393,7 +454,7 @@ impl Splitter<'_> {
         self.current.words.push(word);
     }
 
-    fn end_command(&mut self, operator: Operator) {
+    fn end_command(&mut self, operator: Operator, start: usize) {
         self.end_word();
         self.redirect = false;
         if self.current.words.is_empty() && self.current.assignments.is_empty() {
@@ -407,7 +468,7 @@ impl Splitter<'_> {
                 next: None,
             },
         );
-        command.next = Some(operator);
+        command.next = Some((operator, self.base + start..self.base + self.pos));
         self.commands.push(command);
     }
 }
@@ -452,7 +513,10 @@ mod tests {
                 vec!["f"]
             ]
         );
-        let ops: Vec<_> = commands.iter().map(|c| c.next).collect();
+        let ops: Vec<_> = commands
+            .iter()
+            .map(|c| c.next.clone().map(|n| n.0))
+            .collect();
         use Operator::*;
         assert_eq!(
             ops,
@@ -545,6 +609,25 @@ mod tests {
     }
 
     #[test]
+    fn case_patterns_are_not_pipes() {
+        let commands = dockerfile(
+            "case \"$arch\" in amd64|x86_64) a=1 ;; (arm64) b 2;; *) exit 1 ;; esac; c | d",
+        );
+        assert_eq!(
+            words(&commands),
+            [
+                vec!["case", "$arch"],
+                vec![],
+                vec!["b", "2"],
+                vec!["exit", "1"],
+                vec!["c"],
+                vec!["d"]
+            ]
+        );
+        assert_eq!(commands[4].next.as_ref().map(|n| n.0), Some(Operator::Pipe));
+    }
+
+    #[test]
     fn heredoc_bodies_in_scripts_are_skipped() {
         let script = "cat <<-'EOT' > /etc/x\n\tapt-get install y\n\tEOT\nsudo true\n";
         let commands = split(script, 0..script.len(), Lines::Script);
@@ -558,6 +641,7 @@ mod tests {
         assert_eq!(words(&commands), [vec!["cd", "/x"], vec!["make"]]);
         assert_eq!(commands[0].words[0].span, 5..7);
         assert_eq!(commands[1].words[0].span, 14..18);
+        assert_eq!(commands[0].next, Some((Operator::And, 11..13)));
     }
 
     #[test]
