@@ -1,22 +1,32 @@
 //! Dockerfile rules. They judge the syntax tree of [`crate::syntax::dockerfile`].
 
+pub mod add_local_files;
 pub mod apk_cache;
 pub mod apt_command;
 pub mod apt_get_yes;
 pub mod apt_install_recommends;
 pub mod apt_lists_not_deleted;
 pub mod cd_in_run;
+pub mod copy_from_own_stage;
+pub mod copy_from_unknown_stage;
+pub mod copy_relative_without_workdir;
 pub mod curl_pipe_shell;
 pub mod dnf_clean;
 pub mod dnf_yes;
+pub mod duplicate_stage_name;
+pub mod expose_port_range;
 pub mod hard_coded_password;
 pub mod latest_tag;
 pub mod maintainer;
+pub mod multiple_cmd;
+pub mod multiple_entrypoint;
+pub mod multiple_healthcheck;
 pub mod packages;
 pub mod pip_cache;
 pub mod pipefail;
 pub mod relative_workdir;
 pub mod root_user;
+pub mod secret_in_arg_env;
 pub mod shell_form_cmd;
 pub mod sudo;
 pub mod tls_verification_disabled;
@@ -30,6 +40,7 @@ pub mod unpinned_pip_package;
 pub mod unpinned_yum_package;
 pub mod unpinned_zypper_package;
 pub mod untagged_base_image;
+pub mod untrusted_registry;
 pub mod useradd_high_uid;
 pub mod wget_and_curl;
 pub mod yum_clean;
@@ -39,7 +50,7 @@ pub mod zypper_non_interactive;
 
 use crate::image::ImageRef;
 use crate::source::Span;
-use crate::syntax::dockerfile::{Dockerfile, Instruction};
+use crate::syntax::dockerfile::{Dockerfile, Instruction, UnescapedString};
 use crate::syntax::shell::{SimpleCommand, Word};
 
 /// One command of a `RUN` script, with where it is.
@@ -169,4 +180,14 @@ pub fn base_images(dockerfile: &Dockerfile<'_>) -> Vec<(String, Span)> {
 pub fn is_untagged(image: &str) -> bool {
     let image = ImageRef::parse(image);
     image.tag.is_none() && image.digest.is_none()
+}
+
+/// The value of a `COPY --from=...` flag.
+pub fn copy_from<'c, 'a>(
+    copy: &'c parse_dockerfile::CopyInstruction<'a>,
+) -> Option<&'c UnescapedString<'a>> {
+    copy.options
+        .iter()
+        .find(|flag| flag.name.value == "from")
+        .and_then(|flag| flag.value.as_ref())
 }
