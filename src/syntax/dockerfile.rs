@@ -61,6 +61,10 @@ pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
         }
         Err(e) => error = Some(parse_error(file, &e)),
     }
+    if let Some((index, invalid)) = missing_value(&instructions) {
+        instructions.truncate(index);
+        error = Some(invalid);
+    }
     let starts: Vec<usize> = instructions
         .iter()
         .map(keyword_span)
@@ -189,22 +193,83 @@ pub fn command_text(command: &Command<'_>) -> String {
     }
 }
 
-/// `NAME=value` pairs of an `ARG` or `ENV` (`ENV name value` legacy form included).
+/// `NAME=value` pairs of an `ARG` or `ENV` (`ENV name value` legacy form included), with
+/// the quotes around a value removed.
 pub fn arg_pairs(arguments: &str) -> Vec<(&str, Option<&str>)> {
-    let arguments = arguments.trim();
-    if !arguments.contains('=') {
-        return match arguments.split_once(char::is_whitespace) {
-            Some((name, value)) => vec![(name, Some(value.trim()))],
-            None => vec![(arguments, None)],
-        };
-    }
-    arguments
-        .split_whitespace()
-        .map(|pair| match pair.split_once('=') {
-            Some((name, value)) => (name, Some(value.trim_matches(['"', '\'']))),
-            None => (pair, None),
-        })
+    key_values(arguments, '\\')
+        .into_iter()
+        .map(|(name, value, _)| (name, value.map(unquote)))
         .collect()
+}
+
+/// The key-value list of `ENV`, `LABEL` or `ARG` split as BuildKit splits it: the legacy
+/// `KEY value words` form gives one pair without `=` (the `bool`); otherwise each word
+/// is `KEY=value` (or a bare `KEY`, value `None`). Values keep their quotes and escapes.
+pub fn key_values(arguments: &str, escape: char) -> Vec<(&str, Option<&str>, bool)> {
+    let arguments = arguments.trim();
+    let all = words(arguments, escape);
+    match all.as_slice() {
+        [] => Vec::new(),
+        [first, _, ..] if !first.contains('=') => {
+            let (name, rest) = arguments
+                .split_once([' ', '\t', '\r', '\n'])
+                .unwrap_or((arguments, ""));
+            vec![(name, Some(rest.trim_start()), false)]
+        }
+        _ => all
+            .into_iter()
+            .map(|word| match word.split_once('=') {
+                Some((name, value)) => (name, Some(value), true),
+                None => (word, None, false),
+            })
+            .collect(),
+    }
+}
+
+/// Whitespace-separated words as BuildKit's `parseWords` reads them: quotes group words
+/// and stay in them, `escape` keeps the next character in the word.
+pub fn words(text: &str, escape: char) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut quote = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (start, quote) {
+            (None, _) if c.is_whitespace() => continue,
+            (Some(begin), None) if c.is_whitespace() => {
+                words.push(&text[begin..i]);
+                start = None;
+                continue;
+            }
+            _ => {}
+        }
+        start.get_or_insert(i);
+        match quote {
+            None if c == '\'' || c == '"' => quote = Some(c),
+            Some(q) if c == q => quote = None,
+            _ => {}
+        }
+        if c == escape && quote != Some('\'') {
+            chars.next();
+        }
+    }
+    if let Some(begin) = start {
+        let word = &text[begin..];
+        words.push(word.strip_suffix(escape).unwrap_or(word));
+    }
+    words
+}
+
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
+            return inner;
+        }
+    }
+    value
 }
 
 /// Replace `$NAME`, `${NAME}` and `${NAME:-default}` using `values`.
@@ -308,6 +373,33 @@ fn run_script(
     commands
 }
 
+/// The first `ENV` or `LABEL` with a name but no value (`ENV PATH`), which BuildKit
+/// rejects and `parse-dockerfile` accepts.
+fn missing_value(instructions: &[Instruction<'_>]) -> Option<(usize, ParseError)> {
+    instructions
+        .iter()
+        .enumerate()
+        .find_map(|(index, instruction)| {
+            let (keyword, arguments) = match instruction {
+                Instruction::Env(env) => ("ENV", &env.arguments),
+                Instruction::Label(label) => ("LABEL", &label.arguments),
+                _ => return None,
+            };
+            let pairs = key_values(&arguments.value, '\\');
+            let bare = pairs.iter().find(|(_, value, _)| value.is_none())?;
+            Some((
+                index,
+                ParseError {
+                    span: arguments.span.clone(),
+                    message: format!(
+                        "{keyword} `{}` has no value: write `{}=value`",
+                        bare.0, bare.0
+                    ),
+                },
+            ))
+        })
+}
+
 fn stages(instructions: &[Instruction<'_>]) -> Vec<Stage> {
     let mut stages: Vec<Stage> = Vec::new();
     for (index, instruction) in instructions.iter().enumerate() {
@@ -347,14 +439,22 @@ fn comment_lines<'a>(
         .collect()
 }
 
+/// The `# escape=` parser directive. Directives are only read in the leading run of
+/// `# key=value` lines: the first other line (a plain comment included) ends them.
 fn escape_directive(text: &str) -> char {
     for line in text.lines() {
-        let Some(directive) = line.trim().strip_prefix('#') else {
+        let Some((key, value)) = line
+            .trim()
+            .strip_prefix('#')
+            .and_then(|directive| directive.split_once('='))
+        else {
             break;
         };
-        if let Some((key, value)) = directive.split_once('=')
-            && key.trim().eq_ignore_ascii_case("escape")
-        {
+        let key = key.trim();
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric()) {
+            break;
+        }
+        if key.eq_ignore_ascii_case("escape") {
             return if value.trim() == "`" { '`' } else { '\\' };
         }
     }
@@ -422,6 +522,41 @@ mod tests {
         let sudo = &parsed.scripts[1][1].words[0];
         assert_eq!(&text[sudo.span.clone()], "sudo");
         assert_eq!(file.position(sudo.span.start).line, 4);
+    }
+
+    #[test]
+    fn env_without_a_value_is_an_error_and_directives_end_at_a_comment() {
+        let file = SourceFile::new(
+            "Dockerfile",
+            "FROM a\nENV A=1 \\\n    B=2\nENV PATH\nRUN x\n",
+        );
+        let parsed = parse(&file);
+        assert_eq!(parsed.instructions.len(), 2);
+        let error = parsed.error.expect("ENV PATH has no value");
+        assert_eq!(file.position(error.span.start).line, 4);
+        assert_eq!(escape_directive("# escape=`\nFROM a\n"), '`');
+        assert_eq!(escape_directive("# a comment\n# escape=`\nFROM a\n"), '\\');
+    }
+
+    #[test]
+    fn key_values_split_as_buildkit_does() {
+        assert_eq!(
+            key_values(r#"name="value value1" b=c\ d e"#, '\\'),
+            [
+                ("name", Some("\"value value1\""), true),
+                ("b", Some("c\\ d"), true),
+                ("e", None, false)
+            ]
+        );
+        assert_eq!(
+            key_values("maintainer Erik <e@x>", '\\'),
+            [("maintainer", Some("Erik <e@x>"), false)]
+        );
+        assert_eq!(
+            words("abc=\"123 456\" def", '\\'),
+            ["abc=\"123 456\"", "def"]
+        );
+        assert_eq!(words("'a\\'b''", '\\'), ["'a\\'b''"]);
     }
 
     #[test]
