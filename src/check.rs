@@ -52,6 +52,8 @@ pub struct Settings {
     pub levels: HashMap<&'static str, RuleLevel>,
     /// When set, only these rules run (`--select`).
     pub selected: Option<Vec<&'static RuleMeta>>,
+    /// Options of individual rules.
+    pub options: rules::Options,
 }
 
 impl Settings {
@@ -171,7 +173,12 @@ fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
             format!("Dockerfile syntax: {}", error.message),
         ));
     }
-    rules::run(&Subject::Dockerfile(&parsed), &enabled, &mut findings);
+    rules::run(
+        &Subject::Dockerfile(&parsed),
+        &enabled,
+        &settings.options,
+        &mut findings,
+    );
     if !parsed.stages.is_empty() {
         let from = parsed.starts[parsed.stages[parsed.stages.len() - 1].from];
         let workload = extract::dockerfile(&parsed, from..from + 4);
@@ -189,7 +196,12 @@ fn run_placement(
     findings: &mut Vec<Finding>,
 ) {
     let start = findings.len();
-    rules::run(&Subject::Workload(workload), enabled, findings);
+    rules::run(
+        &Subject::Workload(workload),
+        enabled,
+        &rules::Options::default(),
+        findings,
+    );
     let label = workload.label();
     for finding in &mut findings[start..] {
         finding.workload = Some(label.clone());
@@ -259,7 +271,12 @@ fn check_object(
         return;
     }
     let start = findings.len();
-    rules::run(&Subject::Kubernetes(object), enabled, findings);
+    rules::run(
+        &Subject::Kubernetes(object),
+        enabled,
+        &rules::Options::default(),
+        findings,
+    );
     if let Some(workload) = extract::kubernetes(object) {
         let label = workload.label();
         for finding in &mut findings[start..] {
@@ -307,7 +324,12 @@ fn check_inventory(
         node: root,
         unknown_keys: &decoded.unknown_keys,
     };
-    rules::run(&Subject::Inventory(&file), enabled, findings);
+    rules::run(
+        &Subject::Inventory(&file),
+        enabled,
+        &rules::Options::default(),
+        findings,
+    );
     for workload in extract::inventory(&file) {
         run_placement(&workload, enabled, findings);
         out.workloads.push(workload);

@@ -233,6 +233,7 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
 
 fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, String> {
     let mut settings = Settings::default();
+    settings.options.trusted_registries = config.trusted_registries.clone();
     for (rule, level) in &config.rules {
         settings.levels.insert(rule.id, *level);
     }
