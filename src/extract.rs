@@ -104,7 +104,8 @@ pub fn os_of_image(image: &str) -> Option<OsFact> {
         "ubi" | "ubi8" | "ubi9" | "rhel" | "ubi-minimal" => "rhel",
         name if name.starts_with("servercore")
             || name.starts_with("nanoserver")
-            || name == "windows" =>
+            || name == "windows"
+            || (name == "server" && reference.name.contains("windows/")) =>
         {
             return Some(OsFact {
                 family: Some("windows".into()),
@@ -160,6 +161,14 @@ pub fn kubernetes(object: &Object<'_>) -> Option<Workload> {
     if let Some(pod) = &object.pod {
         pod_facts(pod, &mut workload);
     }
+    let claim_templates = object
+        .node
+        .lookup(&[Key("spec"), Key("volumeClaimTemplates")])
+        .map(|found| found.node.items())
+        .unwrap_or_default();
+    for template in claim_templates {
+        workload.add(template.span.clone(), FactKind::PersistentVolume);
+    }
     Some(workload)
 }
 
@@ -191,6 +200,24 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
             .any(|s| class.contains(s));
         if sandboxed {
             workload.add(span, FactKind::SandboxRuntime(class.clone()));
+        }
+    }
+    if let (Some(class), Some(span)) = (
+        &pod.spec.priority_class_name,
+        at(&["priorityClassName"], pod.node),
+    ) {
+        workload.add(span, FactKind::PriorityClass(class.clone()));
+    }
+    let volume_list = pod.node.get("volumes").map(|e| e.value.items());
+    for (volume, node) in pod
+        .spec
+        .volumes
+        .iter()
+        .flatten()
+        .zip(volume_list.unwrap_or_default())
+    {
+        if volume.persistent_volume_claim.is_some() {
+            workload.add(node.span.clone(), FactKind::PersistentVolume);
         }
     }
     let volumes = pod.spec.volumes.iter().flatten();
@@ -337,10 +364,13 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
             ("memPct", &utilization.mem_pct, false),
         ] {
             let Some(p) = percentiles else { continue };
-            let Some(peak) = p.p95.or(p.max) else {
-                continue;
+            let (peak, basis) = match (p.p95, p.max) {
+                (Some(p95), _) => (p95, "p95"),
+                (None, Some(max)) => (max, "max"),
+                (None, None) => continue,
             };
             if let Some(span) = at(&[Key("utilization"), Key(key)]) {
+                workload.add(span.clone(), FactKind::PeakBasis(basis));
                 let kind = if cpu {
                     FactKind::CpuPeakPct(peak)
                 } else {
@@ -377,6 +407,19 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
                 },
             );
         }
+        let software = workloads.software.iter().flatten();
+        for (software, item) in software.zip(items(&[Key("workloads"), Key("software")])) {
+            if software.kind == Some(crate::inventory::SoftwareKind::Database) {
+                workload.add(
+                    item.span.clone(),
+                    FactKind::Service {
+                        name: software.name.clone(),
+                        kind: Some("database".into()),
+                        stateful: Some(true),
+                    },
+                );
+            }
+        }
         if let (Some(true), Some(span)) = (
             workloads.gui_session,
             at(&[Key("workloads"), Key("guiSession")]),
@@ -392,6 +435,12 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
                 .as_ref()
                 .map_or_else(|| "device".to_string(), serde_label);
             workload.add(item.span.clone(), FactKind::Passthrough(kind));
+        }
+        let usb = hardware.usb_devices.iter().flatten();
+        for (device, item) in usb.zip(items(&[Key("hardware"), Key("usbDevices")])) {
+            if device.connected != Some(false) {
+                workload.add(item.span.clone(), FactKind::Passthrough("usb".into()));
+            }
         }
     }
     let licences = machine.licensing.iter().flatten();
@@ -412,6 +461,9 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
             .is_some_and(|r| serde_label(r) == "physical");
         if disk.shared == Some(true) || physical_rdm {
             workload.add(item.span.clone(), FactKind::SharedDisk);
+        }
+        if let Some(capacity) = disk.capacity_gib {
+            workload.add(item.span.clone(), FactKind::DiskGiB(capacity));
         }
     }
     if let Some(requirements) = &machine.requirements {
@@ -435,6 +487,13 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
                 IsolationNeed::MultiTenant,
             ),
         ];
+        let login = requirements.interactive_login.as_ref().map(serde_label);
+        if let (Some(login), Some(span)) = (
+            login.filter(|l| l != "none"),
+            at(&[Key("requirements"), Key("interactiveLogin")]),
+        ) {
+            workload.add(span, FactKind::InteractiveLogin(login));
+        }
         for (key, needed, need) in needs {
             if needed && let Some(span) = at(&[Key("requirements"), Key(key)]) {
                 workload.add(span, FactKind::IsolationNeed(need));
