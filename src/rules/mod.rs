@@ -149,6 +149,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &placement::shared_disk::Rule,
     &placement::large_database::Rule,
     &placement::isolation_requirement::Rule,
+    &placement::stateful_service::Rule,
 ];
 
 pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
