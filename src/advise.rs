@@ -104,6 +104,7 @@ pub static WEIGHTS: &[Weight] = &[
     weight("P109", 4, 4, 0), // desktop-session
     weight("P110", 2, 2, 0), // keep-alive-entrypoint
     weight("P111", 4, 1, 0), // unsandboxed-untrusted-code
+    weight("P112", 2, 2, 0), // database-without-volume
     weight("P201", 0, 0, 0), // container-candidate: evidence for a container, no cost
     weight("P202", 4, 4, 1), // legacy-guest-os
     weight("P203", 5, 5, 0), // unsupported-guest-os

@@ -216,7 +216,20 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
         .flatten()
         .zip(volume_list.unwrap_or_default())
     {
-        if volume.persistent_volume_claim.is_some() {
+        let outlives_pod = volume.persistent_volume_claim.is_some()
+            || volume.nfs.is_some()
+            || volume.csi.is_some()
+            || volume.cinder.is_some()
+            || volume.gce_persistent_disk.is_some()
+            || volume.aws_elastic_block_store.is_some()
+            || volume.azure_disk.is_some()
+            || volume.azure_file.is_some()
+            || volume.iscsi.is_some()
+            || volume.rbd.is_some()
+            || volume.cephfs.is_some()
+            || volume.glusterfs.is_some()
+            || volume.fc.is_some();
+        if outlives_pod {
             workload.add(node.span.clone(), FactKind::PersistentVolume);
         }
     }

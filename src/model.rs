@@ -79,7 +79,8 @@ pub enum FactKind {
     InteractiveLogin(String),
     /// The pod's `priorityClassName`.
     PriorityClass(String),
-    /// A volume backed by a PersistentVolumeClaim (or a StatefulSet claim template).
+    /// A volume whose data outlives the pod: a PersistentVolumeClaim, a StatefulSet claim
+    /// template, or a network or cloud disk (NFS, CSI, Cinder, EBS, ...).
     PersistentVolume,
 }
 

@@ -138,6 +138,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &placement::desktop_session::Rule,
     &placement::keep_alive::Rule,
     &placement::unsandboxed_untrusted_code::Rule,
+    &placement::database_without_volume::Rule,
     &placement::container_candidate::Rule,
     &placement::legacy_guest_os::Rule,
     &placement::unsupported_guest_os::Rule,

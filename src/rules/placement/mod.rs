@@ -2,6 +2,7 @@
 //! `P1xx` flag containers that behave like VMs; `P2xx` judge VMs as container candidates.
 
 pub mod container_candidate;
+pub mod database_without_volume;
 pub mod desktop_guest;
 pub mod desktop_session;
 pub mod device_passthrough;
