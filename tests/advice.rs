@@ -378,3 +378,27 @@ fn the_human_table_and_markdown_carry_the_fleet_summary() {
     assert!(markdown.contains("| **sandboxed-container** | good |"));
     assert!(markdown.contains("**37 workloads**"));
 }
+
+#[test]
+fn confidence_is_the_share_of_evidence_known_and_missing_names_the_rest() {
+    let output = advise_json(FIXTURES);
+    let evidence = |name: &str| {
+        let w = output.workloads.iter().find(|w| w.name == name).unwrap();
+        (w.confidence, w.missing.clone())
+    };
+    assert_eq!(evidence("web-01"), (1.0, vec![]));
+    // Image and args known; the image is no OS image realtor recognises.
+    assert_eq!(evidence("storefront"), (0.67, vec!["image.os".to_string()]));
+    // OS and compute known; no utilisation and no services: 4 of 7.
+    let unknown = [
+        "utilization.cpuPct",
+        "utilization.memPct",
+        "workloads.services",
+    ];
+    assert_eq!(
+        evidence("bare-linux"),
+        (0.57, unknown.map(String::from).to_vec())
+    );
+    assert_eq!(evidence("mystery-box").0, 0.0);
+    assert_eq!(evidence("mystery-box").1.len(), 7);
+}
