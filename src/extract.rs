@@ -161,6 +161,19 @@ pub fn kubernetes(object: &Object<'_>) -> Option<Workload> {
     if let Some(pod) = &object.pod {
         pod_facts(pod, &mut workload);
     }
+    if platform == Platform::Vm {
+        let vmi = if object.kind == "VirtualMachineInstance" {
+            object.node.get("spec").map(|e| &e.value)
+        } else {
+            object
+                .node
+                .lookup(&[Key("spec"), Key("template"), Key("spec")])
+                .map(|found| found.node)
+        };
+        if let Some(vmi) = vmi {
+            kubevirt_facts(vmi, &mut workload);
+        }
+    }
     let claim_templates = object
         .node
         .lookup(&[Key("spec"), Key("volumeClaimTemplates")])
@@ -323,6 +336,81 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
             }
         }
     }
+}
+
+/// What a KubeVirt VM spec (`VirtualMachineInstanceSpec`) says about its guest: passed-
+/// through GPUs and host devices, CPU and memory, and the OS of a `containerDisk` image.
+fn kubevirt_facts(vmi: &Node, workload: &mut Workload) {
+    let items = |keys: &[&str]| {
+        let path: Vec<_> = keys.iter().map(|k| Key(k)).collect();
+        vmi.lookup(&path)
+            .map(|found| found.node.items())
+            .unwrap_or_default()
+    };
+    for (keys, kind) in [
+        (&["domain", "devices", "gpus"], "gpu"),
+        (&["domain", "devices", "hostDevices"], "pci"),
+    ] {
+        for device in items(keys) {
+            workload.add(device.span.clone(), FactKind::Passthrough(kind.into()));
+        }
+    }
+    let number = |keys: &[&str]| {
+        let path: Vec<_> = keys.iter().map(|k| Key(k)).collect();
+        vmi.lookup(&path).and_then(|found| {
+            let value = found.node.as_str()?;
+            Some((found.node.span.clone(), value))
+        })
+    };
+    if let Some((span, cores)) = number(&["domain", "cpu", "cores"])
+        && let Ok(cores) = cores.parse::<u32>()
+    {
+        let times = |key: &str| {
+            number(&["domain", "cpu", key])
+                .and_then(|(_, v)| v.parse::<u32>().ok())
+                .unwrap_or(1)
+        };
+        workload.add(
+            span,
+            FactKind::Vcpus(cores * times("sockets") * times("threads")),
+        );
+    }
+    let memory = number(&["domain", "memory", "guest"])
+        .or_else(|| number(&["domain", "resources", "requests", "memory"]));
+    if let Some((span, quantity)) = memory
+        && let Some(mib) = quantity_mib(quantity)
+    {
+        workload.add(span, FactKind::MemoryMiB(mib));
+    }
+    for volume in items(&["volumes"]) {
+        if let Some(found) = volume.lookup(&[Key("containerDisk"), Key("image")])
+            && let Some(os) = found.node.as_str().and_then(os_of_image)
+        {
+            workload.add(found.node.span.clone(), FactKind::Os(os));
+        }
+    }
+}
+
+/// A Kubernetes memory quantity (`2Gi`, `512Mi`, `4G`) in MiB.
+fn quantity_mib(quantity: &str) -> Option<u64> {
+    let digits = quantity
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(quantity.len());
+    let (value, unit) = quantity.split_at(digits);
+    let value: f64 = value.parse().ok()?;
+    let bytes_per_unit = match unit {
+        "" => 1.0,
+        "Ki" => 1024.0,
+        "Mi" => 1024.0 * 1024.0,
+        "Gi" => 1024.0 * 1024.0 * 1024.0,
+        "Ti" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        "k" | "K" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        _ => return None,
+    };
+    Some((value * bytes_per_unit / (1024.0 * 1024.0)).round() as u64)
 }
 
 /// One workload per machine of a native inventory.
@@ -521,5 +609,19 @@ fn serde_label<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quantity_mib;
+
+    #[test]
+    fn memory_quantities_are_read_in_mib() {
+        assert_eq!(quantity_mib("2Gi"), Some(2048));
+        assert_eq!(quantity_mib("512Mi"), Some(512));
+        assert_eq!(quantity_mib("1.5Gi"), Some(1536));
+        assert_eq!(quantity_mib("4G"), Some(3815));
+        assert_eq!(quantity_mib("lots"), None);
     }
 }

@@ -365,7 +365,7 @@ fn the_human_table_and_markdown_carry_the_fleet_summary() {
     assert!(human.contains("DaemonSet kube-system/net-bridge"));
     assert!(
         human.contains(
-            "37 workloads: 15 container, 2 sandboxed-container, 17 vm, 3 insufficient-data"
+            "38 workloads: 15 container, 2 sandboxed-container, 18 vm, 3 insufficient-data"
         ),
         "{human}"
     );
@@ -376,7 +376,7 @@ fn the_human_table_and_markdown_carry_the_fleet_summary() {
         "| Workload | File | Current | Recommended | Fit | Confidence | Top reasons |\n|---|"
     ));
     assert!(markdown.contains("| **sandboxed-container** | good |"));
-    assert!(markdown.contains("**37 workloads**"));
+    assert!(markdown.contains("**38 workloads**"));
 }
 
 #[test]
