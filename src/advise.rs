@@ -180,13 +180,13 @@ pub struct Fleet {
 pub fn advise(reports: &[FileReport]) -> Vec<Advice> {
     let mut advice = Vec::new();
     for report in reports {
-        for workload in &report.workloads {
-            let label = workload.label();
+        let labels: Vec<String> = report.workloads.iter().map(Workload::label).collect();
+        for (index, workload) in report.workloads.iter().enumerate() {
             let findings: Vec<Diagnostic> = report
                 .diagnostics
                 .iter()
-                .filter(|d| d.workload.as_deref() == Some(label.as_str()))
                 .filter(|d| weight_of(d.rule.id).is_some())
+                .filter(|d| owner(report, &labels, d) == Some(index))
                 .cloned()
                 .collect();
             let start = report.file.position(workload.span.start);
@@ -194,6 +194,17 @@ pub fn advise(reports: &[FileReport]) -> Vec<Advice> {
         }
     }
     advice
+}
+
+/// The index of the workload a diagnostic belongs to: the one with its label or, when a
+/// file declares that label twice, the last of them declared before the finding.
+fn owner(report: &FileReport, labels: &[String], diagnostic: &Diagnostic) -> Option<usize> {
+    let label = diagnostic.workload.as_deref()?;
+    let same: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] == label).collect();
+    same.iter()
+        .copied()
+        .rfind(|&i| report.workloads[i].span.start <= diagnostic.span.start)
+        .or_else(|| same.first().copied())
 }
 
 /// The fleet summary of a run's advice.

@@ -402,3 +402,36 @@ fn confidence_is_the_share_of_evidence_known_and_missing_names_the_rest() {
     assert_eq!(evidence("mystery-box").0, 0.0);
     assert_eq!(evidence("mystery-box").1.len(), 7);
 }
+
+#[test]
+fn two_workloads_with_one_name_keep_their_own_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twins.yaml");
+    let pod = |command: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: twin\nspec:\n  containers:\n    - name: a\n      image: alpine:3.20\n      command: {command}\n"
+        )
+    };
+    let text = format!(
+        "{}---\n{}",
+        pod(r#"["sleep", "infinity"]"#),
+        pod(r#"["/sbin/init"]"#)
+    );
+    std::fs::write(&path, text).unwrap();
+    let output = advise_json(path.to_str().unwrap());
+    let verdicts: Vec<(Recommended, Vec<&str>, usize)> = output
+        .workloads
+        .iter()
+        .map(|w| {
+            let rules = w.findings.iter().map(|f| f.rule.as_str()).collect();
+            (w.recommended, rules, w.line)
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        vec![
+            (Recommended::Container, vec!["P110"], 4),
+            (Recommended::Vm, vec!["P101"], 14),
+        ]
+    );
+}
