@@ -238,25 +238,7 @@ fn judge(workload: &Workload, mut findings: Vec<Diagnostic>, file: &str, line: u
             .unwrap_or(0)
     };
     let (container, sandboxed, vm) = (cost(|w| w.container), cost(|w| w.sandboxed), cost(|w| w.vm));
-    let (recommended, severity) =
-        if workload.platform == Platform::Container && is_node_agent(workload) {
-            (Target::Container, container.min(NODE_AGENT_TIER_LIMIT))
-        } else if container <= CONTAINER_TIER_LIMIT {
-            (Target::Container, container)
-        } else if sandboxed <= CONTAINER_TIER_LIMIT {
-            (Target::SandboxedContainer, sandboxed)
-        } else if vm < container {
-            (Target::Vm, vm)
-        } else {
-            match workload.platform {
-                Platform::Container => (Target::Container, container),
-                Platform::Vm => (Target::Vm, vm),
-            }
-        };
-    let (mut recommended, mut fit) = (recommended, Fit::of_severity(severity));
-    if workload.platform == Platform::Vm && recommended != Target::Vm && !has_guest_data(workload) {
-        (recommended, fit) = (Target::InsufficientData, Fit::InsufficientData);
-    }
+    let (recommended, fit) = recommend(workload, container, sandboxed, vm);
     let target_cost = |d: &Diagnostic| {
         weight_of(d.rule.id).map_or(0, |w| match recommended {
             Target::Vm => w.vm,
@@ -292,6 +274,30 @@ fn judge(workload: &Workload, mut findings: Vec<Diagnostic>, file: &str, line: u
         findings,
         reclaim,
     }
+}
+
+/// The target and its tier from the worst cost of the findings for each target
+/// (docs/advice.md, "The verdict, step by step").
+fn recommend(workload: &Workload, container: u8, sandboxed: u8, vm: u8) -> (Target, Fit) {
+    let (target, severity) = if workload.platform == Platform::Container && is_node_agent(workload)
+    {
+        (Target::Container, container.min(NODE_AGENT_TIER_LIMIT))
+    } else if container <= CONTAINER_TIER_LIMIT {
+        (Target::Container, container)
+    } else if sandboxed <= CONTAINER_TIER_LIMIT {
+        (Target::SandboxedContainer, sandboxed)
+    } else if vm < container {
+        (Target::Vm, vm)
+    } else {
+        match workload.platform {
+            Platform::Container => (Target::Container, container),
+            Platform::Vm => (Target::Vm, vm),
+        }
+    };
+    if workload.platform == Platform::Vm && target != Target::Vm && !has_guest_data(workload) {
+        return (Target::InsufficientData, Fit::InsufficientData);
+    }
+    (target, Fit::of_severity(severity))
 }
 
 /// How much a finding argues against the workload's current platform: the reason to move.
