@@ -1,4 +1,4 @@
-//! The command line: `check` (the default), `explain` and `rules`. Exit codes: 0 clean,
+//! The command line: `check` (the default), `advise`, `explain` and `rules`. Exit codes: 0 clean,
 //! 1 findings at or above the failure threshold, 2 usage, configuration or internal error.
 
 use std::io::{IsTerminal, Write};
@@ -31,6 +31,8 @@ pub struct Cli {
 enum Command {
     /// Lint files and report placement findings (the default: `realtor` = `realtor check .`).
     Check(CheckArgs),
+    /// Advise, per workload, whether it belongs in a container, a sandboxed container or a VM.
+    Advise(AdviseArgs),
     /// Print a rule's documentation.
     Explain {
         /// A rule id, name or alias (`K001`, `privileged-container`, `DL3006`).
@@ -83,6 +85,31 @@ struct CheckArgs {
     jobs: Option<usize>,
 }
 
+#[derive(Args, Debug)]
+struct AdviseArgs {
+    /// Files or directories to advise on.
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = AdviceFormat::Human)]
+    format: AdviceFormat,
+    /// Write the advice to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Configuration file [default: the nearest .realtor.yaml upward].
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Threads to read files with [default: the number of cores].
+    #[arg(long, short)]
+    jobs: Option<usize>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum AdviceFormat {
+    #[default]
+    Human,
+    Json,
+    Markdown,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Format {
     #[default]
@@ -109,6 +136,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => check_command(default_check()),
         Some(Command::Check(args)) => check_command(args),
+        Some(Command::Advise(args)) => advise_command(args),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Rules { format }) => list_rules(format),
     };
@@ -187,12 +215,8 @@ fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
 }
 
 fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
-    let cwd = std::env::current_dir().map_err(|e| format!("working directory: {e}"))?;
-    let config = match args.config.clone().or_else(|| config::find(&cwd)) {
-        Some(path) => config::load(&path).map_err(|e| e.to_string())?,
-        None => Config::default(),
-    };
-    let settings = settings(&args, &config)?;
+    let config = load_config(args.config.as_deref())?;
+    let settings = settings(&args.select, &args.ignore, &config)?;
     let threshold = args
         .failure_threshold
         .or(config.failure_threshold)
@@ -231,21 +255,65 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, String> {
+fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
+    let config = load_config(args.config.as_deref())?;
+    let settings = settings(&[], &[], &config)?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let ignored = discover::ignore_set(&config.ignore_paths)?;
+    let inputs = discover::discover(&paths, None, &ignored)?;
+    let reports = run(inputs, &settings, args.jobs, read::DEFAULT_MAX_FILE_SIZE)?;
+    for report in reports.iter().filter(|r| r.status == check::Status::Error) {
+        eprintln!(
+            "realtor: warning: {} could not be read or parsed; its workloads are not advised (see `realtor check`)",
+            report.file.path
+        );
+    }
+    let advice = crate::advise::advise(&reports);
+    let text = match args.format {
+        AdviceFormat::Human => render::advice::human(&advice),
+        AdviceFormat::Json => render::advice::json(&advice),
+        AdviceFormat::Markdown => render::advice::markdown(&advice),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The configuration named with `--config`, else the nearest `.realtor.yaml` upward.
+fn load_config(named: Option<&std::path::Path>) -> Result<Config, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("working directory: {e}"))?;
+    match named
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| config::find(&cwd))
+    {
+        Some(path) => config::load(&path).map_err(|e| e.to_string()),
+        None => Ok(Config::default()),
+    }
+}
+
+fn settings(select: &[String], ignore: &[String], config: &Config) -> Result<Settings, String> {
     let mut settings = Settings::default();
     settings.options.trusted_registries = config.trusted_registries.clone();
     for (rule, level) in &config.rules {
         settings.levels.insert(rule.id, *level);
     }
-    for name in &args.ignore {
-        for rule in select(name)? {
+    for name in ignore {
+        for rule in rules_named(name)? {
             settings.levels.insert(rule.id, RuleLevel::Off);
         }
     }
-    if !args.select.is_empty() {
+    if !select.is_empty() {
         let mut selected = Vec::new();
-        for name in &args.select {
-            selected.extend(select(name)?);
+        for name in select {
+            selected.extend(rules_named(name)?);
         }
         settings.selected = Some(selected);
     }
@@ -253,7 +321,7 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, String> {
 }
 
 /// The rules a selector names: an id, name or alias, or an id prefix (`K`, `P1`).
-fn select(selector: &str) -> Result<Vec<&'static rules::RuleMeta>, String> {
+fn rules_named(selector: &str) -> Result<Vec<&'static rules::RuleMeta>, String> {
     if let Some(rule) = rules::find(selector) {
         return Ok(vec![rule]);
     }

@@ -36,7 +36,9 @@ pub fn hint_for(name: &str) -> Option<Hint> {
     let dockerfile = ["dockerfile", "containerfile"].iter().any(|base| {
         lower == *base
             || lower.starts_with(&format!("{base}."))
-            || [".", "-", "_"].iter().any(|sep| lower.ends_with(&format!("{sep}{base}")))
+            || [".", "-", "_"]
+                .iter()
+                .any(|sep| lower.ends_with(&format!("{sep}{base}")))
     });
     if dockerfile {
         return Some(Hint::Dockerfile);
