@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod extract;
 pub mod image;
+pub mod importers;
 pub mod inventory;
 pub mod kubernetes;
 pub mod model;
