@@ -80,7 +80,8 @@ pub fn detect(text: &str) -> Option<Format> {
     }
     let header = table::header_names(text)?;
     let has = |name: &str| header.iter().any(|h| h == name);
-    if has("vm") && (has("vmuuid") || has("vmid")) && has("cpus") {
+    let memory = has("memory") || has("memorymib") || has("memorymb");
+    if has("vm") && (has("vmuuid") || has("vmid")) && has("cpus") && memory {
         Some(Format::RvtoolsCsv)
     } else if has("servername") && has("cores") && has("osname") {
         Some(Format::AzureCsv)
@@ -343,6 +344,54 @@ pub fn decimal(text: &str) -> Option<f64> {
 /// Rounded to two decimals.
 pub fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Format, detect};
+
+    #[test]
+    fn formats_are_told_apart_by_content() {
+        let vinfo = "VM,Powerstate,CPUs,Memory,VM ID,VM UUID\n";
+        assert_eq!(detect(vinfo), Some(Format::RvtoolsCsv));
+        let vcpu = "VM,Powerstate,CPUs,Sockets,VM ID,VM UUID\n";
+        assert_eq!(detect(vcpu), None, "the vCPU tab is joined, not read alone");
+        assert_eq!(
+            detect("<?xml version='1.0'?>\n<!-- x -->\n<domain type='kvm'/>"),
+            Some(Format::Libvirt)
+        );
+        assert_eq!(
+            detect("<VirtualBox xmlns='http://www.virtualbox.org/'/>"),
+            Some(Format::VirtualBox)
+        );
+        assert_eq!(detect("<project/>"), None);
+        assert_eq!(
+            detect("[{\"Name\": \"a\", \"ProcessorCount\": 2, \"Generation\": 2}]"),
+            Some(Format::HypervJson)
+        );
+        assert_eq!(detect("{\"apiVersion\": \"v1\", \"kind\": \"Pod\"}"), None);
+        assert_eq!(
+            detect("config.version = \"8\"\ndisplayName = \"a\"\n"),
+            Some(Format::Vmx)
+        );
+        assert_eq!(detect("apiVersion: v1\nkind: Pod\n"), None);
+        assert_eq!(
+            detect("Server name,Cores,Memory (MB),OS name\n"),
+            Some(Format::AzureCsv)
+        );
+        assert_eq!(
+            detect("ExternalId,CPU.NumberOfCores,RAM.TotalSizeInMB\n"),
+            Some(Format::AwsCsv)
+        );
+        assert_eq!(
+            detect("Name,Generation,ProcessorCount,MemoryStartup\n"),
+            Some(Format::HypervCsv)
+        );
+        assert_eq!(
+            detect("\"Name\",\"Interval Breakdown\",\"VM|CPU|Demand (MHz)|Avg\"\n"),
+            None
+        );
+    }
 }
 
 #[cfg(test)]

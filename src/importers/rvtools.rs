@@ -294,6 +294,39 @@ mod tests {
     use crate::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind, Rdm};
 
     #[test]
+    fn a_workbook_reads_like_its_csv_export() {
+        let path = format!(
+            "{}/fixtures/importers/rvtools.xlsx",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = super::workbook_text(&std::fs::read(&path).unwrap()).unwrap();
+        let file = crate::source::SourceFile::new(path, &text);
+        let mut import = crate::importers::Import::default();
+        super::read(&file, &mut import);
+        let (_, _, from_csv) = read("rvtools/RVTools_tabvInfo.csv");
+        let from_csv: Vec<_> = from_csv
+            .machines
+            .into_iter()
+            .map(|m| (m.name, m.compute, m.storage, m.hardware))
+            .collect();
+        let imported = import.finish(0..text.len());
+        let decoded = crate::inventory::decode(imported.root.to_value())
+            .unwrap()
+            .inventory;
+        let from_xlsx: Vec<_> = decoded
+            .machines
+            .into_iter()
+            .map(|m| (m.name, m.compute, m.storage, m.hardware))
+            .collect();
+        assert_eq!(from_xlsx, from_csv);
+        assert_eq!(
+            file.line_text(6).split(',').next(),
+            Some("win-old"),
+            "line N is row N"
+        );
+    }
+
+    #[test]
     fn vinfo_joined_with_its_siblings() {
         let (file, imported, inventory) = read("rvtools/RVTools_tabvInfo.csv");
         assert_eq!(imported.skipped, [("template", 1), ("SRM placeholder", 1)]);
