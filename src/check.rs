@@ -9,6 +9,7 @@ use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::discover::Hint;
 use crate::extract;
+use crate::importers;
 use crate::inventory;
 use crate::kubernetes;
 use crate::model::Workload;
@@ -92,10 +93,17 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
             check_dockerfile(&file, settings, &mut out);
             FileKind::Dockerfile
         }
-        _ => check_yaml(&file, settings, &mut out),
+        _ => match importers::detect(&file.text) {
+            Some(format) => {
+                check_imported(&file, format, settings, &mut out);
+                FileKind::Inventory
+            }
+            None if hint == Hint::Export => FileKind::Other,
+            None => check_yaml(&file, settings, &mut out),
+        },
     };
     if kind == FileKind::Other && explicit && out.findings.is_empty() {
-        let message = "not a Dockerfile, a Kubernetes manifest or a realtor inventory";
+        let message = "not a Dockerfile, a Kubernetes manifest, a realtor inventory or a VM inventory export realtor reads";
         out.findings
             .push(Finding::new(&realtor::parse_error::META, 0..0, message));
     }
@@ -291,6 +299,34 @@ fn is_inventory(root: &yaml::Node) -> bool {
     let text = |key: &str| root.get(key).and_then(|e| e.value.as_str());
     text("kind") == Some("Inventory")
         && text("apiVersion").is_some_and(|v| v.starts_with("realtor.dev/"))
+}
+
+/// An inventory exported by a hypervisor or discovery tool, read into the native shape:
+/// the rows or elements that could not be read are parse errors, the rest is checked like a
+/// native inventory.
+fn check_imported(
+    file: &SourceFile,
+    format: importers::Format,
+    settings: &Settings,
+    out: &mut Outcome,
+) {
+    let imported = importers::import(format, file);
+    let enabled = |rule: &RuleMeta| settings.enabled(rule);
+    let mut findings: Vec<Finding> = imported
+        .problems
+        .into_iter()
+        .map(|(span, message)| parse_error(span, format!("{}: {message}", format.label())))
+        .collect();
+    let mut suppressions = Vec::new();
+    check_inventory(
+        &imported.root,
+        &enabled,
+        &mut findings,
+        &mut suppressions,
+        out,
+    );
+    suppress::apply(&mut findings, &mut suppressions, &enabled);
+    out.findings.extend(findings);
 }
 
 fn check_inventory(

@@ -11,6 +11,8 @@ use rayon::prelude::*;
 use crate::check::{self, FileReport, Settings};
 use crate::config::{self, Config, RuleLevel, Threshold};
 use crate::discover::{self, Input};
+use crate::importers;
+use crate::inventory;
 use crate::read;
 use crate::render;
 use crate::rules;
@@ -38,11 +40,35 @@ enum Command {
         /// A rule id, name or alias (`K001`, `privileged-container`, `DL3006`).
         rule: String,
     },
+    /// Work with VM inventories.
+    Inventory {
+        #[command(subcommand)]
+        command: InventoryCommand,
+    },
     /// List every rule.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum InventoryCommand {
+    /// Convert hypervisor and discovery-tool exports (RVTools, .vmx, libvirt XML, Hyper-V,
+    /// VirtualBox, AWS Migration Hub, Azure Migrate) into one native inventory on standard
+    /// output, to enrich by hand and keep in git.
+    Convert {
+        /// The exports to convert (files or directories); machines are written by file path.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Target::Yaml)]
+        to: Target,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Yaml,
 }
 
 #[derive(Args, Debug)]
@@ -139,6 +165,9 @@ pub fn main() -> ExitCode {
         Some(Command::Advise(args)) => advise_command(args),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Rules { format }) => list_rules(format),
+        Some(Command::Inventory {
+            command: InventoryCommand::Convert { files, to },
+        }) => convert(&files, to),
     };
     match result {
         Ok(code) => code,
@@ -210,6 +239,53 @@ fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
                 );
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `inventory convert`: every machine of every export, as one native inventory. Rows that
+/// cannot be read are reported on standard error with their position; the rest is written.
+fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
+    let Target::Yaml = to;
+    let inputs = discover::discover(files, None, &globset::GlobSet::empty())?;
+    let mut machines = Vec::new();
+    let mut problems = 0;
+    for input in &inputs {
+        let text = read::read(input, read::DEFAULT_MAX_FILE_SIZE)
+            .map_err(|e| format!("{}: {}", input.display, e.reason))?;
+        let file = SourceFile::new(input.display.clone(), &text);
+        let format = importers::detect(&file.text)
+            .ok_or_else(|| format!("{}: not a VM inventory export realtor reads", file.path))?;
+        let imported = importers::import(format, &file);
+        for (span, message) in &imported.problems {
+            let at = file.position(span.start);
+            eprintln!(
+                "{}:{}:{}: {}: {message}",
+                file.path,
+                at.line,
+                at.column,
+                format.label()
+            );
+            problems += 1;
+        }
+        for (what, count) in imported.skipped.iter().filter(|(_, n)| *n > 0) {
+            eprintln!("{}: skipped {count} {what} row(s)", file.path);
+        }
+        let decoded = inventory::decode(imported.root.to_value())
+            .map_err(|e| format!("{}: {}: {}", file.path, e.path, e.message))?;
+        machines.extend(decoded.inventory.machines);
+    }
+    let inventory = inventory::Inventory {
+        api_version: inventory::API_VERSION.into(),
+        kind: inventory::KIND.into(),
+        metadata: None,
+        machines,
+    };
+    let yaml = serde_yaml::to_string(&inventory).map_err(|e| e.to_string())?;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(yaml.as_bytes());
+    if problems > 0 {
+        eprintln!("realtor: {problems} row(s) or element(s) could not be read and were left out");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -12,6 +12,9 @@ pub enum Hint {
     Dockerfile,
     /// YAML or JSON: a Kubernetes manifest or a realtor inventory, known once parsed.
     Yaml,
+    /// A file a VM inventory export may be in (`.csv`, `.xml`, `.vmx`, `.vbox`, `.xlsx`):
+    /// read only when its content is one realtor imports.
+    Export,
     /// A file named on the command line whose name says nothing: decided by content.
     Unknown,
 }
@@ -46,7 +49,14 @@ pub fn hint_for(name: &str) -> Option<Hint> {
     let yaml = [".yaml", ".yml", ".json"]
         .iter()
         .any(|ext| lower.ends_with(ext));
-    yaml.then_some(Hint::Yaml)
+    let export = [".csv", ".xml", ".vmx", ".vbox", ".xlsx"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
+    if yaml {
+        Some(Hint::Yaml)
+    } else {
+        export.then_some(Hint::Export)
+    }
 }
 
 /// Globs of paths to leave out (`ignore-paths` in the configuration).
@@ -179,6 +189,15 @@ mod tests {
         }
         for name in ["app.yaml", "app.yml", "list.json"] {
             assert_eq!(hint_for(name), Some(Hint::Yaml), "{name}");
+        }
+        for name in [
+            "RVTools_tabvInfo.csv",
+            "db.xml",
+            "app.vmx",
+            "kiosk.vbox",
+            "rv.xlsx",
+        ] {
+            assert_eq!(hint_for(name), Some(Hint::Export), "{name}");
         }
         assert_eq!(hint_for("README.md"), None);
         assert_eq!(hint_for("Dockerfiles.txt"), None);

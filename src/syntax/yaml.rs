@@ -153,6 +153,23 @@ pub fn parse_path(path: &str) -> Vec<PathSegment<'_>> {
 }
 
 impl Node {
+    /// A scalar written at `span`, for trees built from other formats (the importers).
+    pub fn scalar(text: impl Into<String>, style: ScalarStyle, span: Span) -> Node {
+        let scalar = Scalar {
+            text: text.into(),
+            style,
+        };
+        Node::new(NodeKind::Scalar(scalar), span)
+    }
+
+    pub fn new(kind: NodeKind, span: Span) -> Node {
+        Node {
+            span,
+            kind,
+            alias_of: None,
+        }
+    }
+
     /// The entry of a mapping whose scalar key is `key`; the last one if repeated.
     pub fn get(&self, key: &str) -> Option<&Entry> {
         self.entries()

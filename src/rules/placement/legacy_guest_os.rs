@@ -51,18 +51,25 @@ impl crate::rules::Rule for Rule {
 
 /// Operating systems whose userland predates the kernels container hosts run.
 pub fn is_legacy(os: &OsFact) -> bool {
-    let major = |v: &str| {
-        v.split(['.', ' '])
-            .next()
-            .and_then(|m| m.parse::<u32>().ok())
+    let written = [os.distro.as_deref(), os.version.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['-', '_'], " ");
+    let Some(identified) = crate::os::identify(&written) else {
+        return false;
     };
-    let version = os.version.as_deref().unwrap_or("");
-    let distro = os.distro.as_deref().unwrap_or("").to_ascii_lowercase();
-    match distro.as_str() {
-        "centos" | "rhel" | "redhat" | "oraclelinux" => major(version).is_some_and(|m| m <= 6),
-        "ubuntu" => major(version).is_some_and(|m| m <= 14),
-        "debian" => major(version).is_some_and(|m| m <= 7),
-        "windows" | "windows-server" => major(version).is_some_and(|m| (2000..2016).contains(&m)),
+    let major = identified
+        .version
+        .as_deref()
+        .and_then(|v| v.split(['.', ' ']).next()?.parse::<u32>().ok());
+    match (identified.distro, major) {
+        (Some("centos" | "rhel" | "oracle-linux"), Some(m)) => m <= 6,
+        (Some("ubuntu"), Some(m)) => m <= 14,
+        (Some("debian"), Some(m)) => m <= 7,
+        (Some("sles"), Some(m)) => m <= 11,
+        (Some("windows-server" | "windows"), Some(m)) => (2000..2016).contains(&m),
         _ => false,
     }
 }

@@ -1,0 +1,148 @@
+//! Azure Migrate "Import using CSV" discovered-servers template: `Server name`, `Cores`,
+//! `Memory (MB)`, `OS name` (mandatory), `OS version`, `Disk N size (GB)`, utilisation
+//! percentages, `Firmware type`, `Server Type`, `Hypervisor`, `Virtual machine ID` and
+//! `Application N name/version`.
+
+use super::table::{self, Row, Table};
+use super::{Import, Mapping};
+
+pub fn read(text: &str, import: &mut Import) {
+    let Some(table) = table::read(text, import) else {
+        return;
+    };
+    for row in &table.rows {
+        if let Some(machine) = machine(&table, row, import) {
+            import.machines.push(machine.build());
+        }
+    }
+}
+
+fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
+    let get = |aliases: &[&str]| row.get(table, aliases);
+    let Some(name) = get(&["servername"]) else {
+        import.problem(row.span.clone(), "row has no `Server name`");
+        return None;
+    };
+    let mut machine = Mapping::new(row.span.clone());
+    machine.text("name", name.text.clone(), name.span.clone());
+    if let Some(id) = get(&["customserverid", "virtualmachineid"]) {
+        machine.text("id", id.text.clone(), id.span.clone());
+    }
+    let server_type = get(&["servertype"]);
+    if server_type.is_some_and(|t| t.text.eq_ignore_ascii_case("physical")) {
+        let cell = server_type.expect("checked");
+        machine.text("platform.hypervisor", "physical", cell.span.clone());
+    } else if let Some(cell) = get(&["hypervisor"]) {
+        let hypervisor = match cell.text.to_ascii_lowercase().as_str() {
+            "vmware" => "vmware",
+            "hyper-v" | "hyperv" => "hyperv",
+            "xen" => "xen",
+            "aws" => "aws",
+            "gcp" => "gcp",
+            "kvm" => "kvm",
+            _ => "other",
+        };
+        machine.text("platform.hypervisor", hypervisor, cell.span.clone());
+    }
+    if let Some(cell) = get(&["firmwaretype"]) {
+        match cell.text.to_ascii_lowercase().as_str() {
+            "bios" => machine.text("platform.firmware", "bios", cell.span.clone()),
+            "uefi" | "efi" => machine.text("platform.firmware", "efi", cell.span.clone()),
+            _ => import.problem(
+                cell.span.clone(),
+                format!("unknown firmware type `{}`", cell.text),
+            ),
+        }
+    }
+    if let Some(os) = get(&["osname"]) {
+        machine.os_named(os, get(&["osversion"]));
+    }
+    machine.count("compute.vcpus", get(&["cores"]), 1, import);
+    machine.count("compute.memoryMiB", get(&["memorymb"]), 1, import);
+    let mut disks = Vec::new();
+    for n in 1..=8 {
+        if let Some(cell) = get(&[&format!("disk{n}sizegb")]) {
+            let mut disk = Mapping::new(cell.span.clone());
+            disk.number("capacityGiB", Some(cell), 1.0, import);
+            disks.push(disk);
+        }
+    }
+    if !disks.is_empty() {
+        machine.list("storage.disks", disks, row.span.clone());
+    }
+    machine.number(
+        "utilization.cpuPct.avg",
+        get(&["cpuutilizationpercentage"]),
+        1.0,
+        import,
+    );
+    machine.number(
+        "utilization.memPct.avg",
+        get(&["memoryutilizationpercentage"]),
+        1.0,
+        import,
+    );
+    let mut software = Vec::new();
+    for n in 1..=5 {
+        if let Some(cell) = get(&[&format!("application{n}name")]) {
+            let mut item = Mapping::new(cell.span.clone());
+            item.text("name", cell.text.clone(), cell.span.clone());
+            if let Some(version) = get(&[&format!("application{n}version")]) {
+                item.text("version", version.text.clone(), version.span.clone());
+            }
+            software.push(item);
+        }
+    }
+    if !software.is_empty() {
+        machine.list("workloads.software", software, row.span.clone());
+    }
+    for (column, tag) in [
+        ("businessunit", "businessUnit"),
+        ("businessowner", "businessOwner"),
+        ("businessapplicationname", "businessApplication"),
+        ("location", "location"),
+        ("groups", "groups"),
+    ] {
+        if let Some(cell) = get(&[column]) {
+            machine.text(&format!("tags.{tag}"), cell.text.clone(), cell.span.clone());
+        }
+    }
+    Some(machine)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::importers::testing::{at, read};
+    use crate::inventory::{Firmware, Hypervisor, OsFamily};
+
+    #[test]
+    fn discovered_servers_become_machines() {
+        let (file, imported, inventory) = read("azure-migrate.csv");
+        let names: Vec<_> = inventory.machines.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["sql-01", "web-02", "bad-03"]);
+        let sql = &inventory.machines[0];
+        let os = sql.os.as_ref().unwrap();
+        assert_eq!(os.family, Some(OsFamily::Windows));
+        assert_eq!(os.version.as_deref(), Some("2012 R2"));
+        let compute = sql.compute.as_ref().unwrap();
+        assert_eq!((compute.vcpus, compute.memory_mib), (Some(8), Some(32768)));
+        let disks = sql.storage.as_ref().unwrap().disks.as_ref().unwrap();
+        let sizes: Vec<_> = disks.iter().map(|d| d.capacity_gib).collect();
+        assert_eq!(sizes, [Some(127.0), Some(512.0)]);
+        let platform = sql.platform.as_ref().unwrap();
+        assert_eq!(platform.hypervisor, Some(Hypervisor::Hyperv));
+        assert_eq!(platform.firmware, Some(Firmware::Bios));
+        let software = sql.workloads.as_ref().unwrap().software.as_ref().unwrap();
+        assert_eq!(software[0].name, "Microsoft SQL Server 2014");
+        assert_eq!(software[1].version.as_deref(), Some("8.5"));
+        let web = &inventory.machines[1];
+        assert_eq!(web.os.as_ref().unwrap().distro.as_deref(), Some("rhel"));
+        assert_eq!(web.platform.as_ref().unwrap().firmware, Some(Firmware::Efi));
+        assert!(web.workloads.is_none());
+        let bad = &inventory.machines[2];
+        assert_eq!(bad.compute.as_ref().unwrap().vcpus, None);
+        assert_eq!(bad.os.as_ref().unwrap().version.as_deref(), Some("22.04"));
+        assert_eq!(imported.problems.len(), 1);
+        assert_eq!(at(&file, &imported.problems[0].0), "two");
+    }
+}

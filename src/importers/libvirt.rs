@@ -1,0 +1,293 @@
+//! KVM and Xen guests as libvirt domain XML (`virsh dumpxml NAME`). Read: `<domain
+//! type>` (kvm, xen), `<name>`, `<uuid>`, `<memory unit>`, `<vcpu>`, `<os><type arch>`,
+//! EFI firmware (`<os firmware="efi">` or a pflash `<loader>`), the libosinfo OS id in
+//! `<metadata>`, disks (`<shareable/>`, `device="lun"` raw SCSI passthrough), `<hostdev>`
+//! PCI and USB passthrough, SR-IOV interfaces (`<interface type="hostdev">`) and USB
+//! redirection (`<redirdev bus="usb">`). Disk sizes live in the images, not here.
+
+use roxmltree::{Document, Node};
+
+use crate::source::Span;
+
+use super::{Cell, Import, Mapping, whole_number};
+
+const LIBOSINFO: &str = "http://libosinfo.org/xmlns/libvirt/domain/1.0";
+
+pub fn read(text: &str, import: &mut Import) {
+    let document = match Document::parse(text) {
+        Ok(document) => document,
+        Err(error) => {
+            let at = super::virtualbox::offset_of(text, error.pos());
+            import.problem(at..at, format!("XML: {error}"));
+            return;
+        }
+    };
+    let domain = document.root_element();
+    let element_text = |name: &str| {
+        child(domain, name).and_then(|node| {
+            let text = node.first_child().filter(|t| t.is_text())?;
+            let value = text.text()?.trim();
+            (!value.is_empty()).then(|| Cell {
+                text: value.to_string(),
+                span: trimmed(text.range(), text.text().unwrap_or("")),
+            })
+        })
+    };
+    let Some(name) = element_text("name") else {
+        import.problem(domain.range(), "domain has no `<name>`");
+        return;
+    };
+    let mut machine = Mapping::new(domain.range());
+    machine.text("name", name.text.clone(), name.span.clone());
+    if let Some(uuid) = element_text("uuid") {
+        machine.text("id", uuid.text, uuid.span);
+    }
+    if let Some(kind) = attribute(domain, "type") {
+        let hypervisor = match kind.text.as_str() {
+            "kvm" => "kvm",
+            "xen" => "xen",
+            _ => "other",
+        };
+        machine.text("platform.hypervisor", hypervisor, kind.span);
+    }
+    if let Some(os) = child(domain, "os") {
+        let efi = attribute(os, "firmware")
+            .filter(|f| f.text == "efi")
+            .or_else(|| {
+                child(os, "loader")
+                    .and_then(|l| attribute(l, "type").filter(|t| t.text == "pflash"))
+            });
+        if let Some(efi) = efi {
+            machine.text("platform.firmware", "efi", efi.span);
+        }
+        if let Some(arch) = child(os, "type").and_then(|t| attribute(t, "arch")) {
+            machine.text("os.arch", arch.text, arch.span);
+        }
+    }
+    let os_id = child(domain, "metadata")
+        .and_then(|m| {
+            m.children()
+                .find(|n| n.has_tag_name((LIBOSINFO, "libosinfo")))
+        })
+        .and_then(|l| l.children().find(|n| n.has_tag_name((LIBOSINFO, "os"))))
+        .and_then(|os| attribute(os, "id"));
+    if let Some(id) = os_id {
+        machine.os(&id.text, id.span);
+    }
+    machine.count("compute.vcpus", element_text("vcpu").as_ref(), 1, import);
+    if let Some(memory) = element_text("memory") {
+        let unit = child(domain, "memory")
+            .and_then(|m| m.attribute("unit"))
+            .unwrap_or("KiB");
+        match (whole_number(&memory.text), kib_per(unit)) {
+            (Some(value), Some(kib)) => {
+                machine.plain("compute.memoryMiB", value * kib / 1024, memory.span)
+            }
+            _ => import.problem(
+                memory.span,
+                format!("memory `{} {unit}` is not understood", memory.text),
+            ),
+        }
+    }
+    if let Some(devices) = child(domain, "devices") {
+        read_devices(devices, &mut machine);
+    }
+    import.machines.push(machine.build());
+}
+
+fn read_devices(devices: Node, machine: &mut Mapping) {
+    let mut disks = Vec::new();
+    let mut usb = Vec::new();
+    let mut passthrough = Vec::new();
+    for device in devices.children().filter(Node::is_element) {
+        let span = device.range();
+        let kind = device.attribute("type").unwrap_or("");
+        match device.tag_name().name() {
+            "disk"
+                if matches!(
+                    device.attribute("device"),
+                    None | Some("disk") | Some("lun")
+                ) =>
+            {
+                let mut disk = Mapping::new(span.clone());
+                if let Some(lun) = attribute(device, "device").filter(|d| d.text == "lun") {
+                    disk.text("rdm", "physical", lun.span);
+                }
+                if let Some(shareable) = child(device, "shareable") {
+                    disk.plain("shared", true, shareable.range());
+                }
+                disks.push(disk);
+            }
+            "hostdev" if kind == "pci" => {
+                let mut item = Mapping::new(span.clone());
+                item.text("kind", "pci", span.clone());
+                if let Some(address) = child(device, "source").and_then(|s| child(s, "address")) {
+                    let part = |name| {
+                        address
+                            .attribute(name)
+                            .unwrap_or("?")
+                            .trim_start_matches("0x")
+                    };
+                    let model = format!(
+                        "{}:{}:{}.{}",
+                        part("domain"),
+                        part("bus"),
+                        part("slot"),
+                        part("function")
+                    );
+                    item.text("model", model, address.range());
+                }
+                passthrough.push(item);
+            }
+            "hostdev" if kind == "usb" => usb.push(usb_device("usb-host", span)),
+            "redirdev" if device.attribute("bus") == Some("usb") => {
+                usb.push(usb_device("usb-redirection", span))
+            }
+            "interface" if kind == "hostdev" => {
+                let mut item = Mapping::new(span.clone());
+                item.text("kind", "sriov", span);
+                passthrough.push(item);
+            }
+            _ => {}
+        }
+    }
+    let whole = devices.range();
+    if !disks.is_empty() {
+        machine.list("storage.disks", disks, whole.clone());
+    }
+    if !usb.is_empty() {
+        machine.list("hardware.usbDevices", usb, whole.clone());
+    }
+    if !passthrough.is_empty() {
+        machine.list("hardware.passthrough", passthrough, whole);
+    }
+}
+
+fn usb_device(kind: &str, span: Span) -> Mapping {
+    let mut device = Mapping::new(span.clone());
+    device.text("type", kind, span);
+    device
+}
+
+/// KiB in one of libvirt's memory units.
+fn kib_per(unit: &str) -> Option<u64> {
+    match unit {
+        "KiB" | "k" | "K" => Some(1),
+        "MiB" | "M" => Some(1024),
+        "GiB" | "G" => Some(1024 * 1024),
+        "TiB" | "T" => Some(1024 * 1024 * 1024),
+        _ => None,
+    }
+}
+
+fn child<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
+    node.children()
+        .find(|c| c.is_element() && c.tag_name().name() == name)
+}
+
+/// An attribute's value with the span of the value itself.
+pub fn attribute(node: Node, name: &str) -> Option<Cell> {
+    let attribute = node.attributes().find(|a| a.name() == name)?;
+    Some(Cell {
+        text: attribute.value().trim().to_string(),
+        span: attribute.range_value(),
+    })
+}
+
+/// The part of `range` (which holds `text`) without surrounding white space.
+fn trimmed(range: Span, text: &str) -> Span {
+    let lead = text.len() - text.trim_start().len();
+    let start = range.start + lead;
+    start..start + text.trim().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::importers::testing::{at, read};
+    use crate::inventory::{Firmware, Hypervisor, OsFamily, PassthroughKind, Rdm};
+    use crate::syntax::yaml::parse_path;
+
+    #[test]
+    fn domain_xml_becomes_a_machine() {
+        let (file, imported, inventory) = read("libvirt-domain.xml");
+        assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+        let [machine] = &inventory.machines[..] else {
+            panic!("{:?}", inventory.machines);
+        };
+        assert_eq!(machine.name, "centos7-db");
+        let platform = machine.platform.as_ref().unwrap();
+        assert_eq!(
+            (platform.hypervisor, platform.firmware),
+            (Some(Hypervisor::Kvm), Some(Firmware::Efi))
+        );
+        let os = machine.os.as_ref().unwrap();
+        assert_eq!(
+            (
+                os.family,
+                os.distro.as_deref(),
+                os.version.as_deref(),
+                os.arch.as_deref()
+            ),
+            (
+                Some(OsFamily::Linux),
+                Some("centos"),
+                Some("7"),
+                Some("x86_64")
+            )
+        );
+        let compute = machine.compute.as_ref().unwrap();
+        assert_eq!((compute.vcpus, compute.memory_mib), (Some(4), Some(8192)));
+        let disks = machine.storage.as_ref().unwrap().disks.as_ref().unwrap();
+        assert_eq!(disks.len(), 2, "the CD-ROM is no disk");
+        assert_eq!(
+            (disks[1].rdm, disks[1].shared),
+            (Some(Rdm::Physical), Some(true))
+        );
+        let hardware = machine.hardware.as_ref().unwrap();
+        let kinds: Vec<_> = hardware
+            .passthrough
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|p| p.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [Some(PassthroughKind::Sriov), Some(PassthroughKind::Pci)]
+        );
+        assert_eq!(
+            hardware.passthrough.as_ref().unwrap()[1].model.as_deref(),
+            Some("0000:65:00.0")
+        );
+        let usb: Vec<_> = hardware
+            .usb_devices
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|u| u.kind.as_deref())
+            .collect();
+        assert_eq!(usb, [Some("usb-host"), Some("usb-redirection")]);
+        let memory = imported
+            .root
+            .lookup(&parse_path("machines[0].compute.memoryMiB"))
+            .unwrap();
+        assert_eq!(at(&file, &memory.node.span), "8388608");
+        let os = imported
+            .root
+            .lookup(&parse_path("machines[0].os.version"))
+            .unwrap();
+        assert_eq!(at(&file, &os.node.span), "http://centos.org/centos/7.0");
+    }
+
+    #[test]
+    fn broken_xml_is_a_positioned_problem() {
+        let mut import = crate::importers::Import::default();
+        super::read(
+            "<domain type='kvm'>\n  <name>x</nam>\n</domain>\n",
+            &mut import,
+        );
+        assert!(import.machines.is_empty());
+        assert_eq!(import.problems.len(), 1);
+        assert!(import.problems[0].0.start > 20, "{:?}", import.problems);
+    }
+}

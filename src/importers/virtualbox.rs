@@ -1,0 +1,188 @@
+//! VirtualBox `.vbox` machine XML. Read: `<Machine name uuid OSType>`, `<CPU count>`,
+//! `<Memory RAMSize>` (MiB), `<Firmware type>`, hard disks attached in
+//! `<StorageControllers>` (shareable when the medium's type is `Shareable`) and USB
+//! `<DeviceFilter>`s, which attach host devices. Disk sizes live in the images.
+
+use roxmltree::{Document, Node, TextPos};
+
+use super::libvirt::attribute;
+use super::{Import, Mapping};
+
+/// The byte offset of a 1-based row and character column.
+pub fn offset_of(text: &str, pos: TextPos) -> usize {
+    let mut offset = 0;
+    for (row, line) in text.split_inclusive('\n').enumerate() {
+        if row + 1 == pos.row as usize {
+            let column = line
+                .char_indices()
+                .nth(pos.col.saturating_sub(1) as usize)
+                .map_or(line.len(), |(i, _)| i);
+            return offset + column;
+        }
+        offset += line.len();
+    }
+    text.len()
+}
+
+pub fn read(text: &str, import: &mut Import) {
+    let document = match Document::parse(text) {
+        Ok(document) => document,
+        Err(error) => {
+            let at = offset_of(text, error.pos());
+            import.problem(at..at, format!("XML: {error}"));
+            return;
+        }
+    };
+    let Some(vm) = document
+        .root_element()
+        .children()
+        .find(|n| is(*n, "Machine"))
+    else {
+        import.problem(document.root_element().range(), "no `<Machine>` element");
+        return;
+    };
+    let Some(name) = attribute(vm, "name") else {
+        import.problem(vm.range(), "`<Machine>` has no `name`");
+        return;
+    };
+    let mut machine = Mapping::new(vm.range());
+    machine.text("name", name.text, name.span.clone());
+    if let Some(uuid) = attribute(vm, "uuid") {
+        machine.text("id", uuid.text.trim_matches(['{', '}']), uuid.span);
+    }
+    machine.text("platform.hypervisor", "virtualbox", name.span);
+    if let Some(os) = attribute(vm, "OSType") {
+        machine.os(&os_name(&os.text), os.span);
+    }
+    let hardware = find(vm, "Hardware");
+    if let Some(firmware) = hardware
+        .and_then(|h| find(h, "Firmware"))
+        .and_then(|f| attribute(f, "type"))
+    {
+        let value = if firmware.text.starts_with("EFI") {
+            "efi"
+        } else {
+            "bios"
+        };
+        machine.text("platform.firmware", value, firmware.span);
+    }
+    let cpus = hardware
+        .and_then(|h| find(h, "CPU"))
+        .and_then(|c| attribute(c, "count"));
+    machine.count("compute.vcpus", cpus.as_ref(), 1, import);
+    let memory = hardware
+        .and_then(|h| find(h, "Memory"))
+        .and_then(|m| attribute(m, "RAMSize"));
+    machine.count("compute.memoryMiB", memory.as_ref(), 1, import);
+    let shareable: Vec<String> = vm
+        .descendants()
+        .filter(|n| is(*n, "HardDisk") && n.attribute("type") == Some("Shareable"))
+        .filter_map(|n| n.attribute("uuid").map(str::to_string))
+        .collect();
+    let disks: Vec<Mapping> = vm
+        .descendants()
+        .filter(|n| is(*n, "AttachedDevice") && n.attribute("type") == Some("HardDisk"))
+        .map(|device| {
+            let mut disk = Mapping::new(device.range());
+            let image = device.children().find(|n| is(*n, "Image"));
+            if let Some(uuid) = image.and_then(|i| attribute(i, "uuid")) {
+                disk.plain("shared", shareable.contains(&uuid.text), uuid.span);
+            }
+            disk
+        })
+        .collect();
+    if !disks.is_empty() {
+        machine.list("storage.disks", disks, vm.range());
+    }
+    let filters: Vec<Mapping> = vm
+        .descendants()
+        .filter(|n| is(*n, "DeviceFilter") && n.attribute("active") != Some("false"))
+        .map(|filter| {
+            let mut device = Mapping::new(filter.range());
+            let label = attribute(filter, "name").unwrap_or_else(|| super::Cell {
+                text: "usb-filter".into(),
+                span: filter.range(),
+            });
+            device.text("type", label.text, label.span);
+            device
+        })
+        .collect();
+    if !filters.is_empty() {
+        machine.list("hardware.usbDevices", filters, vm.range());
+    }
+    import.machines.push(machine.build());
+}
+
+/// A VirtualBox OS type id (`Windows2019_64`, `RedHat_64`) as the words the shared OS
+/// table reads.
+fn os_name(id: &str) -> String {
+    let base = id.trim_end_matches("_64");
+    if let Some(year) = base.strip_prefix("Windows").filter(|y| y.starts_with("20")) {
+        return format!("Windows Server {year}");
+    }
+    match base {
+        "RedHat" => "Red Hat Enterprise Linux".into(),
+        "Oracle" => "Oracle Linux".into(),
+        "WindowsXP" => "Windows XP".into(),
+        other => other.replace('_', " "),
+    }
+}
+
+fn is(node: Node, name: &str) -> bool {
+    node.is_element() && node.tag_name().name() == name
+}
+
+fn find<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
+    node.children().find(|c| is(*c, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::importers::testing::read;
+    use crate::inventory::{Firmware, Hypervisor, OsFamily};
+
+    #[test]
+    fn vbox_machine_becomes_a_machine() {
+        let (_, imported, inventory) = read("kiosk.vbox");
+        assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+        let [machine] = &inventory.machines[..] else {
+            panic!("{:?}", inventory.machines);
+        };
+        assert_eq!(machine.name, "win7-kiosk");
+        assert_eq!(
+            machine.id.as_deref(),
+            Some("8f0e3c1a-2b4d-4e6f-8a9b-0c1d2e3f4a5b")
+        );
+        let platform = machine.platform.as_ref().unwrap();
+        assert_eq!(
+            (platform.hypervisor, platform.firmware),
+            (Some(Hypervisor::Virtualbox), Some(Firmware::Bios))
+        );
+        let os = machine.os.as_ref().unwrap();
+        assert_eq!(
+            (os.family, os.distro.as_deref(), os.version.as_deref()),
+            (Some(OsFamily::Windows), Some("windows"), Some("7"))
+        );
+        let compute = machine.compute.as_ref().unwrap();
+        assert_eq!((compute.vcpus, compute.memory_mib), (Some(2), Some(4096)));
+        let disks = machine.storage.as_ref().unwrap().disks.as_ref().unwrap();
+        let shared: Vec<_> = disks.iter().map(|d| d.shared).collect();
+        assert_eq!(shared, [Some(false), Some(true)], "the DVD is no disk");
+        let usb = machine
+            .hardware
+            .as_ref()
+            .unwrap()
+            .usb_devices
+            .as_ref()
+            .unwrap();
+        assert_eq!(usb.len(), 1);
+        assert_eq!(usb[0].kind.as_deref(), Some("License dongle"));
+    }
+
+    #[test]
+    fn os_type_ids_read_as_words() {
+        assert_eq!(super::os_name("Windows2019_64"), "Windows Server 2019");
+        assert_eq!(super::os_name("RedHat_64"), "Red Hat Enterprise Linux");
+        assert_eq!(super::os_name("Ubuntu22_LTS_64"), "Ubuntu22 LTS");
+    }
+}
