@@ -178,6 +178,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &dockerfile::link_bin_sh::Rule,
     &dockerfile::reserved_stage_name::Rule,
     &dockerfile::redundant_target_platform::Rule,
+    &dockerfile::onbuild_trigger::Rule,
+    &dockerfile::env_self_reference::Rule,
     &kubernetes::privileged_container::Rule,
     &kubernetes::privilege_escalation::Rule,
     &kubernetes::run_as_non_root::Rule,
