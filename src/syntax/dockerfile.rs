@@ -227,13 +227,21 @@ pub fn key_values(arguments: &str, escape: char) -> Vec<(&str, Option<&str>, boo
 }
 
 /// Whitespace-separated words as BuildKit's `parseWords` reads them: quotes group words
-/// and stay in them, `escape` keeps the next character in the word.
+/// and stay in them, `escape` keeps the next character in the word. In text as written,
+/// `escape` before a line end (a continuation) separates words outside quotes.
 pub fn words(text: &str, escape: char) -> Vec<&str> {
     let mut words = Vec::new();
     let mut start = None;
     let mut quote = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        let continuation = c == escape && matches!(chars.peek(), Some((_, '\n' | '\r')));
+        if continuation && quote.is_none() {
+            if let Some(begin) = start.take() {
+                words.push(&text[begin..i]);
+            }
+            continue;
+        }
         match (start, quote) {
             (None, _) if c.is_whitespace() => continue,
             (Some(begin), None) if c.is_whitespace() => {
@@ -557,6 +565,7 @@ mod tests {
             ["abc=\"123 456\"", "def"]
         );
         assert_eq!(words("'a\\'b''", '\\'), ["'a\\'b''"]);
+        assert_eq!(words("a=1 \\\n  b=2", '\\'), ["a=1", "b=2"]);
     }
 
     #[test]
