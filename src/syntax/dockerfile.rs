@@ -43,8 +43,16 @@ pub struct ParseError {
     pub message: String,
 }
 
+/// Parse a file as written. Here-documents `parse-dockerfile` cannot read (see
+/// [`prepare`]) make this fail; [`parse_prepared`] reads them.
 pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
-    let text: &str = &file.text;
+    parse_prepared(file, &file.text)
+}
+
+/// Parse `prepared`, the text of `file` after [`prepare`] (same length, so every span
+/// indexes `file.text`).
+pub fn parse_prepared<'a>(file: &'a SourceFile, prepared: &'a str) -> Dockerfile<'a> {
+    let text = prepared;
     let mut instructions = Vec::new();
     let mut error = None;
     match parse_dockerfile::parse_iter(text) {
@@ -73,7 +81,7 @@ pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
     let stages = stages(&instructions);
     let comments = comment_lines(file, &instructions);
     let escape = escape_directive(text);
-    let scripts = scripts(text, &instructions, escape);
+    let scripts = scripts(&file.text, &instructions, escape);
     Dockerfile {
         file,
         escape,
@@ -191,6 +199,146 @@ pub fn command_text(command: &Command<'_>) -> String {
         Command::Shell(shell) => shell.value.to_string(),
         _ => String::new(),
     }
+}
+
+/// The text to give `parse-dockerfile`: the file's, with the bodies and terminators of
+/// the `RUN` here-documents it does not read (any after the first, and all of them when
+/// the arguments do not start with `<<`, as in `RUN cat <<EOF > /etc/x`) blanked with
+/// spaces. Lengths and line ends are kept, so spans stay true.
+pub fn prepare(file: &SourceFile) -> std::borrow::Cow<'_, str> {
+    let text: &str = &file.text;
+    let escape = escape_directive(text);
+    let mut blanks: Vec<Span> = Vec::new();
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line))
+        })
+        .collect();
+    let continues = |line: &str| line.trim_end().ends_with(escape);
+    let mut index = 0;
+    while index < lines.len() {
+        let first = lines[index].1;
+        let mut logical = String::from(first);
+        let mut open = continues(first);
+        index += 1;
+        while open && index < lines.len() {
+            let line = lines[index].1;
+            index += 1;
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            logical.push_str(line);
+            open = continues(line);
+        }
+        let Some(arguments) = heredoc_instruction(&logical) else {
+            continue;
+        };
+        let crate_reads_first = arguments.is_run_at_start;
+        for (position, (delimiter, strip_tabs)) in arguments.markers.iter().enumerate() {
+            let blank = arguments.is_run && !(position == 0 && crate_reads_first);
+            while index < lines.len() {
+                let (start, line) = lines[index];
+                index += 1;
+                let content = line.trim_end_matches(['\n', '\r']);
+                let content = if *strip_tabs {
+                    content.trim_start_matches('\t')
+                } else {
+                    content
+                };
+                if blank {
+                    blanks.push(start..start + line.trim_end_matches(['\n', '\r']).len());
+                }
+                if content == delimiter {
+                    break;
+                }
+            }
+        }
+    }
+    if blanks.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for span in blanks {
+        bytes[span].fill(b' ');
+    }
+    std::borrow::Cow::Owned(String::from_utf8(bytes).expect("whole lines replaced by spaces"))
+}
+
+/// The here-document markers of a `RUN`, `COPY` or `ADD` (also behind `ONBUILD`).
+struct HeredocInstruction {
+    is_run: bool,
+    /// The arguments after the flags start with `<<`, the one form `parse-dockerfile` reads.
+    is_run_at_start: bool,
+    markers: Vec<(String, bool)>,
+}
+
+fn heredoc_instruction(logical: &str) -> Option<HeredocInstruction> {
+    let mut rest = logical.trim_start();
+    if rest.len() > 8 && rest[..8].eq_ignore_ascii_case("onbuild ") {
+        rest = rest[8..].trim_start();
+    }
+    let keyword_end = rest.find(char::is_whitespace)?;
+    let keyword = rest[..keyword_end].to_ascii_uppercase();
+    if !["RUN", "COPY", "ADD"].contains(&keyword.as_str()) {
+        return None;
+    }
+    let mut arguments = rest[keyword_end..].trim_start();
+    while arguments.starts_with("--") {
+        let end = arguments
+            .find(char::is_whitespace)
+            .unwrap_or(arguments.len());
+        arguments = arguments[end..].trim_start();
+    }
+    let markers = heredoc_markers(arguments);
+    if markers.is_empty() {
+        return None;
+    }
+    Some(HeredocInstruction {
+        is_run: keyword == "RUN",
+        is_run_at_start: arguments.starts_with("<<"),
+        markers,
+    })
+}
+
+/// `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'` outside quotes: the delimiter and whether
+/// leading tabs are stripped.
+fn heredoc_markers(arguments: &str) -> Vec<(String, bool)> {
+    let mut markers = Vec::new();
+    let bytes = arguments.as_bytes();
+    let mut quote = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'\'' || b == b'"' => quote = Some(b),
+            None if arguments[i..].starts_with("<<") && !arguments[i..].starts_with("<<<") => {
+                let mut rest = &arguments[i + 2..];
+                let strip_tabs = rest.starts_with('-');
+                if strip_tabs {
+                    rest = &rest[1..];
+                }
+                let word: String = rest
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && !";&|<>()".contains(*c))
+                    .collect();
+                let delimiter = word.replace(['\'', '"', '\\'], "");
+                if !delimiter.is_empty() {
+                    markers.push((delimiter, strip_tabs));
+                }
+                i += 2 + usize::from(strip_tabs) + word.len();
+                continue;
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    markers
 }
 
 /// `NAME=value` pairs of an `ARG` or `ENV` (`ENV name value` legacy form included), with
@@ -357,8 +505,9 @@ fn scripts(text: &str, instructions: &[Instruction<'_>], escape: char) -> Vec<Ve
 
 const SHELLS: &[&str] = &["sh", "bash", "ash", "dash", "zsh", "ksh"];
 
-/// The commands of a shell-form `RUN`; a here-document is the script when the line
-/// runs it with no command or with a POSIX shell (`RUN <<EOF`, `RUN <<EOF bash -e`).
+/// The commands of a shell-form `RUN`; the here-document (the first command's input, as
+/// the line starts with `<<`) is the script when there is no command or the first is a
+/// POSIX shell (`RUN <<EOF`, `RUN <<EOF bash -e`).
 fn run_script(
     text: &str,
     run: &parse_dockerfile::RunInstruction<'_>,
@@ -368,11 +517,9 @@ fn run_script(
         return Vec::new();
     };
     let mut commands = shell::split(text, line.span.clone(), Lines::Dockerfile { escape });
-    let runs_script = match commands.as_slice() {
-        [] => true,
-        [only] => only.name().is_some_and(|n| SHELLS.contains(&n)),
-        _ => false,
-    };
+    let runs_script = commands
+        .first()
+        .is_none_or(|first| first.name().is_some_and(|n| SHELLS.contains(&n)));
     if runs_script {
         for here_doc in &run.here_docs {
             commands.extend(shell::split(text, here_doc.span.clone(), Lines::Script));
@@ -544,6 +691,27 @@ mod tests {
         assert_eq!(file.position(error.span.start).line, 4);
         assert_eq!(escape_directive("# escape=`\nFROM a\n"), '`');
         assert_eq!(escape_directive("# a comment\n# escape=`\nFROM a\n"), '\\');
+    }
+
+    #[test]
+    fn heredocs_the_parser_cannot_read_are_blanked_with_spans_kept() {
+        let text = "FROM a\nRUN cat <<EOF > /x && cat <<-'E2' > /y\nlisten 80\nEOF\n\tz\n\tE2\n\
+                    RUN <<A sh && <<B cat > /b\necho a\nA\nb\nB\nCOPY <<C /c\nRUN no\nC\nRUN echo after\n";
+        let file = SourceFile::new("Dockerfile", text);
+        assert!(parse(&file).error.is_some());
+        let prepared = prepare(&file);
+        assert_eq!(prepared.len(), text.len());
+        let parsed = parse_prepared(&file, &prepared);
+        assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        let keywords: Vec<&str> = parsed
+            .instructions
+            .iter()
+            .map(|i| &text[keyword_span(i)])
+            .collect();
+        assert_eq!(keywords, ["FROM", "RUN", "RUN", "COPY", "RUN"]);
+        let names: Vec<&str> = parsed.scripts[2].iter().filter_map(|c| c.name()).collect();
+        assert_eq!(names, ["sh", "cat", "echo"]);
+        assert_eq!(file.position(parsed.starts[4]).line, 15);
     }
 
     #[test]
