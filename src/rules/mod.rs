@@ -183,6 +183,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &dockerfile::copy_whole_filesystem::Rule,
     &dockerfile::non_numeric_user::Rule,
     &dockerfile::invalid_label_key::Rule,
+    &dockerfile::instruction_order::Rule,
     &kubernetes::privileged_container::Rule,
     &kubernetes::privilege_escalation::Rule,
     &kubernetes::run_as_non_root::Rule,

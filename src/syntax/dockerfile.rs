@@ -21,6 +21,9 @@ pub struct Dockerfile<'a> {
     /// shell-form `RUN` (also under `ONBUILD`) and of its here-document script. Empty for
     /// other instructions and where the stage's `SHELL` is not a POSIX shell.
     pub scripts: Vec<Vec<SimpleCommand>>,
+    /// Keyword spans of instructions before the first `FROM` other than `ARG`, which
+    /// BuildKit rejects; [`prepare`] leaves them out so the rest of the file is read.
+    pub misplaced: Vec<Span>,
     /// Lines (1-based) that are comments outside here-documents, with their text.
     pub comments: Vec<(usize, &'a str)>,
     pub escape: char,
@@ -43,16 +46,27 @@ pub struct ParseError {
     pub message: String,
 }
 
-/// Parse a file as written. Here-documents `parse-dockerfile` cannot read (see
-/// [`prepare`]) make this fail; [`parse_prepared`] reads them.
-pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
-    parse_prepared(file, &file.text)
+/// The text `parse-dockerfile` reads (see [`prepare`]) and what was blanked in it.
+#[derive(Debug)]
+pub struct Prepared<'f> {
+    pub text: std::borrow::Cow<'f, str>,
+    /// Keyword spans of instructions other than `ARG` before the first `FROM`.
+    pub misplaced: Vec<Span>,
 }
 
-/// Parse `prepared`, the text of `file` after [`prepare`] (same length, so every span
-/// indexes `file.text`).
-pub fn parse_prepared<'a>(file: &'a SourceFile, prepared: &'a str) -> Dockerfile<'a> {
-    let text = prepared;
+/// Parse a file as written. What [`prepare`] blanks makes this fail; [`parse_prepared`]
+/// reads it.
+pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
+    parse_text(file, &file.text, Vec::new())
+}
+
+/// Parse the text of `file` after [`prepare`] (same length, so every span indexes
+/// `file.text`).
+pub fn parse_prepared<'a>(file: &'a SourceFile, prepared: &'a Prepared<'_>) -> Dockerfile<'a> {
+    parse_text(file, &prepared.text, prepared.misplaced.clone())
+}
+
+fn parse_text<'a>(file: &'a SourceFile, text: &'a str, misplaced: Vec<Span>) -> Dockerfile<'a> {
     let mut instructions = Vec::new();
     let mut error = None;
     match parse_dockerfile::parse_iter(text) {
@@ -86,6 +100,7 @@ pub fn parse_prepared<'a>(file: &'a SourceFile, prepared: &'a str) -> Dockerfile
         file,
         escape,
         scripts,
+        misplaced,
         instructions,
         starts,
         stages,
@@ -201,14 +216,17 @@ pub fn command_text(command: &Command<'_>) -> String {
     }
 }
 
-/// The text to give `parse-dockerfile`: the file's, with the bodies and terminators of
-/// the `RUN` here-documents it does not read (any after the first, and all of them when
-/// the arguments do not start with `<<`, as in `RUN cat <<EOF > /etc/x`) blanked with
-/// spaces. Lengths and line ends are kept, so spans stay true.
-pub fn prepare(file: &SourceFile) -> std::borrow::Cow<'_, str> {
+/// The text to give `parse-dockerfile`: the file's, with spaces over what it cannot read:
+/// the bodies and terminators of the `RUN` here-documents it does not read (any after
+/// the first, and all of them when the arguments do not start with `<<`, as in
+/// `RUN cat <<EOF > /etc/x`), and instructions other than `ARG` before the first `FROM`
+/// (when there is one). Lengths and line ends are kept, so spans stay true.
+pub fn prepare(file: &SourceFile) -> Prepared<'_> {
     let text: &str = &file.text;
     let escape = escape_directive(text);
     let mut blanks: Vec<Span> = Vec::new();
+    let mut before_from: Vec<(Span, Span)> = Vec::new();
+    let mut seen_from = false;
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
         .scan(0, |offset, line| {
@@ -220,7 +238,7 @@ pub fn prepare(file: &SourceFile) -> std::borrow::Cow<'_, str> {
     let continues = |line: &str| line.trim_end().ends_with(escape);
     let mut index = 0;
     while index < lines.len() {
-        let first = lines[index].1;
+        let (first_start, first) = lines[index];
         let mut logical = String::from(first);
         let mut open = continues(first);
         index += 1;
@@ -233,6 +251,20 @@ pub fn prepare(file: &SourceFile) -> std::borrow::Cow<'_, str> {
             }
             logical.push_str(line);
             open = continues(line);
+        }
+        let indent = first.len() - first.trim_start().len();
+        let keyword = first.split_whitespace().next().unwrap_or("");
+        if !seen_from && !keyword.is_empty() && !keyword.starts_with('#') {
+            if keyword.eq_ignore_ascii_case("FROM") {
+                seen_from = true;
+            } else if !keyword.eq_ignore_ascii_case("ARG") {
+                let keyword_start = first_start + indent;
+                let end = lines.get(index).map_or(text.len(), |(start, _)| *start);
+                before_from.push((
+                    keyword_start..keyword_start + keyword.len(),
+                    first_start..end,
+                ));
+            }
         }
         let Some(arguments) = heredoc_instruction(&logical) else {
             continue;
@@ -258,14 +290,31 @@ pub fn prepare(file: &SourceFile) -> std::borrow::Cow<'_, str> {
             }
         }
     }
+    let mut misplaced = Vec::new();
+    if seen_from {
+        for (keyword, lines) in before_from {
+            misplaced.push(keyword);
+            blanks.push(lines);
+        }
+    }
     if blanks.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
+        return Prepared {
+            text: std::borrow::Cow::Borrowed(text),
+            misplaced,
+        };
     }
     let mut bytes = text.as_bytes().to_vec();
     for span in blanks {
-        bytes[span].fill(b' ');
+        for byte in &mut bytes[span] {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
     }
-    std::borrow::Cow::Owned(String::from_utf8(bytes).expect("whole lines replaced by spaces"))
+    Prepared {
+        text: std::borrow::Cow::Owned(String::from_utf8(bytes).expect("whole lines blanked")),
+        misplaced,
+    }
 }
 
 /// The here-document markers of a `RUN`, `COPY` or `ADD` (also behind `ONBUILD`).
@@ -700,7 +749,7 @@ mod tests {
         let file = SourceFile::new("Dockerfile", text);
         assert!(parse(&file).error.is_some());
         let prepared = prepare(&file);
-        assert_eq!(prepared.len(), text.len());
+        assert_eq!(prepared.text.len(), text.len());
         let parsed = parse_prepared(&file, &prepared);
         assert!(parsed.error.is_none(), "{:?}", parsed.error);
         let keywords: Vec<&str> = parsed
@@ -712,6 +761,21 @@ mod tests {
         let names: Vec<&str> = parsed.scripts[2].iter().filter_map(|c| c.name()).collect();
         assert_eq!(names, ["sh", "cat", "echo"]);
         assert_eq!(file.position(parsed.starts[4]).line, 15);
+    }
+
+    #[test]
+    fn instructions_before_the_first_from_are_set_aside() {
+        let text =
+            "# syntax=docker/dockerfile:1\nARG V=1\nLABEL a=b \\\n  c=d\nFROM alpine:$V\nRUN x\n";
+        let file = SourceFile::new("Dockerfile", text);
+        let prepared = prepare(&file);
+        let parsed = parse_prepared(&file, &prepared);
+        assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        assert_eq!(parsed.instructions.len(), 3);
+        assert_eq!(parsed.misplaced.len(), 1);
+        assert_eq!(&text[parsed.misplaced[0].clone()], "LABEL");
+        let no_from = SourceFile::new("Dockerfile", "LABEL a=b\n");
+        assert!(prepare(&no_from).misplaced.is_empty());
     }
 
     #[test]

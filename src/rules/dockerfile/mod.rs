@@ -22,6 +22,7 @@ pub mod env_self_reference;
 pub mod expose_port_range;
 pub mod from_platform_flag;
 pub mod hard_coded_password;
+pub mod instruction_order;
 pub mod invalid_label_key;
 pub mod latest_tag;
 pub mod link_bin_sh;
