@@ -327,7 +327,10 @@ struct HeredocInstruction {
 
 fn heredoc_instruction(logical: &str) -> Option<HeredocInstruction> {
     let mut rest = logical.trim_start();
-    if rest.len() > 8 && rest[..8].eq_ignore_ascii_case("onbuild ") {
+    if rest
+        .get(..8)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("onbuild "))
+    {
         rest = rest[8..].trim_start();
     }
     let keyword_end = rest.find(char::is_whitespace)?;
@@ -366,7 +369,7 @@ fn heredoc_markers(arguments: &str) -> Vec<(String, bool)> {
             Some(q) if b == q => quote = None,
             Some(_) => {}
             None if b == b'\'' || b == b'"' => quote = Some(b),
-            None if arguments[i..].starts_with("<<") && !arguments[i..].starts_with("<<<") => {
+            None if bytes[i..].starts_with(b"<<") && !bytes[i..].starts_with(b"<<<") => {
                 let mut rest = &arguments[i + 2..];
                 let strip_tabs = rest.starts_with('-');
                 if strip_tabs {
@@ -774,6 +777,8 @@ mod tests {
         assert_eq!(parsed.instructions.len(), 3);
         assert_eq!(parsed.misplaced.len(), 1);
         assert_eq!(&text[parsed.misplaced[0].clone()], "LABEL");
+        let unicode = SourceFile::new("Dockerfile", "FROM a\nRUN écho «x» <<É\nÉ\nONBUILDé\n");
+        let _ = parse_prepared(&unicode, &prepare(&unicode));
         let no_from = SourceFile::new("Dockerfile", "LABEL a=b\n");
         assert!(prepare(&no_from).misplaced.is_empty());
     }
