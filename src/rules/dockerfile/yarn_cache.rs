@@ -41,7 +41,7 @@ impl crate::rules::Rule for Rule {
             });
             if installs
                 && !cleaned
-                && shipped[run.stage]
+                && shipped.get(run.stage).copied().unwrap_or(true)
                 && !super::has_cache_mount(dockerfile, run.instruction)
             {
                 report.at(
