@@ -172,7 +172,8 @@ fn parse_error(span: Span, message: impl Into<String>) -> Finding {
 }
 
 fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
-    let parsed = dockerfile::parse(file);
+    let prepared = dockerfile::prepare(file);
+    let parsed = dockerfile::parse_prepared(file, &prepared);
     let enabled = |rule: &RuleMeta| settings.enabled(rule);
     let mut findings = Vec::new();
     if let Some(error) = &parsed.error {

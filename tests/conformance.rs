@@ -281,7 +281,8 @@ fn valid_buildkit_test_files_split_as_buildkit_splits_them() {
         let text = std::fs::read_to_string(path.join("Dockerfile")).unwrap();
         let expected = std::fs::read_to_string(path.join("result")).unwrap();
         let file = SourceFile::new("Dockerfile", &text);
-        let parsed = dockerfile::parse(&file);
+        let prepared = dockerfile::prepare(&file);
+        let parsed = dockerfile::parse_prepared(&file, &prepared);
         let mut ours: Vec<String> = parsed
             .instructions
             .iter()

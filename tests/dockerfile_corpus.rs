@@ -22,7 +22,8 @@ fn every_corpus_dockerfile_parses() {
         };
         count += 1;
         let file = SourceFile::new(path.display().to_string(), &text);
-        let parsed = dockerfile::parse(&file);
+        let prepared = dockerfile::prepare(&file);
+        let parsed = dockerfile::parse_prepared(&file, &prepared);
         if let Some(error) = parsed.error {
             let at = file.position(error.span.start);
             failures.push(format!(

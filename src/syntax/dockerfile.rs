@@ -21,6 +21,9 @@ pub struct Dockerfile<'a> {
     /// shell-form `RUN` (also under `ONBUILD`) and of its here-document script. Empty for
     /// other instructions and where the stage's `SHELL` is not a POSIX shell.
     pub scripts: Vec<Vec<SimpleCommand>>,
+    /// Keyword spans of instructions before the first `FROM` other than `ARG`, which
+    /// BuildKit rejects; [`prepare`] leaves them out so the rest of the file is read.
+    pub misplaced: Vec<Span>,
     /// Lines (1-based) that are comments outside here-documents, with their text.
     pub comments: Vec<(usize, &'a str)>,
     pub escape: char,
@@ -43,8 +46,27 @@ pub struct ParseError {
     pub message: String,
 }
 
+/// The text `parse-dockerfile` reads (see [`prepare`]) and what was blanked in it.
+#[derive(Debug)]
+pub struct Prepared<'f> {
+    pub text: std::borrow::Cow<'f, str>,
+    /// Keyword spans of instructions other than `ARG` before the first `FROM`.
+    pub misplaced: Vec<Span>,
+}
+
+/// Parse a file as written. What [`prepare`] blanks makes this fail; [`parse_prepared`]
+/// reads it.
 pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
-    let text: &str = &file.text;
+    parse_text(file, &file.text, Vec::new())
+}
+
+/// Parse the text of `file` after [`prepare`] (same length, so every span indexes
+/// `file.text`).
+pub fn parse_prepared<'a>(file: &'a SourceFile, prepared: &'a Prepared<'_>) -> Dockerfile<'a> {
+    parse_text(file, &prepared.text, prepared.misplaced.clone())
+}
+
+fn parse_text<'a>(file: &'a SourceFile, text: &'a str, misplaced: Vec<Span>) -> Dockerfile<'a> {
     let mut instructions = Vec::new();
     let mut error = None;
     match parse_dockerfile::parse_iter(text) {
@@ -73,11 +95,12 @@ pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
     let stages = stages(&instructions);
     let comments = comment_lines(file, &instructions);
     let escape = escape_directive(text);
-    let scripts = scripts(text, &instructions, escape);
+    let scripts = scripts(&file.text, &instructions, escape);
     Dockerfile {
         file,
         escape,
         scripts,
+        misplaced,
         instructions,
         starts,
         stages,
@@ -193,6 +216,183 @@ pub fn command_text(command: &Command<'_>) -> String {
     }
 }
 
+/// The text to give `parse-dockerfile`: the file's, with spaces over what it cannot read:
+/// the bodies and terminators of the `RUN` here-documents it does not read (any after
+/// the first, and all of them when the arguments do not start with `<<`, as in
+/// `RUN cat <<EOF > /etc/x`), and instructions other than `ARG` before the first `FROM`
+/// (when there is one). Lengths and line ends are kept, so spans stay true.
+pub fn prepare(file: &SourceFile) -> Prepared<'_> {
+    let text: &str = &file.text;
+    let escape = escape_directive(text);
+    let mut blanks: Vec<Span> = Vec::new();
+    let mut before_from: Vec<(Span, Span)> = Vec::new();
+    let mut seen_from = false;
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line))
+        })
+        .collect();
+    let continues = |line: &str| line.trim_end().ends_with(escape);
+    let mut index = 0;
+    while index < lines.len() {
+        let (first_start, first) = lines[index];
+        let mut logical = String::from(first);
+        let mut open = continues(first);
+        index += 1;
+        while open && index < lines.len() {
+            let line = lines[index].1;
+            index += 1;
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            logical.push_str(line);
+            open = continues(line);
+        }
+        let indent = first.len() - first.trim_start().len();
+        let keyword = first.split_whitespace().next().unwrap_or("");
+        if !seen_from && !keyword.is_empty() && !keyword.starts_with('#') {
+            if keyword.eq_ignore_ascii_case("FROM") {
+                seen_from = true;
+            } else if !keyword.eq_ignore_ascii_case("ARG") {
+                let keyword_start = first_start + indent;
+                let end = lines.get(index).map_or(text.len(), |(start, _)| *start);
+                before_from.push((
+                    keyword_start..keyword_start + keyword.len(),
+                    first_start..end,
+                ));
+            }
+        }
+        let Some(arguments) = heredoc_instruction(&logical) else {
+            continue;
+        };
+        let crate_reads_first = arguments.is_run_at_start;
+        for (position, (delimiter, strip_tabs)) in arguments.markers.iter().enumerate() {
+            let blank = arguments.is_run && !(position == 0 && crate_reads_first);
+            while index < lines.len() {
+                let (start, line) = lines[index];
+                index += 1;
+                let content = line.trim_end_matches(['\n', '\r']);
+                let content = if *strip_tabs {
+                    content.trim_start_matches('\t')
+                } else {
+                    content
+                };
+                if blank {
+                    blanks.push(start..start + line.trim_end_matches(['\n', '\r']).len());
+                }
+                if content == delimiter {
+                    break;
+                }
+            }
+        }
+    }
+    let mut misplaced = Vec::new();
+    if seen_from {
+        for (keyword, lines) in before_from {
+            misplaced.push(keyword);
+            blanks.push(lines);
+        }
+    }
+    if blanks.is_empty() {
+        return Prepared {
+            text: std::borrow::Cow::Borrowed(text),
+            misplaced,
+        };
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for span in blanks {
+        for byte in &mut bytes[span] {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
+    }
+    Prepared {
+        text: std::borrow::Cow::Owned(String::from_utf8(bytes).expect("whole lines blanked")),
+        misplaced,
+    }
+}
+
+/// The here-document markers of a `RUN`, `COPY` or `ADD` (also behind `ONBUILD`).
+struct HeredocInstruction {
+    is_run: bool,
+    /// The arguments after the flags start with `<<`, the one form `parse-dockerfile` reads.
+    is_run_at_start: bool,
+    markers: Vec<(String, bool)>,
+}
+
+fn heredoc_instruction(logical: &str) -> Option<HeredocInstruction> {
+    let mut rest = logical.trim_start();
+    if rest
+        .get(..8)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("onbuild "))
+    {
+        rest = rest[8..].trim_start();
+    }
+    let keyword_end = rest.find(char::is_whitespace)?;
+    let keyword = rest[..keyword_end].to_ascii_uppercase();
+    if !["RUN", "COPY", "ADD"].contains(&keyword.as_str()) {
+        return None;
+    }
+    let mut arguments = rest[keyword_end..].trim_start();
+    while arguments.starts_with("--") {
+        let end = arguments
+            .find(char::is_whitespace)
+            .unwrap_or(arguments.len());
+        arguments = arguments[end..].trim_start();
+    }
+    let markers = heredoc_markers(arguments);
+    if markers.is_empty() {
+        return None;
+    }
+    Some(HeredocInstruction {
+        is_run: keyword == "RUN",
+        is_run_at_start: arguments.starts_with("<<"),
+        markers,
+    })
+}
+
+/// `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'` outside quotes: the delimiter and whether
+/// leading tabs are stripped.
+fn heredoc_markers(arguments: &str) -> Vec<(String, bool)> {
+    let mut markers = Vec::new();
+    let bytes = arguments.as_bytes();
+    let mut quote = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'\'' || b == b'"' => quote = Some(b),
+            None if bytes[i..].starts_with(b"<<") && !bytes[i..].starts_with(b"<<<") => {
+                let mut rest = &arguments[i + 2..];
+                let strip_tabs = rest.starts_with('-');
+                if strip_tabs {
+                    rest = &rest[1..];
+                }
+                let word: String = rest
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && !";&|<>()".contains(*c))
+                    .collect();
+                let delimiter = word.replace(['\'', '"', '\\'], "");
+                if !delimiter.is_empty() {
+                    markers.push((delimiter, strip_tabs));
+                }
+                i += 2 + usize::from(strip_tabs) + word.len();
+                continue;
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    markers
+}
+
 /// `NAME=value` pairs of an `ARG` or `ENV` (`ENV name value` legacy form included), with
 /// the quotes around a value removed.
 pub fn arg_pairs(arguments: &str) -> Vec<(&str, Option<&str>)> {
@@ -227,13 +427,21 @@ pub fn key_values(arguments: &str, escape: char) -> Vec<(&str, Option<&str>, boo
 }
 
 /// Whitespace-separated words as BuildKit's `parseWords` reads them: quotes group words
-/// and stay in them, `escape` keeps the next character in the word.
+/// and stay in them, `escape` keeps the next character in the word. In text as written,
+/// `escape` before a line end (a continuation) separates words outside quotes.
 pub fn words(text: &str, escape: char) -> Vec<&str> {
     let mut words = Vec::new();
     let mut start = None;
     let mut quote = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        let continuation = c == escape && matches!(chars.peek(), Some((_, '\n' | '\r')));
+        if continuation && quote.is_none() {
+            if let Some(begin) = start.take() {
+                words.push(&text[begin..i]);
+            }
+            continue;
+        }
         match (start, quote) {
             (None, _) if c.is_whitespace() => continue,
             (Some(begin), None) if c.is_whitespace() => {
@@ -349,8 +557,9 @@ fn scripts(text: &str, instructions: &[Instruction<'_>], escape: char) -> Vec<Ve
 
 const SHELLS: &[&str] = &["sh", "bash", "ash", "dash", "zsh", "ksh"];
 
-/// The commands of a shell-form `RUN`; a here-document is the script when the line
-/// runs it with no command or with a POSIX shell (`RUN <<EOF`, `RUN <<EOF bash -e`).
+/// The commands of a shell-form `RUN`; the here-document (the first command's input, as
+/// the line starts with `<<`) is the script when there is no command or the first is a
+/// POSIX shell (`RUN <<EOF`, `RUN <<EOF bash -e`).
 fn run_script(
     text: &str,
     run: &parse_dockerfile::RunInstruction<'_>,
@@ -360,11 +569,9 @@ fn run_script(
         return Vec::new();
     };
     let mut commands = shell::split(text, line.span.clone(), Lines::Dockerfile { escape });
-    let runs_script = match commands.as_slice() {
-        [] => true,
-        [only] => only.name().is_some_and(|n| SHELLS.contains(&n)),
-        _ => false,
-    };
+    let runs_script = commands
+        .first()
+        .is_none_or(|first| first.name().is_some_and(|n| SHELLS.contains(&n)));
     if runs_script {
         for here_doc in &run.here_docs {
             commands.extend(shell::split(text, here_doc.span.clone(), Lines::Script));
@@ -539,6 +746,44 @@ mod tests {
     }
 
     #[test]
+    fn heredocs_the_parser_cannot_read_are_blanked_with_spans_kept() {
+        let text = "FROM a\nRUN cat <<EOF > /x && cat <<-'E2' > /y\nlisten 80\nEOF\n\tz\n\tE2\n\
+                    RUN <<A sh && <<B cat > /b\necho a\nA\nb\nB\nCOPY <<C /c\nRUN no\nC\nRUN echo after\n";
+        let file = SourceFile::new("Dockerfile", text);
+        assert!(parse(&file).error.is_some());
+        let prepared = prepare(&file);
+        assert_eq!(prepared.text.len(), text.len());
+        let parsed = parse_prepared(&file, &prepared);
+        assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        let keywords: Vec<&str> = parsed
+            .instructions
+            .iter()
+            .map(|i| &text[keyword_span(i)])
+            .collect();
+        assert_eq!(keywords, ["FROM", "RUN", "RUN", "COPY", "RUN"]);
+        let names: Vec<&str> = parsed.scripts[2].iter().filter_map(|c| c.name()).collect();
+        assert_eq!(names, ["sh", "cat", "echo"]);
+        assert_eq!(file.position(parsed.starts[4]).line, 15);
+    }
+
+    #[test]
+    fn instructions_before_the_first_from_are_set_aside() {
+        let text =
+            "# syntax=docker/dockerfile:1\nARG V=1\nLABEL a=b \\\n  c=d\nFROM alpine:$V\nRUN x\n";
+        let file = SourceFile::new("Dockerfile", text);
+        let prepared = prepare(&file);
+        let parsed = parse_prepared(&file, &prepared);
+        assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        assert_eq!(parsed.instructions.len(), 3);
+        assert_eq!(parsed.misplaced.len(), 1);
+        assert_eq!(&text[parsed.misplaced[0].clone()], "LABEL");
+        let unicode = SourceFile::new("Dockerfile", "FROM a\nRUN écho «x» <<É\nÉ\nONBUILDé\n");
+        let _ = parse_prepared(&unicode, &prepare(&unicode));
+        let no_from = SourceFile::new("Dockerfile", "LABEL a=b\n");
+        assert!(prepare(&no_from).misplaced.is_empty());
+    }
+
+    #[test]
     fn key_values_split_as_buildkit_does() {
         assert_eq!(
             key_values(r#"name="value value1" b=c\ d e"#, '\\'),
@@ -557,6 +802,7 @@ mod tests {
             ["abc=\"123 456\"", "def"]
         );
         assert_eq!(words("'a\\'b''", '\\'), ["'a\\'b''"]);
+        assert_eq!(words("a=1 \\\n  b=2", '\\'), ["a=1", "b=2"]);
     }
 
     #[test]

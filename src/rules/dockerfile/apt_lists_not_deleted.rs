@@ -30,7 +30,7 @@ impl crate::rules::Rule for Rule {
         for run in super::run_commands(dockerfile) {
             let command = run.command;
             if !packages::runs(command, &["apt-get", "apt"], "update")
-                || !shipped[run.stage]
+                || !shipped.get(run.stage).copied().unwrap_or(true)
                 || super::has_cache_mount(dockerfile, run.instruction)
             {
                 continue;

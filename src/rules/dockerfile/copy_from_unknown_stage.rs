@@ -36,8 +36,8 @@ impl crate::rules::Rule for Rule {
                 };
                 let name = from.value.as_ref();
                 let image_like = name.contains([':', '/', '@', '$']);
-                let earlier = dockerfile.stage_named(name).is_some_and(|s| s < index);
-                if !image_like && !earlier {
+                let earlier_or_own = dockerfile.stage_named(name).is_some_and(|s| s <= index);
+                if !image_like && !earlier_or_own {
                     report.at(
                         from.span.clone(),
                         format!("`--from={name}` names no earlier stage"),

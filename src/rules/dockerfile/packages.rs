@@ -305,7 +305,7 @@ pub fn report_missing_cleanup(
 ) {
     let shipped = super::shipped_stages(dockerfile);
     for (run, install) in installs(dockerfile, manager) {
-        if shipped[run.stage]
+        if shipped.get(run.stage).copied().unwrap_or(true)
             && !super::has_cache_mount(dockerfile, run.instruction)
             && !satisfied(&run, &install)
         {

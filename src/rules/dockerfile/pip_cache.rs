@@ -45,7 +45,7 @@ impl crate::rules::Rule for Rule {
             dockerfile,
             &packages::PIP,
             &|run: &super::RunCommand<'_>, install: &packages::Install<'_>| {
-                configured[run.stage]
+                configured.get(run.stage).copied().unwrap_or(false)
                     || install.has_option(&[], &["--no-cache-dir"])
                     || install
                         .command

@@ -64,11 +64,31 @@ const SECRET_WORDS: &[&str] = &[
     "token",
 ];
 
-/// BuildKit's test: a `_`-separated part of the name is a secret word, and none is `public`.
+/// Parts that say the value is public or only points at a secret: `GPG_KEY` is a key
+/// fingerprint, `AUTH_VERSION` a version, `PASSWORD_FILE` a path.
+const NOT_SECRET_WORDS: &[&str] = &[
+    "public",
+    "gpg",
+    "pgp",
+    "fingerprint",
+    "version",
+    "url",
+    "uri",
+    "path",
+    "file",
+    "dir",
+    "server",
+    "host",
+    "type",
+];
+
+/// BuildKit's test (a `_`- or `-`-separated part of the name is a secret word), less names
+/// with a part that says the value is not the secret itself.
 fn is_secret_name(name: &str) -> bool {
     let parts: Vec<String> = name
         .split(['_', '-'])
         .map(str::to_ascii_lowercase)
         .collect();
-    parts.iter().any(|p| SECRET_WORDS.contains(&p.as_str())) && !parts.iter().any(|p| p == "public")
+    parts.iter().any(|p| SECRET_WORDS.contains(&p.as_str()))
+        && !parts.iter().any(|p| NOT_SECRET_WORDS.contains(&p.as_str()))
 }

@@ -1,0 +1,46 @@
+//! D052 consecutive-run: consecutive `RUN` instructions that could be one.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Instruction;
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D052",
+    name: "consecutive-run",
+    severity: Severity::Info,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3059"],
+    summary: "Consecutive `RUN` instructions with the same flags add a layer each; they could be one.",
+    help: "Join them with `&&` (or a here-document) into one `RUN`.",
+    doc: include_str!("../../../rules/dockerfile/D052-consecutive-run.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        for pair in dockerfile.instructions.windows(2) {
+            if let [Instruction::Run(first), Instruction::Run(second)] = pair {
+                let flags = |run: &parse_dockerfile::RunInstruction<'_>| {
+                    run.options
+                        .iter()
+                        .map(|f| dockerfile.file.text[f.span()].to_string())
+                        .collect::<Vec<_>>()
+                };
+                if flags(first) == flags(second) {
+                    report.at(
+                        second.run.span.clone(),
+                        "this `RUN` directly follows another; consider joining them",
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! D062 instruction-order: an instruction other than `ARG` before the first `FROM`.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D062",
+    name: "instruction-order",
+    severity: Severity::Error,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3061"],
+    summary: "An instruction other than `ARG` comes before the first `FROM`; Docker rejects the Dockerfile.",
+    help: "Move the instruction after `FROM`; only `ARG` (and comments) may come before it.",
+    doc: include_str!("../../../rules/dockerfile/D062-instruction-order.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        for span in &dockerfile.misplaced {
+            let keyword = &dockerfile.file.text[span.clone()];
+            report.at(span.clone(), format!("`{keyword}` before the first `FROM`"));
+        }
+    }
+}

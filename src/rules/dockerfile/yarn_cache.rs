@@ -1,0 +1,54 @@
+//! D053 yarn-cache: `yarn install` without `yarn cache clean` in the same `RUN`.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D053",
+    name: "yarn-cache",
+    severity: Severity::Info,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3060"],
+    summary: "`yarn install` without `yarn cache clean` in the same `RUN` leaves yarn's cache in the image.",
+    help: "End the `RUN` with `&& yarn cache clean`.",
+    doc: include_str!("../../../rules/dockerfile/D053-yarn-cache.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        let shipped = super::shipped_stages(dockerfile);
+        for run in super::run_commands(dockerfile) {
+            let command = run.command;
+            let installs = command.name() == Some("yarn")
+                && matches!(
+                    command.args().first().map(|w| w.text.as_str()),
+                    None | Some("install" | "add")
+                );
+            let cleaned = run.script.iter().any(|c| {
+                c.name() == Some("yarn")
+                    && c.args().len() >= 2
+                    && c.args()[0].text == "cache"
+                    && c.args()[1].text == "clean"
+            });
+            if installs
+                && !cleaned
+                && shipped.get(run.stage).copied().unwrap_or(true)
+                && !super::has_cache_mount(dockerfile, run.instruction)
+            {
+                report.at(
+                    command.words[0].span.clone(),
+                    "`yarn install` without `yarn cache clean`",
+                );
+            }
+        }
+    }
+}
