@@ -35,6 +35,8 @@ pub struct Pod<'a> {
     /// `spec.template.spec` for a Deployment: the path from the object to the pod spec.
     pub path: &'static str,
     pub replicas: Option<i32>,
+    /// `ephemeralContainers`, read as containers.
+    ephemeral: Vec<Container>,
 }
 
 /// Which list a container comes from.
@@ -55,72 +57,77 @@ impl ContainerList {
     }
 }
 
-/// A container of a pod with the node it was written in.
+/// A container of a pod with the node it was written in. Ephemeral containers are read
+/// as [`Container`]s: they have the same fields, minus `targetContainerName`.
 #[derive(Debug)]
 pub struct ContainerRef<'p> {
     pub list: ContainerList,
     pub name: &'p str,
     pub image: Option<&'p str>,
     pub security_context: Option<&'p core::v1::SecurityContext>,
+    pub spec: &'p Container,
     pub node: &'p Node,
 }
 
 impl<'a> Pod<'a> {
     /// Every container: init, app and ephemeral, each with its node.
     pub fn containers(&self) -> Vec<ContainerRef<'_>> {
-        let mut all = Vec::new();
         let nodes = |list: ContainerList| {
             self.node
                 .get(list.key())
                 .map(|e| e.value.items())
                 .unwrap_or_default()
         };
-        for (c, node) in self.spec.containers.iter().zip(nodes(ContainerList::App)) {
-            all.push(container_ref(
-                ContainerList::App,
-                &c.name,
-                c.image.as_deref(),
-                c.security_context.as_ref(),
-                node,
-            ));
-        }
-        let init = self.spec.init_containers.iter().flatten();
-        for (c, node) in init.zip(nodes(ContainerList::Init)) {
-            all.push(container_ref(
+        let lists = [
+            (ContainerList::App, self.spec.containers.as_slice()),
+            (
                 ContainerList::Init,
-                &c.name,
-                c.image.as_deref(),
-                c.security_context.as_ref(),
-                node,
-            ));
-        }
-        let ephemeral = self.spec.ephemeral_containers.iter().flatten();
-        for (c, node) in ephemeral.zip(nodes(ContainerList::Ephemeral)) {
-            all.push(container_ref(
-                ContainerList::Ephemeral,
-                &c.name,
-                c.image.as_deref(),
-                c.security_context.as_ref(),
-                node,
-            ));
+                self.spec.init_containers.as_deref().unwrap_or_default(),
+            ),
+            (ContainerList::Ephemeral, self.ephemeral.as_slice()),
+        ];
+        let mut all = Vec::new();
+        for (list, containers) in lists {
+            for (spec, node) in containers.iter().zip(nodes(list)) {
+                all.push(ContainerRef {
+                    list,
+                    name: &spec.name,
+                    image: spec.image.as_deref(),
+                    security_context: spec.security_context.as_ref(),
+                    spec,
+                    node,
+                });
+            }
         }
         all
     }
 }
 
-fn container_ref<'p>(
-    list: ContainerList,
-    name: &'p str,
-    image: Option<&'p str>,
-    security_context: Option<&'p core::v1::SecurityContext>,
-    node: &'p Node,
-) -> ContainerRef<'p> {
-    ContainerRef {
-        list,
-        name,
-        image,
-        security_context,
-        node,
+fn ephemeral_as_container(e: &core::v1::EphemeralContainer) -> Container {
+    Container {
+        args: e.args.clone(),
+        command: e.command.clone(),
+        env: e.env.clone(),
+        env_from: e.env_from.clone(),
+        image: e.image.clone(),
+        image_pull_policy: e.image_pull_policy.clone(),
+        lifecycle: e.lifecycle.clone(),
+        liveness_probe: e.liveness_probe.clone(),
+        name: e.name.clone(),
+        ports: e.ports.clone(),
+        readiness_probe: e.readiness_probe.clone(),
+        resources: e.resources.clone(),
+        security_context: e.security_context.clone(),
+        startup_probe: e.startup_probe.clone(),
+        stdin: e.stdin,
+        stdin_once: e.stdin_once,
+        termination_message_path: e.termination_message_path.clone(),
+        termination_message_policy: e.termination_message_policy.clone(),
+        tty: e.tty,
+        volume_devices: e.volume_devices.clone(),
+        volume_mounts: e.volume_mounts.clone(),
+        working_dir: e.working_dir.clone(),
+        ..Container::default()
     }
 }
 
@@ -230,8 +237,11 @@ fn pod_at<'a>(
     replicas: Option<i32>,
 ) -> Option<Pod<'a>> {
     let found = node.lookup(&crate::syntax::yaml::parse_path(path))?;
+    let ephemeral = spec.ephemeral_containers.iter().flatten();
+    let ephemeral = ephemeral.map(ephemeral_as_container).collect();
     Some(Pod {
         spec,
+        ephemeral,
         node: found.node,
         path,
         replicas,
