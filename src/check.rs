@@ -12,6 +12,7 @@ use crate::extract;
 use crate::inventory;
 use crate::kubernetes;
 use crate::model::Workload;
+use crate::objectset::{self, ObjectFacts, SetView};
 use crate::rules::{self, InventoryFile, RuleMeta, Subject, realtor};
 use crate::source::{SourceFile, Span};
 use crate::suppress::{self, Suppression};
@@ -43,6 +44,8 @@ pub struct FileReport {
     pub status: Status,
     pub diagnostics: Vec<Diagnostic>,
     pub workloads: Vec<Workload>,
+    /// What rules over the whole set of files need from its Kubernetes objects.
+    pub objects: Vec<ObjectFacts>,
 }
 
 /// Which rules run and at what severity.
@@ -116,6 +119,41 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
         status: if failed { Status::Error } else { Status::Ok },
         diagnostics,
         workloads: out.workloads,
+        objects: out.objects,
+    }
+}
+
+/// The second phase, after every file has been checked: rules that judge each object
+/// against all the objects of the set (a Service's selector against every pod template).
+/// Their findings join the report of the object's file.
+pub fn check_set(reports: &mut [FileReport], settings: &Settings) {
+    let enabled = |rule: &RuleMeta| settings.enabled(rule);
+    let all: Vec<&ObjectFacts> = reports.iter().flat_map(|r| &r.objects).collect();
+    let mut found: Vec<(usize, Finding)> = Vec::new();
+    for (index, report) in reports.iter().enumerate() {
+        for object in &report.objects {
+            let mut findings = Vec::new();
+            let view = SetView { object, all: &all };
+            rules::run(&Subject::ObjectSet(&view), &enabled, &mut findings);
+            for mut finding in findings {
+                if !object.suppressed.contains(&finding.rule.id) {
+                    finding.workload = Some(object.label.clone());
+                    found.push((index, finding));
+                }
+            }
+        }
+    }
+    for (index, finding) in found {
+        let report = &mut reports[index];
+        if let Some(severity) = settings.severity(finding.rule) {
+            let diagnostic = Diagnostic::new(finding, severity, &report.file);
+            report.diagnostics.push(diagnostic);
+        }
+    }
+    for report in reports {
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
 }
 
@@ -129,6 +167,7 @@ pub fn unreadable(display: String, reason: &str) -> FileReport {
         kind: FileKind::Other,
         status: Status::Error,
         workloads: Vec::new(),
+        objects: Vec::new(),
     }
 }
 
@@ -136,6 +175,7 @@ pub fn unreadable(display: String, reason: &str) -> FileReport {
 struct Outcome {
     findings: Vec<Finding>,
     workloads: Vec<Workload>,
+    objects: Vec<ObjectFacts>,
 }
 
 fn sniff(text: &str) -> Hint {
@@ -244,6 +284,7 @@ fn check_object(
     out: &mut Outcome,
 ) {
     suppressions.extend(suppress::annotations(object.node));
+    out.objects.push(objectset::facts(object, suppressions));
     if let Some(error) = &object.decode_error {
         let found = object.node.lookup(&error.path.segments());
         let span = found.map_or_else(|| object.node.span.clone(), |f| f.node.span.clone());

@@ -15,6 +15,7 @@ pub mod image;
 pub mod inventory;
 pub mod kubernetes;
 pub mod model;
+pub mod objectset;
 pub mod render;
 pub mod rules;
 pub mod source;

@@ -462,3 +462,40 @@ fn unknown_keys_with_dots_are_reported_at_their_own_key() {
     assert_eq!(key.len(), 1, "{json}");
     assert_eq!(at(key[0]), (5, 5, 5, 14));
 }
+
+#[test]
+fn cross_file_rules_see_every_file_of_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path();
+    std::fs::write(
+        path.join("service.yaml"),
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: typo\nspec:\n  selector:\n    app: wbe\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n",
+    )
+    .unwrap();
+    std::fs::write(
+        path.join("deployment.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      serviceAccountName: web\n      containers:\n        - name: web\n          image: nginx:1.27\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: worker\nspec:\n  # realtor ignore=non-existent-service-account\n  serviceAccountName: worker\n  containers:\n    - name: worker\n      image: nginx:1.27\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: batch\nspec:\n  serviceAccountName: batch\n  containers:\n    - name: batch\n      image: nginx:1.27\n",
+    )
+    .unwrap();
+    let (_, json) = check_json(path, &["--select", "K030,K031", "."]);
+    let found = |rule: &str| -> Vec<(String, (u64, u64, u64, u64))> {
+        diagnostics(&json, rule)
+            .iter()
+            .map(|d| (d["file"].as_str().unwrap().to_string(), at(d)))
+            .collect()
+    };
+    assert_eq!(
+        found("K030"),
+        vec![("service.yaml".into(), (14, 3, 14, 11))]
+    );
+    assert_eq!(
+        found("K031"),
+        vec![("deployment.yaml".into(), (35, 23, 35, 28))]
+    );
+    assert!(found("R002").is_empty(), "{json}");
+    let service = diagnostics(&json, "K030")[0];
+    assert_eq!(service["workload"], "Service typo");
+    // Alone, the Service file cannot see the Deployment: both selectors dangle.
+    let (_, alone) = check_json(path, &["--select", "K030", "service.yaml"]);
+    assert_eq!(diagnostics(&alone, "K030").len(), 2);
+}

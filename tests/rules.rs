@@ -16,8 +16,14 @@ fn positions(rule: &'static RuleMeta, name: &str, text: &str) -> Vec<String> {
         ..Settings::default()
     };
     let hint = discover::hint_for(name).unwrap_or(Hint::Unknown);
-    let report = check::check(SourceFile::new(name, text), hint, true, &settings);
-    report
+    let mut reports = vec![check::check(
+        SourceFile::new(name, text),
+        hint,
+        true,
+        &settings,
+    )];
+    check::check_set(&mut reports, &settings);
+    reports[0]
         .diagnostics
         .iter()
         .filter(|d| d.rule.id == rule.id)

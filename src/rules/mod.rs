@@ -12,6 +12,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::inventory::Inventory;
 use crate::kubernetes::Object;
 use crate::model::Workload;
+use crate::objectset::SetView;
 use crate::source::Span;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::syntax::yaml::Node;
@@ -81,6 +82,8 @@ pub enum Subject<'s, 'a> {
     Kubernetes(&'s Object<'a>),
     Inventory(&'s InventoryFile<'a>),
     Workload(&'s Workload),
+    /// One Kubernetes object among all those of the files checked, after every file.
+    ObjectSet(&'s SetView<'a>),
 }
 
 pub trait Rule: Sync {
@@ -145,6 +148,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &kubernetes::host_port::Rule,
     &kubernetes::seccomp_profile_unset::Rule,
     &kubernetes::run_as_user_root::Rule,
+    &kubernetes::dangling_service::Rule,
+    &kubernetes::non_existent_service_account::Rule,
     &inventory::unknown_key::Rule,
     &inventory::duplicate_machine::Rule,
     &inventory::missing_os::Rule,
@@ -169,7 +174,7 @@ pub fn find(name: &str) -> Option<&'static RuleMeta> {
 pub fn run(subject: &Subject<'_, '_>, enabled: &dyn Fn(&RuleMeta) -> bool, out: &mut Vec<Finding>) {
     let applies = match subject {
         Subject::Dockerfile(_) => AppliesTo::Dockerfile,
-        Subject::Kubernetes(_) => AppliesTo::Kubernetes,
+        Subject::Kubernetes(_) | Subject::ObjectSet(_) => AppliesTo::Kubernetes,
         Subject::Inventory(_) => AppliesTo::Inventory,
         Subject::Workload(_) => AppliesTo::Workload,
     };

@@ -3,6 +3,7 @@
 
 pub mod automount_service_account_token;
 pub mod dangerous_capabilities;
+pub mod dangling_service;
 pub mod deprecated_api_version;
 pub mod docker_sock;
 pub mod drop_net_raw;
@@ -17,6 +18,7 @@ pub mod no_anti_affinity;
 pub mod no_liveness_probe;
 pub mod no_read_only_root_fs;
 pub mod no_readiness_probe;
+pub mod non_existent_service_account;
 pub mod privilege_escalation;
 pub mod privileged_container;
 pub mod pull_policy_mutable_tag;
