@@ -246,6 +246,13 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
         return FileKind::Kubernetes;
     }
     let parsed = yaml::parse(file);
+    if let Some(span) = kustomization(&file.path, &parsed.documents) {
+        let message = "kustomize overlay found: lint the rendered output instead";
+        let help = "Render it first and lint the output: kubectl kustomize DIR | realtor check --stdin-filename rendered.yaml -";
+        out.findings
+            .push(Finding::new(&realtor::template_skipped::META, span, message).help(help));
+        return FileKind::Kubernetes;
+    }
     let enabled = |rule: &RuleMeta| settings.enabled(rule);
     let mut kind = FileKind::Other;
     let mut findings = Vec::new();
@@ -287,14 +294,22 @@ fn check_object(
     out.objects.push(objectset::facts(object, suppressions));
     if let Some(error) = &object.decode_error {
         let found = object.node.lookup(&error.path.segments());
-        let span = found.map_or_else(|| object.node.span.clone(), |f| f.node.span.clone());
-        let message = format!(
+        let span = found
+            .as_ref()
+            .map_or_else(|| object.node.span.clone(), |f| f.node.span.clone());
+        let mut message = format!(
             "{} `{}` does not decode: {}: {}",
             object.kind,
             object.name.unwrap_or(""),
             error.path,
             error.message
         );
+        let hint = found
+            .filter(|_| error.message.ends_with("expected a string"))
+            .and_then(|f| kubernetes::quoting_hint(f.node));
+        if let Some(hint) = hint {
+            message = format!("{message}; {hint}");
+        }
         findings.push(parse_error(span, message));
         return;
     }
@@ -352,6 +367,30 @@ fn check_inventory(
         run_placement(&workload, enabled, findings);
         out.workloads.push(workload);
     }
+}
+
+/// Where a kustomize overlay shows itself: the `kind` of a `Kustomization` or `Component`
+/// document, or the first key of a file named `kustomization.yaml` (`.yml`,
+/// `Kustomization`), which often has no `kind`.
+fn kustomization(path: &str, documents: &[yaml::Document]) -> Option<Span> {
+    for document in documents {
+        let root = &document.root;
+        let text = |key: &str| root.get(key).and_then(|e| e.value.as_str());
+        if text("apiVersion").is_some_and(|v| v.starts_with("kustomize.config.k8s.io/"))
+            && matches!(text("kind"), Some("Kustomization" | "Component"))
+        {
+            return root.get("kind").map(|e| e.value.span.clone());
+        }
+    }
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    if !matches!(
+        name,
+        "kustomization.yaml" | "kustomization.yml" | "Kustomization"
+    ) {
+        return None;
+    }
+    let first = documents.first()?.root.entries().first()?;
+    Some(first.key.span.clone())
 }
 
 /// Where a Helm-style template shows itself: the first `{{ ... }}` outside a comment.

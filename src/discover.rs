@@ -41,7 +41,8 @@ pub fn hint_for(name: &str) -> Option<Hint> {
     }
     let yaml = [".yaml", ".yml", ".json"]
         .iter()
-        .any(|ext| lower.ends_with(ext));
+        .any(|ext| lower.ends_with(ext))
+        || name == "Kustomization";
     yaml.then_some(Hint::Yaml)
 }
 

@@ -7,7 +7,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::de::DeserializeOwned;
 
 use crate::decode::{DecodeError, Decoded, KeyPath, decode};
-use crate::syntax::yaml::{Document, Node, PathSegment};
+use crate::syntax::yaml::{Document, Node, NodeKind, PathSegment, ScalarStyle};
 
 pub use core::v1::{Container, PodSpec};
 
@@ -131,6 +131,66 @@ fn ephemeral_as_container(e: &core::v1::EphemeralContainer) -> Container {
     }
 }
 
+/// A node as kubectl sends it to the API server. kubectl reads YAML 1.1 (go-yaml v2), so
+/// unquoted `yes`/`no`/`on`/`off`/`y`/`n` (in their three letter cases) are booleans, as
+/// is `0644` an octal number (which [`Node::to_value`] already reads); and it turns
+/// non-string keys back into strings (`80:` is the key `"80"`, `yes:` the key `"true"`).
+/// A boolean or number where the schema wants a string is then an error, as with kubectl.
+pub fn kubectl_value(node: &Node) -> serde_yaml::Value {
+    use serde_yaml::Value;
+    match &node.kind {
+        NodeKind::Scalar(scalar) if scalar.style == ScalarStyle::Plain => {
+            yaml11_bool(&scalar.text).map_or_else(|| node.to_value(), Value::Bool)
+        }
+        NodeKind::Scalar(_) => node.to_value(),
+        NodeKind::Sequence(items) => Value::Sequence(items.iter().map(kubectl_value).collect()),
+        NodeKind::Mapping(entries) => Value::Mapping(
+            entries
+                .iter()
+                .map(|entry| {
+                    let key = match kubectl_value(&entry.key) {
+                        Value::Bool(b) => Value::String(b.to_string()),
+                        Value::Number(n) => Value::String(n.to_string()),
+                        Value::Null => Value::String("null".into()),
+                        other => other,
+                    };
+                    (key, kubectl_value(&entry.value))
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// YAML 1.1 booleans, as go-yaml v2 resolves them.
+fn yaml11_bool(text: &str) -> Option<bool> {
+    match text {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => Some(true),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => Some(false),
+        _ => None,
+    }
+}
+
+/// Why kubectl would reject a plain scalar in a string field, and the fix: for the value
+/// at a decode failure that expected a string.
+pub fn quoting_hint(node: &Node) -> Option<String> {
+    let NodeKind::Scalar(scalar) = &node.kind else {
+        return None;
+    };
+    if scalar.style != ScalarStyle::Plain {
+        return None;
+    }
+    let reads_as = match kubectl_value(node) {
+        serde_yaml::Value::Bool(_) => "a boolean",
+        serde_yaml::Value::Number(_) => "a number",
+        serde_yaml::Value::Null => "null",
+        _ => return None,
+    };
+    Some(format!(
+        "kubectl reads the unquoted `{}` as {reads_as} (YAML 1.1): quote it",
+        scalar.text
+    ))
+}
+
 /// True when a document looks like a Kubernetes object (`apiVersion` and `kind`).
 pub fn is_object(node: &Node) -> bool {
     node.get("apiVersion").is_some() && node.get("kind").is_some()
@@ -181,7 +241,7 @@ fn object(node: &Node) -> Object<'_> {
         decode_error: None,
     };
     let pod_path = pod_path(kind);
-    match decode_builtin(api_version, kind, node.to_value()) {
+    match decode_builtin(api_version, kind, kubectl_value(node)) {
         Some(Ok(decoded)) => {
             object.metadata = decoded.value.metadata;
             object.unknown_fields = decoded.unknown_keys;
@@ -199,7 +259,7 @@ fn object(node: &Node) -> Object<'_> {
 /// `extensions/v1beta1` workloads): decode metadata and the pod template on their own.
 fn decode_parts(object: &mut Object<'_>, pod_path: Option<&'static str>) {
     if let Some(meta) = object.node.get("metadata")
-        && let Ok(decoded) = decode::<ObjectMeta>(meta.value.to_value())
+        && let Ok(decoded) = decode::<ObjectMeta>(kubectl_value(&meta.value))
     {
         object.metadata = decoded.value;
     }
@@ -208,7 +268,7 @@ fn decode_parts(object: &mut Object<'_>, pod_path: Option<&'static str>) {
     let Some(found) = object.node.lookup(&prefix) else {
         return;
     };
-    match decode::<PodSpec>(found.node.to_value()) {
+    match decode::<PodSpec>(kubectl_value(found.node)) {
         Ok(decoded) => {
             object.unknown_fields = decoded
                 .unknown_keys
