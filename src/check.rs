@@ -257,6 +257,7 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
     let mut kind = FileKind::Other;
     let mut findings = Vec::new();
     let mut suppressions: Vec<Suppression> = suppress::yaml_comments(file, &parsed.documents);
+    let mut strays = Vec::new();
     for document in &parsed.documents {
         let root = &document.root;
         if is_inventory(root) {
@@ -267,7 +268,21 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
                 kind = FileKind::Kubernetes;
                 check_object(&object, &enabled, &mut findings, &mut suppressions, out);
             }
+        } else {
+            strays.push(root);
         }
+    }
+    for root in strays {
+        let half = root.get("kind").or_else(|| root.get("apiVersion"));
+        if kind != FileKind::Kubernetes && half.is_none() {
+            continue;
+        }
+        kind = FileKind::Kubernetes;
+        let span = half
+            .or_else(|| root.entries().first())
+            .map_or_else(|| root.span.clone(), |e| e.key.span.clone());
+        let message = "not a Kubernetes object: a document needs both `apiVersion` and `kind`";
+        findings.push(parse_error(span, message));
     }
     if let Some(error) = parsed.error {
         if kind == FileKind::Other {

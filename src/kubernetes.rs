@@ -25,6 +25,20 @@ pub struct Object<'a> {
     pub unknown_fields: Vec<KeyPath>,
     /// Why a built-in kind failed to decode; path relative to `node`.
     pub decode_error: Option<DecodeError>,
+    /// How much of the object a schema typed.
+    pub schema: Schema,
+}
+
+/// Which schema an object was decoded with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schema {
+    /// A built-in kind at an API version `k8s-openapi` types: the whole object.
+    BuiltIn,
+    /// A workload kind at an older API version: its metadata and pod spec.
+    PodSpec,
+    /// Any other kind (custom resources, KubeVirt, kinds realtor does not type): read
+    /// generically, identity only.
+    Generic,
 }
 
 /// The pod template of a workload, typed, with the node it was read from.
@@ -239,17 +253,22 @@ fn object(node: &Node) -> Object<'_> {
         pod: None,
         unknown_fields: Vec::new(),
         decode_error: None,
+        schema: Schema::Generic,
     };
     let pod_path = pod_path(kind);
     match decode_builtin(api_version, kind, kubectl_value(node)) {
         Some(Ok(decoded)) => {
+            object.schema = Schema::BuiltIn;
             object.metadata = decoded.value.metadata;
             object.unknown_fields = decoded.unknown_keys;
             if let (Some(spec), Some(path)) = (decoded.value.pod, pod_path) {
                 object.pod = pod_at(node, path, spec, decoded.value.replicas);
             }
         }
-        Some(Err(error)) => object.decode_error = Some(error),
+        Some(Err(error)) => {
+            object.schema = Schema::BuiltIn;
+            object.decode_error = Some(error);
+        }
         None => decode_parts(&mut object, pod_path),
     }
     object
@@ -264,6 +283,7 @@ fn decode_parts(object: &mut Object<'_>, pod_path: Option<&'static str>) {
         object.metadata = decoded.value;
     }
     let Some(path) = pod_path else { return };
+    object.schema = Schema::PodSpec;
     let prefix = crate::syntax::yaml::parse_path(path);
     let Some(found) = object.node.lookup(&prefix) else {
         return;

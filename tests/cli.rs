@@ -586,3 +586,22 @@ fn yaml_1_1_scalars_are_read_as_kubectl_reads_them() {
         "{message}"
     );
 }
+
+#[test]
+fn documents_that_are_not_objects_in_a_manifest_are_reported_at_their_first_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("app.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\nkind: Service\nmetadata:\n  name: b\n---\nmetadata:\n  name: c\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("values.yaml"),
+        "replicas: 2\nimage: nginx\n",
+    )
+    .unwrap();
+    let (_, json) = check_json(dir.path(), &["."]);
+    let errors: Vec<_> = diagnostics(&json, "R001").iter().map(|d| at(d)).collect();
+    assert_eq!(errors, vec![(6, 1, 6, 5), (10, 1, 10, 9)], "{json}");
+    assert_eq!(json["files"].as_array().unwrap().len(), 1, "{json}");
+}
