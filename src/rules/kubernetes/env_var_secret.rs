@@ -3,23 +3,61 @@
 use crate::diagnostic::Severity;
 use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
 
+/// Words of a variable name that say it holds a secret; `SECRET` anywhere in the name
+/// counts too, as in kube-linter.
 const SECRET_WORDS: &[&str] = &[
-    "SECRET",
     "PASSWORD",
     "PASSWD",
     "TOKEN",
-    "API_KEY",
     "APIKEY",
-    "PRIVATE_KEY",
-    "ACCESS_KEY",
     "CREDENTIAL",
+    "CREDENTIALS",
 ];
-const LOCATION_SUFFIXES: &[&str] = &["_FILE", "_PATH", "_NAME", "_DIR"];
+/// Pairs of consecutive words that do: `API_KEY`, `PRIVATE_KEY`, `ACCESS_KEY`.
+const SECRET_PAIRS: &[(&str, &str)] = &[("API", "KEY"), ("PRIVATE", "KEY"), ("ACCESS", "KEY")];
+/// Last words that make the variable say where a secret is, not hold it.
+const LOCATION_WORDS: &[&str] = &["FILE", "PATH", "NAME", "DIR"];
 
 fn looks_secret(name: &str) -> bool {
-    let name = name.to_ascii_uppercase();
-    SECRET_WORDS.iter().any(|w| name.contains(w))
-        && !LOCATION_SUFFIXES.iter().any(|s| name.ends_with(s))
+    let words = words(name);
+    let Some(last) = words.last() else {
+        return false;
+    };
+    if LOCATION_WORDS.contains(&last.as_str()) {
+        return false;
+    }
+    name.to_ascii_uppercase().contains("SECRET")
+        || words.iter().any(|w| SECRET_WORDS.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|pair| SECRET_PAIRS.contains(&(pair[0].as_str(), pair[1].as_str())))
+}
+
+/// The words of `DB_PASSWORD`, `db-password` or `dbPassword`, in upper case.
+fn words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && previous_lower) {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+        }
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_uppercase());
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// A number or a boolean is a setting, not a secret (`MAX_TOKENS: "4096"`).
+fn is_setting(value: &str) -> bool {
+    value.parse::<f64>().is_ok() || matches!(value, "true" | "false")
 }
 
 /// `$(OTHER)`: the value only refers to another variable.
@@ -56,7 +94,11 @@ impl crate::rules::Rule for Rule {
                 let Some(value) = env.value.as_deref() else {
                     continue;
                 };
-                if value.is_empty() || is_reference(value) || !looks_secret(&env.name) {
+                if value.is_empty()
+                    || is_reference(value)
+                    || is_setting(value)
+                    || !looks_secret(&env.name)
+                {
                     continue;
                 }
                 if let Some(span) = super::value_span(node, &["value"]) {
@@ -70,5 +112,34 @@ impl crate::rules::Rule for Rule {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_read_word_by_word() {
+        for name in [
+            "DB_PASSWORD",
+            "dbPassword",
+            "GITHUB_TOKEN",
+            "NGC_API_KEY",
+            "client-secret",
+            "AWS_SECRET_ACCESS_KEY",
+        ] {
+            assert!(looks_secret(name), "{name}");
+        }
+        for name in [
+            "MAX_TOTAL_TOKENS",
+            "DB_PASSWORD_FILE",
+            "SECRET_NAME",
+            "KEYCLOAK_URL",
+            "TOKENIZER",
+        ] {
+            assert!(!looks_secret(name), "{name}");
+        }
+        assert!(is_setting("4096") && !is_setting("hunter2"));
     }
 }

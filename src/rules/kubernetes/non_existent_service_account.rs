@@ -28,7 +28,7 @@ impl crate::rules::Rule for Rule {
         let Some((account, span)) = &set.object.service_account else {
             return;
         };
-        if account == "default" {
+        if account == "default" || !is_dns_subdomain(account) {
             return;
         }
         let defined = set.all.iter().any(|other| {
@@ -43,4 +43,14 @@ impl crate::rules::Rule for Rule {
             );
         }
     }
+}
+
+/// Whether a name can be an object's name at all (lowercase letters, digits, `-` and
+/// `.`); anything else is a placeholder left for a renderer (`${SA_NAME}`, `<KSA_NAME>`).
+fn is_dns_subdomain(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 253
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
 }
