@@ -32,7 +32,8 @@ impl crate::rules::Rule for Rule {
             .and_then(|s| s.run_as_user);
         let mut reported = Vec::new();
         for container in pod.containers() {
-            let (user, node) = match container.security_context.and_then(|s| s.run_as_user) {
+            let own = container.security_context.and_then(|s| s.run_as_user);
+            let (user, node) = match own {
                 Some(user) => (Some(user), container.node),
                 None => (pod_user, pod.node),
             };
@@ -45,13 +46,11 @@ impl crate::rules::Rule for Rule {
                 continue;
             };
             reported.push(span.clone());
-            report.at(
-                span,
-                format!(
-                    "container `{}` runs as root (`runAsUser: 0`)",
-                    container.name
-                ),
-            );
+            let message = match own {
+                Some(_) => format!("container `{}` runs as root (`runAsUser: 0`)", container.name),
+                None => "the pod's `runAsUser: 0` makes every container that does not set its own user run as root".to_string(),
+            };
+            report.at(span, message);
         }
     }
 }

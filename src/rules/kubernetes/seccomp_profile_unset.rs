@@ -52,18 +52,17 @@ impl crate::rules::Rule for Rule {
                 continue;
             };
             reported.push(span.clone());
-            let how = if profile.is_some() {
-                "an `Unconfined`"
-            } else {
-                "no"
-            };
-            report.at(
-                span,
-                format!(
-                    "container `{}` runs with {how} seccomp profile",
+            let message = match (profile, own) {
+                (None, _) => format!("container `{}` runs with no seccomp profile", container.name),
+                (Some(_), Some(_)) => format!(
+                    "container `{}` runs with an `Unconfined` seccomp profile",
                     container.name
                 ),
-            );
+                (Some(_), None) => {
+                    "the pod's `Unconfined` seccomp profile applies to every container that does not set its own".to_string()
+                }
+            };
+            report.at(span, message);
         }
     }
 }
