@@ -55,6 +55,8 @@ pub struct Settings {
     pub levels: HashMap<&'static str, RuleLevel>,
     /// When set, only these rules run (`--select`).
     pub selected: Option<Vec<&'static RuleMeta>>,
+    /// Options of individual rules.
+    pub options: rules::Options,
 }
 
 impl Settings {
@@ -134,7 +136,12 @@ pub fn check_set(reports: &mut [FileReport], settings: &Settings) {
         for object in &report.objects {
             let mut findings = Vec::new();
             let view = SetView { object, all: &all };
-            rules::run(&Subject::ObjectSet(&view), &enabled, &mut findings);
+            rules::run(
+                &Subject::ObjectSet(&view),
+                &enabled,
+                &settings.options,
+                &mut findings,
+            );
             for mut finding in findings {
                 if !object.suppressed.contains(&finding.rule.id) {
                     finding.workload = Some(object.label.clone());
@@ -158,9 +165,10 @@ pub fn check_set(reports: &mut [FileReport], settings: &Settings) {
 }
 
 /// A report for a file that could not be read at all.
-pub fn unreadable(display: String, reason: &str) -> FileReport {
-    let file = Arc::new(SourceFile::new(display, ""));
-    let finding = Finding::new(&realtor::parse_error::META, 0..0, reason);
+pub fn unreadable(display: String, unreadable: crate::read::Unreadable) -> FileReport {
+    let file = Arc::new(SourceFile::new(display, &unreadable.text));
+    let at = unreadable.offset..unreadable.offset;
+    let finding = Finding::new(&realtor::parse_error::META, at, unreadable.reason);
     FileReport {
         diagnostics: vec![Diagnostic::new(finding, Severity::Error, &file)],
         file,
@@ -210,7 +218,12 @@ fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
             format!("Dockerfile syntax: {}", error.message),
         ));
     }
-    rules::run(&Subject::Dockerfile(&parsed), &enabled, &mut findings);
+    rules::run(
+        &Subject::Dockerfile(&parsed),
+        &enabled,
+        &settings.options,
+        &mut findings,
+    );
     if !parsed.stages.is_empty() {
         let from = parsed.starts[parsed.stages[parsed.stages.len() - 1].from];
         let workload = extract::dockerfile(&parsed, from..from + 4);
@@ -228,7 +241,12 @@ fn run_placement(
     findings: &mut Vec<Finding>,
 ) {
     let start = findings.len();
-    rules::run(&Subject::Workload(workload), enabled, findings);
+    rules::run(
+        &Subject::Workload(workload),
+        enabled,
+        &rules::Options::default(),
+        findings,
+    );
     let label = workload.label();
     for finding in &mut findings[start..] {
         finding.workload = Some(label.clone());
@@ -329,7 +347,12 @@ fn check_object(
         return;
     }
     let start = findings.len();
-    rules::run(&Subject::Kubernetes(object), enabled, findings);
+    rules::run(
+        &Subject::Kubernetes(object),
+        enabled,
+        &rules::Options::default(),
+        findings,
+    );
     if let Some(workload) = extract::kubernetes(object) {
         let label = workload.label();
         for finding in &mut findings[start..] {
@@ -377,7 +400,12 @@ fn check_inventory(
         node: root,
         unknown_keys: &decoded.unknown_keys,
     };
-    rules::run(&Subject::Inventory(&file), enabled, findings);
+    rules::run(
+        &Subject::Inventory(&file),
+        enabled,
+        &rules::Options::default(),
+        findings,
+    );
     for workload in extract::inventory(&file) {
         run_placement(&workload, enabled, findings);
         out.workloads.push(workload);

@@ -1,7 +1,7 @@
-//! The command line: `check` (the default), `explain` and `rules`. Exit codes: 0 clean,
+//! The command line: `check` (the default), `advise`, `explain` and `rules`. Exit codes: 0 clean,
 //! 1 findings at or above the failure threshold, 2 usage, configuration or internal error.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::check::{self, FileReport, Settings};
 use crate::config::{self, Config, RuleLevel, Threshold};
 use crate::discover::{self, Input};
+use crate::read;
 use crate::render;
 use crate::rules;
 use crate::source::SourceFile;
@@ -30,6 +31,8 @@ pub struct Cli {
 enum Command {
     /// Lint files and report placement findings (the default: `realtor` = `realtor check .`).
     Check(CheckArgs),
+    /// Advise, per workload, whether it belongs in a container, a sandboxed container or a VM.
+    Advise(AdviseArgs),
     /// Print a rule's documentation.
     Explain {
         /// A rule id, name or alias (`K001`, `privileged-container`, `DL3006`).
@@ -42,7 +45,7 @@ enum Command {
     },
 }
 
-#[derive(Args, Debug, Default)]
+#[derive(Args, Debug)]
 struct CheckArgs {
     /// Files or directories to check; `-` reads standard input.
     paths: Vec<PathBuf>,
@@ -74,9 +77,37 @@ struct CheckArgs {
     /// The name of the file read from standard input (decides its kind and how it is shown).
     #[arg(long)]
     stdin_filename: Option<String>,
+    /// Files larger than this are reported, not read (bytes, or with a K, M or G suffix).
+    #[arg(long, value_parser = read::parse_size, default_value = "16M")]
+    max_file_size: u64,
     /// Threads to check files with [default: the number of cores].
     #[arg(long, short)]
     jobs: Option<usize>,
+}
+
+#[derive(Args, Debug)]
+struct AdviseArgs {
+    /// Files or directories to advise on.
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = AdviceFormat::Human)]
+    format: AdviceFormat,
+    /// Write the advice to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Configuration file [default: the nearest .realtor.yaml upward].
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Threads to read files with [default: the number of cores].
+    #[arg(long, short)]
+    jobs: Option<usize>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum AdviceFormat {
+    #[default]
+    Human,
+    Json,
+    Markdown,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -103,8 +134,9 @@ enum Color {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => check_command(CheckArgs::default()),
+        None => check_command(default_check()),
         Some(Command::Check(args)) => check_command(args),
+        Some(Command::Advise(args)) => advise_command(args),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Rules { format }) => list_rules(format),
     };
@@ -114,6 +146,14 @@ pub fn main() -> ExitCode {
             eprintln!("realtor: error: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `realtor` alone: `check` with every option at its default.
+fn default_check() -> CheckArgs {
+    match Cli::parse_from(["realtor", "check"]).command {
+        Some(Command::Check(args)) => args,
+        _ => unreachable!("`realtor check` parses as the check command"),
     }
 }
 
@@ -175,12 +215,8 @@ fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
 }
 
 fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
-    let cwd = std::env::current_dir().map_err(|e| format!("working directory: {e}"))?;
-    let config = match args.config.clone().or_else(|| config::find(&cwd)) {
-        Some(path) => config::load(&path).map_err(|e| e.to_string())?,
-        None => Config::default(),
-    };
-    let settings = settings(&args, &config)?;
+    let config = load_config(args.config.as_deref())?;
+    let settings = settings(&args.select, &args.ignore, &config)?;
     let threshold = args
         .failure_threshold
         .or(config.failure_threshold)
@@ -192,7 +228,7 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     };
     let ignored = discover::ignore_set(&config.ignore_paths)?;
     let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
-    let mut reports = run(inputs, &settings, args.jobs)?;
+    let mut reports = run(inputs, &settings, args.jobs, args.max_file_size)?;
     check::check_set(&mut reports, &settings);
 
     let text = match args.format {
@@ -220,20 +256,65 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, String> {
+fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
+    let config = load_config(args.config.as_deref())?;
+    let settings = settings(&[], &[], &config)?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let ignored = discover::ignore_set(&config.ignore_paths)?;
+    let inputs = discover::discover(&paths, None, &ignored)?;
+    let reports = run(inputs, &settings, args.jobs, read::DEFAULT_MAX_FILE_SIZE)?;
+    for report in reports.iter().filter(|r| r.status == check::Status::Error) {
+        eprintln!(
+            "realtor: warning: {} could not be read or parsed; its workloads are not advised (see `realtor check`)",
+            report.file.path
+        );
+    }
+    let advice = crate::advise::advise(&reports);
+    let text = match args.format {
+        AdviceFormat::Human => render::advice::human(&advice),
+        AdviceFormat::Json => render::advice::json(&advice),
+        AdviceFormat::Markdown => render::advice::markdown(&advice),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The configuration named with `--config`, else the nearest `.realtor.yaml` upward.
+fn load_config(named: Option<&std::path::Path>) -> Result<Config, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("working directory: {e}"))?;
+    match named
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| config::find(&cwd))
+    {
+        Some(path) => config::load(&path).map_err(|e| e.to_string()),
+        None => Ok(Config::default()),
+    }
+}
+
+fn settings(select: &[String], ignore: &[String], config: &Config) -> Result<Settings, String> {
     let mut settings = Settings::default();
+    settings.options.trusted_registries = config.trusted_registries.clone();
     for (rule, level) in &config.rules {
         settings.levels.insert(rule.id, *level);
     }
-    for name in &args.ignore {
-        for rule in select(name)? {
+    for name in ignore {
+        for rule in rules_named(name)? {
             settings.levels.insert(rule.id, RuleLevel::Off);
         }
     }
-    if !args.select.is_empty() {
+    if !select.is_empty() {
         let mut selected = Vec::new();
-        for name in &args.select {
-            selected.extend(select(name)?);
+        for name in select {
+            selected.extend(rules_named(name)?);
         }
         settings.selected = Some(selected);
     }
@@ -241,7 +322,7 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, String> {
 }
 
 /// The rules a selector names: an id, name or alias, or an id prefix (`K`, `P1`).
-fn select(selector: &str) -> Result<Vec<&'static rules::RuleMeta>, String> {
+fn rules_named(selector: &str) -> Result<Vec<&'static rules::RuleMeta>, String> {
     if let Some(rule) = rules::find(selector) {
         return Ok(vec![rule]);
     }
@@ -271,6 +352,7 @@ fn run(
     inputs: Vec<Input>,
     settings: &Settings,
     jobs: Option<usize>,
+    max_file_size: u64,
 ) -> Result<Vec<FileReport>, String> {
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = jobs {
@@ -281,42 +363,25 @@ fn run(
         inputs
             .into_par_iter()
             .filter_map(|input| {
-                let report = match read(&input) {
+                let text = match &input.error {
+                    Some(error) => Err(read::Unreadable::whole_file(error)),
+                    None => read::read(&input, max_file_size),
+                };
+                let report = match text {
                     Ok(text) => check::check(
                         SourceFile::new(input.display.clone(), &text),
                         input.hint,
                         input.explicit,
                         settings,
                     ),
-                    Err(reason) => check::unreadable(input.display.clone(), &reason),
+                    Err(unreadable) => check::unreadable(input.display.clone(), unreadable),
                 };
-                let keep = input.explicit || report.kind != check::FileKind::Other;
+                let keep = input.explicit
+                    || report.kind != check::FileKind::Other
+                    || report.status == check::Status::Error;
                 keep.then_some(report)
             })
             .collect()
     });
     Ok(reports)
-}
-
-/// A file's text, or why it cannot be checked.
-fn read(input: &Input) -> Result<String, String> {
-    let bytes = match &input.path {
-        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?,
-        None => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            bytes
-        }
-    };
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("the file is UTF-16; realtor reads UTF-8 (save it as UTF-8)".into());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }

@@ -50,6 +50,7 @@ struct ConfigFile {
     failure_threshold: Option<Threshold>,
     rules: Option<BTreeMap<String, RuleLevel>>,
     ignore_paths: Option<Vec<String>>,
+    trusted_registries: Option<Vec<String>>,
 }
 
 /// The configuration in effect, with rule names resolved.
@@ -59,6 +60,8 @@ pub struct Config {
     pub failure_threshold: Option<Threshold>,
     pub rules: Vec<(&'static RuleMeta, RuleLevel)>,
     pub ignore_paths: Vec<String>,
+    /// Registries `FROM` may pull from; empty allows every registry.
+    pub trusted_registries: Vec<String>,
 }
 
 /// A configuration problem, placed in its file when it has one.
@@ -118,7 +121,9 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
     if let Some(unknown) = decoded.unknown_keys.first() {
         return Err(at(
             key_of(unknown),
-            &format!("unknown key `{unknown}` (expected failure-threshold, rules or ignore-paths)"),
+            &format!(
+                "unknown key `{unknown}` (expected failure-threshold, rules, ignore-paths or trusted-registries)"
+            ),
         ));
     }
     let file_config = decoded.value;
@@ -141,6 +146,7 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
         failure_threshold: file_config.failure_threshold,
         rules: resolved,
         ignore_paths: file_config.ignore_paths.unwrap_or_default(),
+        trusted_registries: file_config.trusted_registries.unwrap_or_default(),
     })
 }
 
@@ -162,6 +168,12 @@ mod tests {
         let ids: Vec<_> = config.rules.iter().map(|(r, l)| (r.id, *l)).collect();
         assert!(ids.contains(&("K001", RuleLevel::Off)));
         assert!(ids.contains(&("D001", RuleLevel::Info)));
+        let config =
+            parse_text("trusted-registries: [docker.io, registry.example.com:5000]\n").unwrap();
+        assert_eq!(
+            config.trusted_registries,
+            ["docker.io", "registry.example.com:5000"]
+        );
     }
 
     #[test]

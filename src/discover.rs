@@ -26,6 +26,8 @@ pub struct Input {
     pub hint: Hint,
     /// Named on the command line (not found by walking): an unsupported file is reported.
     pub explicit: bool,
+    /// Why walking could not reach it (a directory that cannot be read), if so.
+    pub error: Option<String>,
 }
 
 /// The kind a file name implies, if any.
@@ -34,7 +36,9 @@ pub fn hint_for(name: &str) -> Option<Hint> {
     let dockerfile = ["dockerfile", "containerfile"].iter().any(|base| {
         lower == *base
             || lower.starts_with(&format!("{base}."))
-            || lower.ends_with(&format!(".{base}"))
+            || [".", "-", "_"]
+                .iter()
+                .any(|sep| lower.ends_with(&format!("{sep}{base}")))
     });
     if dockerfile {
         return Some(Hint::Dockerfile);
@@ -71,6 +75,7 @@ pub fn discover(
                 display,
                 hint,
                 explicit: true,
+                error: None,
             });
         } else if path.is_dir() {
             walk(path, ignored, &mut inputs);
@@ -84,6 +89,7 @@ pub fn discover(
                 display: display_path(path),
                 hint: hint_for(&name).unwrap_or(Hint::Unknown),
                 explicit: true,
+                error: None,
             });
         } else {
             return Err(format!("{}: no such file or directory", path.display()));
@@ -99,7 +105,14 @@ fn walk(root: &Path, ignored: &GlobSet, inputs: &mut Vec<Input>) {
         .follow_links(false)
         .require_git(false)
         .build();
-    for entry in walker.flatten() {
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                inputs.push(walk_error(root, &error));
+                continue;
+            }
+        };
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
@@ -115,8 +128,28 @@ fn walk(root: &Path, ignored: &GlobSet, inputs: &mut Vec<Input>) {
                 display,
                 hint,
                 explicit: false,
+                error: None,
             });
         }
+    }
+}
+
+/// A directory or entry the walk could not read, reported against its own path.
+fn walk_error(root: &Path, error: &ignore::Error) -> Input {
+    let path = match error {
+        ignore::Error::WithPath { path, .. } => path.clone(),
+        ignore::Error::WithDepth { err, .. } => match err.as_ref() {
+            ignore::Error::WithPath { path, .. } => path.clone(),
+            _ => root.to_path_buf(),
+        },
+        _ => root.to_path_buf(),
+    };
+    Input {
+        path: None,
+        display: display_path(&path),
+        hint: Hint::Unknown,
+        explicit: true,
+        error: Some(format!("cannot be walked: {error}")),
     }
 }
 

@@ -104,7 +104,8 @@ pub fn os_of_image(image: &str) -> Option<OsFact> {
         "ubi" | "ubi8" | "ubi9" | "rhel" | "ubi-minimal" => "rhel",
         name if name.starts_with("servercore")
             || name.starts_with("nanoserver")
-            || name == "windows" =>
+            || name == "windows"
+            || (name == "server" && reference.name.contains("windows/")) =>
         {
             return Some(OsFact {
                 family: Some("windows".into()),
@@ -160,6 +161,27 @@ pub fn kubernetes(object: &Object<'_>) -> Option<Workload> {
     if let Some(pod) = &object.pod {
         pod_facts(pod, &mut workload);
     }
+    if platform == Platform::Vm {
+        let vmi = if object.kind == "VirtualMachineInstance" {
+            object.node.get("spec").map(|e| &e.value)
+        } else {
+            object
+                .node
+                .lookup(&[Key("spec"), Key("template"), Key("spec")])
+                .map(|found| found.node)
+        };
+        if let Some(vmi) = vmi {
+            kubevirt_facts(vmi, &mut workload);
+        }
+    }
+    let claim_templates = object
+        .node
+        .lookup(&[Key("spec"), Key("volumeClaimTemplates")])
+        .map(|found| found.node.items())
+        .unwrap_or_default();
+    for template in claim_templates {
+        workload.add(template.span.clone(), FactKind::PersistentVolume);
+    }
     Some(workload)
 }
 
@@ -191,6 +213,37 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
             .any(|s| class.contains(s));
         if sandboxed {
             workload.add(span, FactKind::SandboxRuntime(class.clone()));
+        }
+    }
+    if let (Some(class), Some(span)) = (
+        &pod.spec.priority_class_name,
+        at(&["priorityClassName"], pod.node),
+    ) {
+        workload.add(span, FactKind::PriorityClass(class.clone()));
+    }
+    let volume_list = pod.node.get("volumes").map(|e| e.value.items());
+    for (volume, node) in pod
+        .spec
+        .volumes
+        .iter()
+        .flatten()
+        .zip(volume_list.unwrap_or_default())
+    {
+        let outlives_pod = volume.persistent_volume_claim.is_some()
+            || volume.nfs.is_some()
+            || volume.csi.is_some()
+            || volume.cinder.is_some()
+            || volume.gce_persistent_disk.is_some()
+            || volume.aws_elastic_block_store.is_some()
+            || volume.azure_disk.is_some()
+            || volume.azure_file.is_some()
+            || volume.iscsi.is_some()
+            || volume.rbd.is_some()
+            || volume.cephfs.is_some()
+            || volume.glusterfs.is_some()
+            || volume.fc.is_some();
+        if outlives_pod {
+            workload.add(node.span.clone(), FactKind::PersistentVolume);
         }
     }
     let volumes = pod.spec.volumes.iter().flatten();
@@ -285,6 +338,81 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
     }
 }
 
+/// What a KubeVirt VM spec (`VirtualMachineInstanceSpec`) says about its guest: passed-
+/// through GPUs and host devices, CPU and memory, and the OS of a `containerDisk` image.
+fn kubevirt_facts(vmi: &Node, workload: &mut Workload) {
+    let items = |keys: &[&str]| {
+        let path: Vec<_> = keys.iter().map(|k| Key(k)).collect();
+        vmi.lookup(&path)
+            .map(|found| found.node.items())
+            .unwrap_or_default()
+    };
+    for (keys, kind) in [
+        (&["domain", "devices", "gpus"], "gpu"),
+        (&["domain", "devices", "hostDevices"], "pci"),
+    ] {
+        for device in items(keys) {
+            workload.add(device.span.clone(), FactKind::Passthrough(kind.into()));
+        }
+    }
+    let number = |keys: &[&str]| {
+        let path: Vec<_> = keys.iter().map(|k| Key(k)).collect();
+        vmi.lookup(&path).and_then(|found| {
+            let value = found.node.as_str()?;
+            Some((found.node.span.clone(), value))
+        })
+    };
+    if let Some((span, cores)) = number(&["domain", "cpu", "cores"])
+        && let Ok(cores) = cores.parse::<u32>()
+    {
+        let times = |key: &str| {
+            number(&["domain", "cpu", key])
+                .and_then(|(_, v)| v.parse::<u32>().ok())
+                .unwrap_or(1)
+        };
+        workload.add(
+            span,
+            FactKind::Vcpus(cores * times("sockets") * times("threads")),
+        );
+    }
+    let memory = number(&["domain", "memory", "guest"])
+        .or_else(|| number(&["domain", "resources", "requests", "memory"]));
+    if let Some((span, quantity)) = memory
+        && let Some(mib) = quantity_mib(quantity)
+    {
+        workload.add(span, FactKind::MemoryMiB(mib));
+    }
+    for volume in items(&["volumes"]) {
+        if let Some(found) = volume.lookup(&[Key("containerDisk"), Key("image")])
+            && let Some(os) = found.node.as_str().and_then(os_of_image)
+        {
+            workload.add(found.node.span.clone(), FactKind::Os(os));
+        }
+    }
+}
+
+/// A Kubernetes memory quantity (`2Gi`, `512Mi`, `4G`) in MiB.
+fn quantity_mib(quantity: &str) -> Option<u64> {
+    let digits = quantity
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(quantity.len());
+    let (value, unit) = quantity.split_at(digits);
+    let value: f64 = value.parse().ok()?;
+    let bytes_per_unit = match unit {
+        "" => 1.0,
+        "Ki" => 1024.0,
+        "Mi" => 1024.0 * 1024.0,
+        "Gi" => 1024.0 * 1024.0 * 1024.0,
+        "Ti" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        "k" | "K" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        _ => return None,
+    };
+    Some((value * bytes_per_unit / (1024.0 * 1024.0)).round() as u64)
+}
+
 /// One workload per machine of a native inventory.
 pub fn inventory(file: &InventoryFile<'_>) -> Vec<Workload> {
     let machines = file
@@ -337,10 +465,13 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
             ("memPct", &utilization.mem_pct, false),
         ] {
             let Some(p) = percentiles else { continue };
-            let Some(peak) = p.p95.or(p.max) else {
-                continue;
+            let (peak, basis) = match (p.p95, p.max) {
+                (Some(p95), _) => (p95, "p95"),
+                (None, Some(max)) => (max, "max"),
+                (None, None) => continue,
             };
             if let Some(span) = at(&[Key("utilization"), Key(key)]) {
+                workload.add(span.clone(), FactKind::PeakBasis(basis));
                 let kind = if cpu {
                     FactKind::CpuPeakPct(peak)
                 } else {
@@ -377,6 +508,19 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
                 },
             );
         }
+        let software = workloads.software.iter().flatten();
+        for (software, item) in software.zip(items(&[Key("workloads"), Key("software")])) {
+            if software.kind == Some(crate::inventory::SoftwareKind::Database) {
+                workload.add(
+                    item.span.clone(),
+                    FactKind::Service {
+                        name: software.name.clone(),
+                        kind: Some("database".into()),
+                        stateful: Some(true),
+                    },
+                );
+            }
+        }
         if let (Some(true), Some(span)) = (
             workloads.gui_session,
             at(&[Key("workloads"), Key("guiSession")]),
@@ -392,6 +536,12 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
                 .as_ref()
                 .map_or_else(|| "device".to_string(), serde_label);
             workload.add(item.span.clone(), FactKind::Passthrough(kind));
+        }
+        let usb = hardware.usb_devices.iter().flatten();
+        for (device, item) in usb.zip(items(&[Key("hardware"), Key("usbDevices")])) {
+            if device.connected != Some(false) {
+                workload.add(item.span.clone(), FactKind::Passthrough("usb".into()));
+            }
         }
     }
     let licences = machine.licensing.iter().flatten();
@@ -412,6 +562,9 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
             .is_some_and(|r| serde_label(r) == "physical");
         if disk.shared == Some(true) || physical_rdm {
             workload.add(item.span.clone(), FactKind::SharedDisk);
+        }
+        if let Some(capacity) = disk.capacity_gib {
+            workload.add(item.span.clone(), FactKind::DiskGiB(capacity));
         }
     }
     if let Some(requirements) = &machine.requirements {
@@ -435,6 +588,13 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
                 IsolationNeed::MultiTenant,
             ),
         ];
+        let login = requirements.interactive_login.as_ref().map(serde_label);
+        if let (Some(login), Some(span)) = (
+            login.filter(|l| l != "none"),
+            at(&[Key("requirements"), Key("interactiveLogin")]),
+        ) {
+            workload.add(span, FactKind::InteractiveLogin(login));
+        }
         for (key, needed, need) in needs {
             if needed && let Some(span) = at(&[Key("requirements"), Key(key)]) {
                 workload.add(span, FactKind::IsolationNeed(need));
@@ -449,5 +609,19 @@ fn serde_label<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quantity_mib;
+
+    #[test]
+    fn memory_quantities_are_read_in_mib() {
+        assert_eq!(quantity_mib("2Gi"), Some(2048));
+        assert_eq!(quantity_mib("512Mi"), Some(512));
+        assert_eq!(quantity_mib("1.5Gi"), Some(1536));
+        assert_eq!(quantity_mib("4G"), Some(3815));
+        assert_eq!(quantity_mib("lots"), None);
     }
 }

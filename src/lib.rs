@@ -4,6 +4,7 @@
 //! Data flows one way: [`discover`] files, parse each format into its own syntax tree
 //! ([`syntax`]), extract the common [`model`], run [`rules`], then [`render`].
 
+pub mod advise;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod inventory;
 pub mod kubernetes;
 pub mod model;
 pub mod objectset;
+pub mod read;
 pub mod render;
 pub mod rules;
 pub mod source;

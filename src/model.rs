@@ -69,8 +69,19 @@ pub enum FactKind {
     /// Peak (p95, else max) CPU and memory utilisation in percent.
     CpuPeakPct(f64),
     MemPeakPct(f64),
+    /// Which statistic the peak utilisation facts are: `p95`, or `max` when no p95 is known.
+    PeakBasis(&'static str),
     GuiSession,
     SharedDisk,
+    /// A disk's capacity in GiB.
+    DiskGiB(f64),
+    /// How people log in interactively (`rdp`, `vnc`, `console`).
+    InteractiveLogin(String),
+    /// The pod's `priorityClassName`.
+    PriorityClass(String),
+    /// A volume whose data outlives the pod: a PersistentVolumeClaim, a StatefulSet claim
+    /// template, or a network or cloud disk (NFS, CSI, Cinder, EBS, ...).
+    PersistentVolume,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

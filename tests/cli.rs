@@ -241,7 +241,7 @@ fn suppressions_silence_their_rule_and_unused_ones_are_reported() {
     let path = dir.path();
     std::fs::write(
         path.join("Dockerfile"),
-        "# realtor ignore=D001\nFROM ubuntu\n# hadolint ignore=DL4000 # legacy image\nMAINTAINER me\n# realtor ignore=D004\n# hadolint ignore=DL3008\nUSER 1000\n",
+        "# realtor ignore=D001\nFROM ubuntu\n# hadolint ignore=DL4000 # legacy image\nMAINTAINER me\n# realtor ignore=D004\n# hadolint ignore=DL3059\nUSER 1000\n",
     )
     .unwrap();
     std::fs::write(

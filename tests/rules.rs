@@ -9,10 +9,27 @@ use realtor::discover::{self, Hint};
 use realtor::rules::{self, RuleMeta};
 use realtor::source::SourceFile;
 
+/// The options a rule's fixtures and doc examples run with: those of
+/// `fixtures/rules/<ID>/.realtor.yaml` when the rule needs configuration.
+fn options(rule: &'static RuleMeta) -> rules::Options {
+    let path = Path::new("fixtures/rules")
+        .join(rule.id)
+        .join(".realtor.yaml");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return rules::Options::default();
+    };
+    let config = realtor::config::parse(&SourceFile::new(path.display().to_string(), &text))
+        .unwrap_or_else(|e| panic!("{e}"));
+    rules::Options {
+        trusted_registries: config.trusted_registries,
+    }
+}
+
 /// Findings of `rule` alone on a file, as `LINE:COL-ENDLINE:ENDCOL`.
 fn positions(rule: &'static RuleMeta, name: &str, text: &str) -> Vec<String> {
     let settings = Settings {
         selected: Some(vec![rule]),
+        options: options(rule),
         ..Settings::default()
     };
     let hint = discover::hint_for(name).unwrap_or(Hint::Unknown);
@@ -182,7 +199,7 @@ fn fixtures_fire_at_their_expected_positions_and_good_twins_stay_silent() {
                 .and_then(|n| n.to_str())
                 .expect("fixture name")
                 .to_string();
-            if name.ends_with(".expected") {
+            if name.ends_with(".expected") || name == ".realtor.yaml" {
                 continue;
             }
             let text = std::fs::read_to_string(&path).expect("fixture text");
@@ -260,7 +277,8 @@ fn no_kubernetes_finding_of_the_fixtures_sits_at_the_start_of_the_file() {
         for entry in std::fs::read_dir(&dir).expect("fixture dir") {
             let path = entry.expect("entry").path();
             let name = path.file_name().unwrap().to_string_lossy().to_string();
-            if !name.ends_with(".yaml") {
+            let fixture = name.starts_with("bad") || name.starts_with("good");
+            if !fixture || !name.ends_with(".yaml") {
                 continue;
             }
             let text = std::fs::read_to_string(&path).expect("fixture");

@@ -69,7 +69,7 @@ fn summary_line(reports: &[FileReport]) -> String {
 
 /// Replace control characters other than tab and line breaks with `?`, byte for byte, so
 /// spans stay valid.
-fn neutralise(text: &str) -> String {
+pub(super) fn neutralise(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {

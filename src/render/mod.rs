@@ -1,6 +1,7 @@
 //! Renderers: turn the run's [`FileReport`]s into one output format. They know nothing of
 //! the inputs' syntax; everything they show comes from diagnostics and positions.
 
+pub mod advice;
 pub mod human;
 pub mod json;
 

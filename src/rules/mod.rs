@@ -91,15 +91,27 @@ pub trait Rule: Sync {
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>);
 }
 
-/// Collects one rule's findings.
+/// Rule options from the configuration, as plain data.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// Registries `FROM` may pull from (D040); empty allows every registry.
+    pub trusted_registries: Vec<String>,
+}
+
+/// Collects one rule's findings, and gives it the configured options.
 pub struct Report<'o> {
     rule: &'static RuleMeta,
+    options: &'o Options,
     out: &'o mut Vec<Finding>,
 }
 
 impl<'o> Report<'o> {
-    pub fn new(rule: &'static RuleMeta, out: &'o mut Vec<Finding>) -> Self {
-        Report { rule, out }
+    pub fn new(rule: &'static RuleMeta, options: &'o Options, out: &'o mut Vec<Finding>) -> Self {
+        Report { rule, options, out }
+    }
+
+    pub fn options(&self) -> &Options {
+        self.options
     }
 
     pub fn at(&mut self, span: Span, message: impl Into<String>) -> &mut Finding {
@@ -119,6 +131,46 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &dockerfile::relative_workdir::Rule,
     &dockerfile::maintainer::Rule,
     &dockerfile::shell_form_cmd::Rule,
+    &dockerfile::sudo::Rule,
+    &dockerfile::cd_in_run::Rule,
+    &dockerfile::apt_command::Rule,
+    &dockerfile::unpinned_apt_package::Rule,
+    &dockerfile::unpinned_apk_package::Rule,
+    &dockerfile::unpinned_pip_package::Rule,
+    &dockerfile::unpinned_npm_package::Rule,
+    &dockerfile::unpinned_gem::Rule,
+    &dockerfile::unpinned_go_install::Rule,
+    &dockerfile::unpinned_yum_package::Rule,
+    &dockerfile::unpinned_dnf_package::Rule,
+    &dockerfile::unpinned_zypper_package::Rule,
+    &dockerfile::apt_install_recommends::Rule,
+    &dockerfile::apt_lists_not_deleted::Rule,
+    &dockerfile::apk_cache::Rule,
+    &dockerfile::pip_cache::Rule,
+    &dockerfile::apt_get_yes::Rule,
+    &dockerfile::yum_yes::Rule,
+    &dockerfile::dnf_yes::Rule,
+    &dockerfile::zypper_non_interactive::Rule,
+    &dockerfile::yum_clean::Rule,
+    &dockerfile::dnf_clean::Rule,
+    &dockerfile::zypper_clean::Rule,
+    &dockerfile::pipefail::Rule,
+    &dockerfile::wget_and_curl::Rule,
+    &dockerfile::useradd_high_uid::Rule,
+    &dockerfile::tls_verification_disabled::Rule,
+    &dockerfile::curl_pipe_shell::Rule,
+    &dockerfile::hard_coded_password::Rule,
+    &dockerfile::add_local_files::Rule,
+    &dockerfile::copy_from_unknown_stage::Rule,
+    &dockerfile::copy_from_own_stage::Rule,
+    &dockerfile::duplicate_stage_name::Rule,
+    &dockerfile::untrusted_registry::Rule,
+    &dockerfile::copy_relative_without_workdir::Rule,
+    &dockerfile::multiple_cmd::Rule,
+    &dockerfile::multiple_entrypoint::Rule,
+    &dockerfile::multiple_healthcheck::Rule,
+    &dockerfile::expose_port_range::Rule,
+    &dockerfile::secret_in_arg_env::Rule,
     &kubernetes::privileged_container::Rule,
     &kubernetes::privilege_escalation::Rule,
     &kubernetes::run_as_non_root::Rule,
@@ -162,8 +214,26 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &placement::sshd::Rule,
     &placement::kernel_modules::Rule,
     &placement::host_control::Rule,
+    &placement::os_services::Rule,
+    &placement::docker_in_docker::Rule,
+    &placement::eol_base_image::Rule,
+    &placement::windows_server_image::Rule,
+    &placement::desktop_session::Rule,
+    &placement::keep_alive::Rule,
+    &placement::unsandboxed_untrusted_code::Rule,
+    &placement::database_without_volume::Rule,
     &placement::container_candidate::Rule,
     &placement::legacy_guest_os::Rule,
+    &placement::unsupported_guest_os::Rule,
+    &placement::desktop_guest::Rule,
+    &placement::out_of_tree_module::Rule,
+    &placement::device_passthrough::Rule,
+    &placement::hardware_bound_licence::Rule,
+    &placement::directory_service::Rule,
+    &placement::shared_disk::Rule,
+    &placement::large_database::Rule,
+    &placement::isolation_requirement::Rule,
+    &placement::stateful_service::Rule,
 ];
 
 pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
@@ -176,7 +246,12 @@ pub fn find(name: &str) -> Option<&'static RuleMeta> {
 }
 
 /// Run every rule that applies to `subject`, filtered by `enabled`.
-pub fn run(subject: &Subject<'_, '_>, enabled: &dyn Fn(&RuleMeta) -> bool, out: &mut Vec<Finding>) {
+pub fn run(
+    subject: &Subject<'_, '_>,
+    enabled: &dyn Fn(&RuleMeta) -> bool,
+    options: &Options,
+    out: &mut Vec<Finding>,
+) {
     let applies = match subject {
         Subject::Dockerfile(_) => AppliesTo::Dockerfile,
         Subject::Kubernetes(_) | Subject::ObjectSet(_) => AppliesTo::Kubernetes,
@@ -186,7 +261,7 @@ pub fn run(subject: &Subject<'_, '_>, enabled: &dyn Fn(&RuleMeta) -> bool, out: 
     for rule in REGISTRY {
         let meta = rule.meta();
         if meta.applies_to == applies && enabled(meta) {
-            rule.check(subject, &mut Report::new(meta, out));
+            rule.check(subject, &mut Report::new(meta, options, out));
         }
     }
 }

@@ -1,12 +1,14 @@
 //! The Dockerfile front end: `parse-dockerfile` does the parsing; this module adds what
 //! linting needs around it: instructions before a parse failure, stages with their
-//! names, parser directives, comment lines (for pragmas) and `ARG` default resolution.
+//! names, parser directives, comment lines (for pragmas), `ARG` default resolution and
+//! the shell commands of each `RUN` (split by [`crate::syntax::shell`]).
 
 use std::collections::HashMap;
 
 pub use parse_dockerfile::{Command, Flag, Instruction, UnescapedString};
 
 use crate::source::{SourceFile, Span};
+use crate::syntax::shell::{self, Lines, SimpleCommand};
 
 #[derive(Debug)]
 pub struct Dockerfile<'a> {
@@ -15,6 +17,10 @@ pub struct Dockerfile<'a> {
     /// Byte offset where each instruction starts (its keyword), parallel to `instructions`.
     pub starts: Vec<usize>,
     pub stages: Vec<Stage>,
+    /// The shell commands of each instruction, parallel to `instructions`: those of a
+    /// shell-form `RUN` (also under `ONBUILD`) and of its here-document script. Empty for
+    /// other instructions and where the stage's `SHELL` is not a POSIX shell.
+    pub scripts: Vec<Vec<SimpleCommand>>,
     /// Lines (1-based) that are comments outside here-documents, with their text.
     pub comments: Vec<(usize, &'a str)>,
     pub escape: char,
@@ -55,6 +61,10 @@ pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
         }
         Err(e) => error = Some(parse_error(file, &e)),
     }
+    if let Some((index, invalid)) = missing_value(&instructions) {
+        instructions.truncate(index);
+        error = Some(invalid);
+    }
     let starts: Vec<usize> = instructions
         .iter()
         .map(keyword_span)
@@ -62,9 +72,12 @@ pub fn parse(file: &SourceFile) -> Dockerfile<'_> {
         .collect();
     let stages = stages(&instructions);
     let comments = comment_lines(file, &instructions);
+    let escape = escape_directive(text);
+    let scripts = scripts(text, &instructions, escape);
     Dockerfile {
         file,
-        escape: escape_directive(text),
+        escape,
+        scripts,
         instructions,
         starts,
         stages,
@@ -180,22 +193,83 @@ pub fn command_text(command: &Command<'_>) -> String {
     }
 }
 
-/// `NAME=value` pairs of an `ARG` or `ENV` (`ENV name value` legacy form included).
+/// `NAME=value` pairs of an `ARG` or `ENV` (`ENV name value` legacy form included), with
+/// the quotes around a value removed.
 pub fn arg_pairs(arguments: &str) -> Vec<(&str, Option<&str>)> {
-    let arguments = arguments.trim();
-    if !arguments.contains('=') {
-        return match arguments.split_once(char::is_whitespace) {
-            Some((name, value)) => vec![(name, Some(value.trim()))],
-            None => vec![(arguments, None)],
-        };
-    }
-    arguments
-        .split_whitespace()
-        .map(|pair| match pair.split_once('=') {
-            Some((name, value)) => (name, Some(value.trim_matches(['"', '\'']))),
-            None => (pair, None),
-        })
+    key_values(arguments, '\\')
+        .into_iter()
+        .map(|(name, value, _)| (name, value.map(unquote)))
         .collect()
+}
+
+/// The key-value list of `ENV`, `LABEL` or `ARG` split as BuildKit splits it: the legacy
+/// `KEY value words` form gives one pair without `=` (the `bool`); otherwise each word
+/// is `KEY=value` (or a bare `KEY`, value `None`). Values keep their quotes and escapes.
+pub fn key_values(arguments: &str, escape: char) -> Vec<(&str, Option<&str>, bool)> {
+    let arguments = arguments.trim();
+    let all = words(arguments, escape);
+    match all.as_slice() {
+        [] => Vec::new(),
+        [first, _, ..] if !first.contains('=') => {
+            let (name, rest) = arguments
+                .split_once([' ', '\t', '\r', '\n'])
+                .unwrap_or((arguments, ""));
+            vec![(name, Some(rest.trim_start()), false)]
+        }
+        _ => all
+            .into_iter()
+            .map(|word| match word.split_once('=') {
+                Some((name, value)) => (name, Some(value), true),
+                None => (word, None, false),
+            })
+            .collect(),
+    }
+}
+
+/// Whitespace-separated words as BuildKit's `parseWords` reads them: quotes group words
+/// and stay in them, `escape` keeps the next character in the word.
+pub fn words(text: &str, escape: char) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut quote = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (start, quote) {
+            (None, _) if c.is_whitespace() => continue,
+            (Some(begin), None) if c.is_whitespace() => {
+                words.push(&text[begin..i]);
+                start = None;
+                continue;
+            }
+            _ => {}
+        }
+        start.get_or_insert(i);
+        match quote {
+            None if c == '\'' || c == '"' => quote = Some(c),
+            Some(q) if c == q => quote = None,
+            _ => {}
+        }
+        if c == escape && quote != Some('\'') {
+            chars.next();
+        }
+    }
+    if let Some(begin) = start {
+        let word = &text[begin..];
+        words.push(word.strip_suffix(escape).unwrap_or(word));
+    }
+    words
+}
+
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
+            return inner;
+        }
+    }
+    value
 }
 
 /// Replace `$NAME`, `${NAME}` and `${NAME:-default}` using `values`.
@@ -245,6 +319,87 @@ fn parse_error(file: &SourceFile, error: &parse_dockerfile::Error) -> ParseError
     }
 }
 
+fn scripts(text: &str, instructions: &[Instruction<'_>], escape: char) -> Vec<Vec<SimpleCommand>> {
+    let mut posix = true;
+    instructions
+        .iter()
+        .map(|instruction| match instruction {
+            Instruction::From(_) => {
+                posix = true;
+                Vec::new()
+            }
+            Instruction::Shell(shell) => {
+                posix = shell.arguments.first().is_some_and(|program| {
+                    let name = program.value.rsplit(['/', '\\']).next().unwrap_or("");
+                    !["pwsh", "powershell", "cmd"]
+                        .iter()
+                        .any(|p| name.to_ascii_lowercase().starts_with(p))
+                });
+                Vec::new()
+            }
+            Instruction::Onbuild(onbuild) if posix => match onbuild.instruction.as_ref() {
+                Instruction::Run(run) => run_script(text, run, escape),
+                _ => Vec::new(),
+            },
+            Instruction::Run(run) if posix => run_script(text, run, escape),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+const SHELLS: &[&str] = &["sh", "bash", "ash", "dash", "zsh", "ksh"];
+
+/// The commands of a shell-form `RUN`; a here-document is the script when the line
+/// runs it with no command or with a POSIX shell (`RUN <<EOF`, `RUN <<EOF bash -e`).
+fn run_script(
+    text: &str,
+    run: &parse_dockerfile::RunInstruction<'_>,
+    escape: char,
+) -> Vec<SimpleCommand> {
+    let Command::Shell(line) = &run.arguments else {
+        return Vec::new();
+    };
+    let mut commands = shell::split(text, line.span.clone(), Lines::Dockerfile { escape });
+    let runs_script = match commands.as_slice() {
+        [] => true,
+        [only] => only.name().is_some_and(|n| SHELLS.contains(&n)),
+        _ => false,
+    };
+    if runs_script {
+        for here_doc in &run.here_docs {
+            commands.extend(shell::split(text, here_doc.span.clone(), Lines::Script));
+        }
+    }
+    commands
+}
+
+/// The first `ENV` or `LABEL` with a name but no value (`ENV PATH`), which BuildKit
+/// rejects and `parse-dockerfile` accepts.
+fn missing_value(instructions: &[Instruction<'_>]) -> Option<(usize, ParseError)> {
+    instructions
+        .iter()
+        .enumerate()
+        .find_map(|(index, instruction)| {
+            let (keyword, arguments) = match instruction {
+                Instruction::Env(env) => ("ENV", &env.arguments),
+                Instruction::Label(label) => ("LABEL", &label.arguments),
+                _ => return None,
+            };
+            let pairs = key_values(&arguments.value, '\\');
+            let bare = pairs.iter().find(|(_, value, _)| value.is_none())?;
+            Some((
+                index,
+                ParseError {
+                    span: arguments.span.clone(),
+                    message: format!(
+                        "{keyword} `{}` has no value: write `{}=value`",
+                        bare.0, bare.0
+                    ),
+                },
+            ))
+        })
+}
+
 fn stages(instructions: &[Instruction<'_>]) -> Vec<Stage> {
     let mut stages: Vec<Stage> = Vec::new();
     for (index, instruction) in instructions.iter().enumerate() {
@@ -284,14 +439,22 @@ fn comment_lines<'a>(
         .collect()
 }
 
+/// The `# escape=` parser directive. Directives are only read in the leading run of
+/// `# key=value` lines: the first other line (a plain comment included) ends them.
 fn escape_directive(text: &str) -> char {
     for line in text.lines() {
-        let Some(directive) = line.trim().strip_prefix('#') else {
+        let Some((key, value)) = line
+            .trim()
+            .strip_prefix('#')
+            .and_then(|directive| directive.split_once('='))
+        else {
             break;
         };
-        if let Some((key, value)) = directive.split_once('=')
-            && key.trim().eq_ignore_ascii_case("escape")
-        {
+        let key = key.trim();
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric()) {
+            break;
+        }
+        if key.eq_ignore_ascii_case("escape") {
             return if value.trim() == "`" { '`' } else { '\\' };
         }
     }
@@ -329,6 +492,71 @@ mod tests {
             Some("ubuntu:22.04")
         );
         assert_eq!(parsed.stage_named("BUILD"), Some(0));
+    }
+
+    #[test]
+    fn run_scripts_cover_shell_form_and_heredocs_only_under_a_posix_shell() {
+        let text = "FROM a\nRUN <<EOF\napt-get update\nsudo x\nEOF\nRUN [\"ls\"]\nRUN <<EOF python3\nimport os\nEOF\n\
+                    SHELL [\"pwsh\", \"-c\"]\nRUN Get-Item x\nFROM b\nONBUILD RUN cd /x\n";
+        let file = SourceFile::new("Dockerfile", text);
+        let parsed = parse(&file);
+        assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        let names: Vec<Vec<&str>> = parsed
+            .scripts
+            .iter()
+            .map(|s| s.iter().filter_map(|c| c.name()).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec![],
+                vec!["apt-get", "sudo"],
+                vec![],
+                vec!["python3"],
+                vec![],
+                vec![],
+                vec![],
+                vec!["cd"]
+            ]
+        );
+        let sudo = &parsed.scripts[1][1].words[0];
+        assert_eq!(&text[sudo.span.clone()], "sudo");
+        assert_eq!(file.position(sudo.span.start).line, 4);
+    }
+
+    #[test]
+    fn env_without_a_value_is_an_error_and_directives_end_at_a_comment() {
+        let file = SourceFile::new(
+            "Dockerfile",
+            "FROM a\nENV A=1 \\\n    B=2\nENV PATH\nRUN x\n",
+        );
+        let parsed = parse(&file);
+        assert_eq!(parsed.instructions.len(), 2);
+        let error = parsed.error.expect("ENV PATH has no value");
+        assert_eq!(file.position(error.span.start).line, 4);
+        assert_eq!(escape_directive("# escape=`\nFROM a\n"), '`');
+        assert_eq!(escape_directive("# a comment\n# escape=`\nFROM a\n"), '\\');
+    }
+
+    #[test]
+    fn key_values_split_as_buildkit_does() {
+        assert_eq!(
+            key_values(r#"name="value value1" b=c\ d e"#, '\\'),
+            [
+                ("name", Some("\"value value1\""), true),
+                ("b", Some("c\\ d"), true),
+                ("e", None, false)
+            ]
+        );
+        assert_eq!(
+            key_values("maintainer Erik <e@x>", '\\'),
+            [("maintainer", Some("Erik <e@x>"), false)]
+        );
+        assert_eq!(
+            words("abc=\"123 456\" def", '\\'),
+            ["abc=\"123 456\"", "def"]
+        );
+        assert_eq!(words("'a\\'b''", '\\'), ["'a\\'b''"]);
     }
 
     #[test]

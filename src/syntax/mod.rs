@@ -2,4 +2,5 @@
 //! Parsers here know nothing of rules or output.
 
 pub mod dockerfile;
+pub mod shell;
 pub mod yaml;

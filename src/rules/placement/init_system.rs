@@ -18,7 +18,7 @@ pub static META: RuleMeta = RuleMeta {
     doc: include_str!("../../../rules/placement/P101-init-system.md"),
 };
 
-const INIT_SYSTEMS: &[&str] = &[
+pub const INIT_SYSTEMS: &[&str] = &[
     "systemd",
     "init",
     "supervisord",

@@ -2,38 +2,170 @@
 //! `P1xx` flag containers that behave like VMs; `P2xx` judge VMs as container candidates.
 
 pub mod container_candidate;
+pub mod database_without_volume;
+pub mod desktop_guest;
+pub mod desktop_session;
+pub mod device_passthrough;
+pub mod directory_service;
+pub mod docker_in_docker;
+pub mod eol_base_image;
+pub mod hardware_bound_licence;
 pub mod host_control;
 pub mod init_system;
+pub mod isolation_requirement;
+pub mod keep_alive;
 pub mod kernel_modules;
+pub mod large_database;
 pub mod legacy_guest_os;
+pub mod os_services;
+pub mod out_of_tree_module;
+pub mod shared_disk;
 pub mod sshd;
+pub mod stateful_service;
+pub mod unsandboxed_untrusted_code;
+pub mod unsupported_guest_os;
+pub mod windows_server_image;
+
+use crate::model::{FactKind, Workload};
+
+/// Namespaces where node agents live.
+const AGENT_NAMESPACES: &[&str] = &[
+    "kube-system",
+    "monitoring",
+    "logging",
+    "observability",
+    "calico-system",
+    "cilium",
+    "gpu-operator",
+    "istio-system",
+    "linkerd",
+];
+
+/// Words in a DaemonSet's name or image that say what kind of node agent it is.
+const AGENT_WORDS: &[&str] = &[
+    "agent",
+    "exporter",
+    "cni",
+    "csi",
+    "device-plugin",
+    "fluent",
+    "promtail",
+    "filebeat",
+    "vector",
+    "log",
+    "metrics",
+    "collector",
+    "kube-proxy",
+    "calico",
+    "cilium",
+    "flannel",
+    "driver",
+];
+
+/// Whether a workload is a node agent: a DaemonSet in a system or monitoring namespace,
+/// with a system priority class, that works on its node (a `hostPath` such as `/proc`,
+/// `/sys` or `/`, a host namespace, or privilege: node exporters, sysctl setters, CNI
+/// and CSI drivers), or named as a CNI/CSI/device-plugin/log/metrics agent. Node agents
+/// are containers by design.
+pub fn is_node_agent(workload: &Workload) -> bool {
+    if workload.kind != "DaemonSet" {
+        return false;
+    }
+    let namespace = workload.namespace.as_deref().unwrap_or("");
+    let named = |text: &str| {
+        let text = text.to_ascii_lowercase();
+        AGENT_WORDS.iter().any(|w| text.contains(w))
+    };
+    AGENT_NAMESPACES.contains(&namespace)
+        || namespace.contains("monitoring")
+        || namespace.contains("logging")
+        || named(&workload.name)
+        || workload.facts.iter().any(|f| match &f.kind {
+            FactKind::PriorityClass(class) => {
+                matches!(
+                    class.as_str(),
+                    "system-node-critical" | "system-cluster-critical"
+                )
+            }
+            FactKind::HostPath { .. } | FactKind::Privileged | FactKind::HostNamespace(_) => true,
+            FactKind::BaseImage(image) => named(crate::image::ImageRef::parse(image).short_name()),
+            _ => false,
+        })
+}
+
+/// Whether a workload is a container the P1xx rules judge: not a node agent.
+pub fn judged_container(workload: &Workload) -> bool {
+    workload.platform == crate::model::Platform::Container && !is_node_agent(workload)
+}
+
+/// Programs that start another program as PID 1 and reap zombies, but supervise nothing.
+const INIT_SHIMS: &[&str] = &["tini", "dumb-init", "catatonit", "docker-init"];
 
 /// The programs a command line runs: the first word of each simple command (split on
 /// `;`, `&`, `|` and line breaks), past variable assignments and `sudo`/`exec`/`env`
-/// wrappers, as basenames; `sh -c "..."` scripts are followed.
+/// wrappers and init shims (`tini`, `dumb-init`), as basenames; `sh -c "..."` scripts are
+/// followed. The body of a here-document fed to a command (`cat <<EOF > file`) is data,
+/// not commands, and is skipped when its closing delimiter is there.
 pub fn programs(command: &str) -> Vec<&str> {
     let mut found = Vec::new();
-    for simple in command.split([';', '&', '|', '\n', '(', ')']) {
-        let mut words = simple
-            .split_whitespace()
-            .map(|w| w.trim_matches(['"', '\'', '[', ']', ',']))
-            .filter(|w| !w.is_empty() && !w.contains('='));
-        while let Some(word) = words.next() {
-            let program = word.rsplit('/').next().unwrap_or(word);
-            match program {
-                "sudo" | "exec" | "env" | "nohup" => continue,
-                "sh" | "bash" | "ash" | "dash" => {
-                    if words.next() == Some("-c") {
-                        continue;
-                    }
-                    found.push(program);
-                }
-                _ => found.push(program),
+    let lines: Vec<&str> = command.lines().collect();
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        index += 1;
+        for simple in line.split([';', '&', '|', '(', ')']) {
+            if let Some(program) = program_of(simple) {
+                found.push(program);
             }
-            break;
+        }
+        if let Some(delimiter) = here_document_delimiter(line)
+            && let Some(end) = lines[index..].iter().position(|l| l.trim() == delimiter)
+        {
+            index += end + 1;
         }
     }
     found
+}
+
+/// The program a simple command runs.
+fn program_of(simple: &str) -> Option<&str> {
+    let mut words = simple
+        .split_whitespace()
+        .map(|w| w.trim_matches(['"', '\'', '[', ']', ',']))
+        .filter(|w| !w.is_empty() && !w.contains('='));
+    while let Some(word) = words.next() {
+        let program = word.rsplit('/').next().unwrap_or(word);
+        match program {
+            "sudo" | "exec" | "env" | "nohup" => continue,
+            shim if INIT_SHIMS.contains(&shim) => {
+                while words.clone().next().is_some_and(|w| w.starts_with('-')) {
+                    words.next();
+                }
+                continue;
+            }
+            "sh" | "bash" | "ash" | "dash" if words.clone().next() == Some("-c") => {
+                words.next();
+                continue;
+            }
+            _ => return Some(program),
+        }
+    }
+    None
+}
+
+/// The delimiter of a here-document a line feeds to a command other than a shell
+/// (`cat << 'EOF' > /etc/app.conf`).
+fn here_document_delimiter(line: &str) -> Option<&str> {
+    let (before, after) = line.split_once("<<")?;
+    let feeds = program_of(before.rsplit([';', '&', '|']).next().unwrap_or(before))?;
+    if matches!(feeds, "sh" | "bash" | "ash" | "dash") {
+        return None;
+    }
+    let delimiter = after
+        .trim_start_matches(['-', '~'])
+        .split_whitespace()
+        .next()?;
+    Some(delimiter.trim_matches(['\'', '"']))
 }
 
 /// The first program of a command line.
@@ -57,5 +189,15 @@ mod tests {
         );
         assert_eq!(programs("sh -c modprobe br_netfilter"), vec!["modprobe"]);
         assert_eq!(programs("exec /sbin/init"), vec!["init"]);
+        assert_eq!(
+            programs("/usr/bin/tini -s -- supervisord -n"),
+            vec!["supervisord"]
+        );
+        assert_eq!(programs("dumb-init nginx -g daemon off;"), vec!["nginx"]);
+        assert_eq!(
+            programs("cat << 'EOF' > /bin/mount\nservice rpcbind start\nEOF\nsleep 5"),
+            vec!["cat", "sleep"]
+        );
+        assert!(programs("bash <<EOF\nmodprobe x\nEOF").contains(&"modprobe"));
     }
 }

@@ -1,0 +1,213 @@
+//! The `realtor advise` formats: a human table with a fleet summary, the versioned JSON
+//! contract, and a Markdown table for PR comments and job summaries. They read the
+//! advisor's verdicts and their findings' positions, nothing of the inputs' syntax.
+
+use serde::Serialize;
+
+use crate::advise::{Advice, Fit, Fleet, Reclaim, Target, fleet};
+use crate::diagnostic::Severity;
+use crate::model::Platform;
+
+/// The version of the advice JSON contract.
+pub const VERSION: u32 = 1;
+
+/// How many findings a table row names.
+const TOP_REASONS: usize = 2;
+
+pub fn human(advice: &[Advice]) -> String {
+    let rows: Vec<[String; 6]> = advice
+        .iter()
+        .map(|a| {
+            [
+                super::human::neutralise(&label(a)),
+                format!("{}:{}", super::human::neutralise(&a.file), a.line),
+                format!("{} -> {}", current(a.current), a.recommended.as_str()),
+                a.fit.as_str().to_string(),
+                format!("{:.2}", a.confidence),
+                super::human::neutralise(&reasons(a, "; ")),
+            ]
+        })
+        .collect();
+    let header = [
+        "WORKLOAD",
+        "FILE",
+        "CURRENT -> RECOMMENDED",
+        "FIT",
+        "CONF",
+        "TOP REASONS",
+    ]
+    .map(String::from);
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in std::iter::once(&header).chain(&rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    let fleet = fleet(advice);
+    out.push('\n');
+    out.push_str(&format!(
+        "{} workloads: {} container, {} sandboxed-container, {} vm, {} insufficient-data\n",
+        fleet.workloads,
+        fleet.container,
+        fleet.sandboxed_container,
+        fleet.vm,
+        fleet.insufficient_data
+    ));
+    out.push_str(&format!(
+        "reclaimable from VMs that fit containers: {} vCPU, {:.1} GiB memory\n",
+        fleet.reclaim_vcpus,
+        fleet.reclaim_memory_mib as f64 / 1024.0
+    ));
+    out
+}
+
+pub fn markdown(advice: &[Advice]) -> String {
+    let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let mut out = String::from(
+        "| Workload | File | Current | Recommended | Fit | Confidence | Top reasons |\n|---|---|---|---|---|---|---|\n",
+    );
+    for a in advice {
+        out.push_str(&format!(
+            "| {} | `{}:{}` | {} | **{}** | {} | {:.2} | {} |\n",
+            cell(&label(a)),
+            cell(&a.file),
+            a.line,
+            current(a.current),
+            a.recommended.as_str(),
+            a.fit.as_str(),
+            a.confidence,
+            cell(&reasons(a, "<br>")),
+        ));
+    }
+    let fleet = fleet(advice);
+    out.push_str(&format!(
+        "\n**{} workloads**: {} container, {} sandboxed-container, {} vm, {} insufficient-data. \
+         Reclaimable: {} vCPU, {:.1} GiB memory.\n",
+        fleet.workloads,
+        fleet.container,
+        fleet.sandboxed_container,
+        fleet.vm,
+        fleet.insufficient_data,
+        fleet.reclaim_vcpus,
+        fleet.reclaim_memory_mib as f64 / 1024.0
+    ));
+    out
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    workloads: Vec<Workload<'a>>,
+    summary: Fleet,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Workload<'a> {
+    name: &'a str,
+    kind: &'a str,
+    namespace: Option<&'a str>,
+    file: &'a str,
+    line: usize,
+    current: Platform,
+    recommended: Target,
+    fit: Fit,
+    confidence: f64,
+    missing: &'a [&'static str],
+    findings: Vec<Finding<'a>>,
+    reclaim: Option<&'a Reclaim>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Finding<'a> {
+    rule: &'static str,
+    name: &'static str,
+    severity: Severity,
+    message: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+pub fn json(advice: &[Advice]) -> String {
+    let output = Output {
+        version: VERSION,
+        workloads: advice
+            .iter()
+            .map(|a| Workload {
+                name: &a.name,
+                kind: &a.kind,
+                namespace: a.namespace.as_deref(),
+                file: &a.file,
+                line: a.line,
+                current: a.current,
+                recommended: a.recommended,
+                fit: a.fit,
+                confidence: a.confidence,
+                missing: &a.missing,
+                findings: a
+                    .findings
+                    .iter()
+                    .map(|d| Finding {
+                        rule: d.rule.id,
+                        name: d.rule.name,
+                        severity: d.severity,
+                        message: &d.message,
+                        file: &d.file.path,
+                        line: d.start.line,
+                        column: d.start.column,
+                        end_line: d.end.line,
+                        end_column: d.end.column,
+                    })
+                    .collect(),
+                reclaim: a.reclaim.as_ref(),
+            })
+            .collect(),
+        summary: fleet(advice),
+    };
+    let mut text = serde_json::to_string_pretty(&output).expect("advice serialises");
+    text.push('\n');
+    text
+}
+
+fn label(advice: &Advice) -> String {
+    match &advice.namespace {
+        Some(ns) => format!("{} {}/{}", advice.kind, ns, advice.name),
+        None if advice.kind == "Dockerfile" => advice.kind.clone(),
+        None => format!("{} {}", advice.kind, advice.name),
+    }
+}
+
+fn current(platform: Platform) -> &'static str {
+    match platform {
+        Platform::Container => "container",
+        Platform::Vm => "vm",
+    }
+}
+
+/// The first findings' rules and messages, or what is missing when data is insufficient.
+fn reasons(advice: &Advice, separator: &str) -> String {
+    if advice.recommended == Target::InsufficientData {
+        return format!("missing: {}", advice.missing.join(", "));
+    }
+    advice
+        .findings
+        .iter()
+        .take(TOP_REASONS)
+        .map(|d| format!("{} {}", d.rule.id, d.message))
+        .collect::<Vec<_>>()
+        .join(separator)
+}

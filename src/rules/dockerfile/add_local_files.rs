@@ -1,0 +1,55 @@
+//! D036 add-local-files: `ADD` of local files or folders, which `COPY` does plainly.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Instruction;
+use parse_dockerfile::Source;
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D036",
+    name: "add-local-files",
+    severity: Severity::Error,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3020"],
+    summary: "`ADD` copies local files or folders; `COPY` does the same without `ADD`'s archive and URL magic.",
+    help: "Use `COPY`; keep `ADD` for URLs, git repositories and archives to unpack.",
+    doc: include_str!("../../../rules/dockerfile/D036-add-local-files.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        for instruction in &dockerfile.instructions {
+            let Instruction::Add(add) = instruction else {
+                continue;
+            };
+            let local = add.src.iter().all(|source| match source {
+                Source::Path(path) => is_plain_path(&path.value),
+                _ => false,
+            });
+            if local && !add.src.is_empty() {
+                report.at(add.add.span.clone(), "`ADD` of local files; use `COPY`");
+            }
+        }
+    }
+}
+
+/// A local path that is not an archive `ADD` unpacks, a URL, a git repository or a variable.
+fn is_plain_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let archive = [
+        ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".gz",
+        ".bz2", ".xz", ".zst",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
+    !(archive || lower.contains("://") || lower.starts_with("git@") || path.contains('$'))
+}

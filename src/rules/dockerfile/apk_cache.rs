@@ -1,0 +1,43 @@
+//! D021 apk-cache: `apk add` without `--no-cache` leaves the package index in the image.
+
+use super::packages;
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D021",
+    name: "apk-cache",
+    severity: Severity::Info,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3019"],
+    summary: "`apk add` without `--no-cache` leaves the package index in the image.",
+    help: "Use `apk add --no-cache`.",
+    doc: include_str!("../../../rules/dockerfile/D021-apk-cache.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        packages::report_missing_cleanup(
+            dockerfile,
+            &packages::APK,
+            &|run: &super::RunCommand<'_>, install: &packages::Install<'_>| {
+                install.has_option(&[], &["--no-cache"])
+                    || run
+                        .script
+                        .iter()
+                        .any(|c| packages::removes(c, "/var/cache/apk"))
+            },
+            "`apk add` without `--no-cache`",
+            report,
+        );
+    }
+}

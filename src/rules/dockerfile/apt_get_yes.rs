@@ -1,0 +1,43 @@
+//! D023 apt-get-yes: `apt-get install` without `-y` stops at a confirmation prompt the build cannot answer.
+
+use super::packages;
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D023",
+    name: "apt-get-yes",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3014"],
+    summary: "`apt-get install` without `-y` stops at a confirmation prompt the build cannot answer.",
+    help: "Add `-y`.",
+    doc: include_str!("../../../rules/dockerfile/D023-apt-get-yes.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        packages::report_missing_option(
+            dockerfile,
+            &packages::APT_GET,
+            &|install: &packages::Install<'_>| {
+                install.has_option(&['y'], &["--yes", "--assume-yes"])
+                    || install
+                        .options
+                        .iter()
+                        .any(|w| w.text == "-qq" || w.text == "-q=2")
+            },
+            "`apt-get install` without `-y`",
+            report,
+        );
+    }
+}

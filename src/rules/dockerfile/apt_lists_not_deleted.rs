@@ -1,0 +1,52 @@
+//! D020 apt-lists-not-deleted: `apt-get update` without removing `/var/lib/apt/lists` in the same `RUN`.
+
+use super::packages;
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D020",
+    name: "apt-lists-not-deleted",
+    severity: Severity::Info,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3009"],
+    summary: "`apt-get update` leaves package lists in the image when the same `RUN` does not remove `/var/lib/apt/lists`.",
+    help: "End the `RUN` with `&& rm -rf /var/lib/apt/lists/*`.",
+    doc: include_str!("../../../rules/dockerfile/D020-apt-lists-not-deleted.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        let shipped = super::shipped_stages(dockerfile);
+        for run in super::run_commands(dockerfile) {
+            let command = run.command;
+            if !packages::runs(command, &["apt-get", "apt"], "update")
+                || !shipped[run.stage]
+                || super::has_cache_mount(dockerfile, run.instruction)
+            {
+                continue;
+            }
+            let cleaned = run
+                .script
+                .iter()
+                .any(|c| packages::removes(c, "/var/lib/apt/lists"));
+            if !cleaned {
+                let update = command.args().iter().find(|w| w.text == "update");
+                let end = update.map_or(command.words[0].span.end, |w| w.span.end);
+                report.at(
+                    command.words[0].span.start..end,
+                    "`apt-get update` without `rm -rf /var/lib/apt/lists/*` in the same `RUN`",
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! D028 dnf-clean: `dnf install` without `dnf clean all` in the same `RUN` leaves the package cache in the image.
+
+use super::packages;
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D028",
+    name: "dnf-clean",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3040"],
+    summary: "`dnf install` without `dnf clean all` in the same `RUN` leaves the package cache in the image.",
+    help: "End the `RUN` with `&& dnf clean all`.",
+    doc: include_str!("../../../rules/dockerfile/D028-dnf-clean.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        packages::report_missing_cleanup(
+            dockerfile,
+            &packages::DNF,
+            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| {
+                run.script.iter().any(|c| {
+                    packages::runs(c, &["dnf", "microdnf"], "clean")
+                        || packages::removes(c, "/var/cache/dnf")
+                        || packages::removes(c, "/var/cache/yum")
+                })
+            },
+            "`dnf install` without `dnf clean all` in the same `RUN`",
+            report,
+        );
+    }
+}

@@ -1,0 +1,49 @@
+//! D039 duplicate-stage-name: two stages with the same name.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Instruction;
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D039",
+    name: "duplicate-stage-name",
+    severity: Severity::Error,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3024"],
+    summary: "Two build stages have the same name, so `--from` and `--target` cannot tell them apart.",
+    help: "Give every stage a unique name.",
+    doc: include_str!("../../../rules/dockerfile/D039-duplicate-stage-name.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        for (index, stage) in dockerfile.stages.iter().enumerate() {
+            let Some(name) = &stage.name else {
+                continue;
+            };
+            let repeated = dockerfile.stages[..index].iter().any(|s| {
+                s.name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            });
+            if repeated
+                && let Instruction::From(from) = &dockerfile.instructions[stage.from]
+                && let Some((_, alias)) = &from.as_
+            {
+                report.at(
+                    alias.span.clone(),
+                    format!("stage name `{name}` is already used by an earlier stage"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! D046 secret-in-arg-env: an `ARG` or `ENV` whose name says it holds a secret.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::{Instruction, arg_pairs};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D046",
+    name: "secret-in-arg-env",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3064"],
+    summary: "An `ARG` or `ENV` name says it holds a secret, which stays readable in the image history or configuration.",
+    help: "Pass secrets with `RUN --mount=type=secret` (build) or at run time, never as `ARG`/`ENV`.",
+    doc: include_str!("../../../rules/dockerfile/D046-secret-in-arg-env.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        for instruction in &dockerfile.instructions {
+            let (keyword, arguments) = match instruction {
+                Instruction::Env(env) => ("ENV", &env.arguments),
+                Instruction::Arg(arg) => ("ARG", &arg.arguments),
+                _ => continue,
+            };
+            let raw = &dockerfile.file.text[arguments.span.clone()];
+            let mut searched = 0;
+            for (name, _) in arg_pairs(&arguments.value) {
+                let Some(offset) = raw[searched..].find(name).map(|o| o + searched) else {
+                    continue;
+                };
+                searched = offset + name.len();
+                if is_secret_name(name) {
+                    let start = arguments.span.start + offset;
+                    report.at(
+                        start..start + name.len(),
+                        format!("`{keyword} {name}` looks like a secret"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+const SECRET_WORDS: &[&str] = &[
+    "apikey",
+    "auth",
+    "credential",
+    "credentials",
+    "key",
+    "password",
+    "pword",
+    "passwd",
+    "secret",
+    "token",
+];
+
+/// BuildKit's test: a `_`-separated part of the name is a secret word, and none is `public`.
+fn is_secret_name(name: &str) -> bool {
+    let parts: Vec<String> = name
+        .split(['_', '-'])
+        .map(str::to_ascii_lowercase)
+        .collect();
+    parts.iter().any(|p| SECRET_WORDS.contains(&p.as_str())) && !parts.iter().any(|p| p == "public")
+}

@@ -1,0 +1,36 @@
+//! D015 unpinned-go-install: a package installed with `go install` without a version pin.
+
+use super::packages;
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D015",
+    name: "unpinned-go-install",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3062"],
+    summary: "A package installed with `go install` has no version pin, so rebuilds may install a different version.",
+    help: "Pin the version, e.g. `go install golang.org/x/tools/gopls@v0.16.1`.",
+    doc: include_str!("../../../rules/dockerfile/D015-unpinned-go-install.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        packages::report_unpinned(
+            dockerfile,
+            &packages::GO,
+            &|_, p: &str| p.contains('@') && !p.ends_with("@latest"),
+            report,
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! D012 unpinned-pip-package: a package installed with `pip install` without a version pin.
+
+use super::packages;
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D012",
+    name: "unpinned-pip-package",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3013"],
+    summary: "A package installed with `pip install` has no version pin, so rebuilds may install a different version.",
+    help: "Pin the version, e.g. `pip install requests==2.32.3`.",
+    doc: include_str!("../../../rules/dockerfile/D012-unpinned-pip-package.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        packages::report_unpinned(
+            dockerfile,
+            &packages::PIP,
+            &|_, p: &str| {
+                ["==", ">=", "<=", "~=", "!=", "<", ">", "@"]
+                    .iter()
+                    .any(|op| p.contains(op))
+            },
+            report,
+        );
+    }
+}

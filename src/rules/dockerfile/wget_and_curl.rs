@@ -1,0 +1,52 @@
+//! D031 wget-and-curl: a stage uses both `wget` and `curl`.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D031",
+    name: "wget-and-curl",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL4001"],
+    summary: "The stage uses both `wget` and `curl`; one download tool is enough.",
+    help: "Pick one tool and use it for every download of the stage.",
+    doc: include_str!("../../../rules/dockerfile/D031-wget-and-curl.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        for stage in 0..dockerfile.stages.len().max(1) {
+            let uses = |tool: &str| {
+                super::run_commands(dockerfile)
+                    .filter(|run| run.stage == stage && run.command.name() == Some(tool))
+                    .map(|run| run.command.words[0].span.clone())
+                    .collect::<Vec<_>>()
+            };
+            let (curl, wget) = (uses("curl"), uses("wget"));
+            let (Some(first_curl), Some(first_wget)) = (curl.first(), wget.first()) else {
+                continue;
+            };
+            let (second, tool, other) = if first_curl.start < first_wget.start {
+                (wget, "wget", "curl")
+            } else {
+                (curl, "curl", "wget")
+            };
+            for span in second {
+                report.at(
+                    span,
+                    format!("`{tool}` in a stage that already uses `{other}`"),
+                );
+            }
+        }
+    }
+}

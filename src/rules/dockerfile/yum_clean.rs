@@ -1,0 +1,41 @@
+//! D027 yum-clean: `yum install` without `yum clean all` in the same `RUN` leaves the package cache in the image.
+
+use super::packages;
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D027",
+    name: "yum-clean",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3032"],
+    summary: "`yum install` without `yum clean all` in the same `RUN` leaves the package cache in the image.",
+    help: "End the `RUN` with `&& yum clean all`.",
+    doc: include_str!("../../../rules/dockerfile/D027-yum-clean.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        packages::report_missing_cleanup(
+            dockerfile,
+            &packages::YUM,
+            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| {
+                run.script.iter().any(|c| {
+                    packages::runs(c, &["yum"], "clean") || packages::removes(c, "/var/cache/yum")
+                })
+            },
+            "`yum install` without `yum clean all` in the same `RUN`",
+            report,
+        );
+    }
+}

@@ -1,0 +1,39 @@
+//! D026 zypper-non-interactive: `zypper install` without `--non-interactive` stops at a confirmation prompt the build cannot answer.
+
+use super::packages;
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "D026",
+    name: "zypper-non-interactive",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Dockerfile,
+    aliases: &["DL3034"],
+    summary: "`zypper install` without `--non-interactive` stops at a confirmation prompt the build cannot answer.",
+    help: "Add `--non-interactive`.",
+    doc: include_str!("../../../rules/dockerfile/D026-zypper-non-interactive.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Dockerfile(dockerfile) = subject else {
+            return;
+        };
+        packages::report_missing_option(
+            dockerfile,
+            &packages::ZYPPER,
+            &|install: &packages::Install<'_>| {
+                install.has_option(&['n', 'y'], &["--non-interactive", "--no-confirm"])
+            },
+            "`zypper install` without `--non-interactive`",
+            report,
+        );
+    }
+}

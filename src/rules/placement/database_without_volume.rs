@@ -1,0 +1,110 @@
+//! P112 database-without-volume: a pod-bearing workload that runs a database server image
+//! but keeps its data on no persistent volume: the data dies with the pod. A database in a
+//! StatefulSet with a claim template (or any pod with a PVC or a network disk) is fine on
+//! Kubernetes.
+
+use crate::diagnostic::Severity;
+use crate::image::ImageRef;
+use crate::model::FactKind;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P112",
+    name: "database-without-volume",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "A database runs in a pod without a PersistentVolumeClaim, so its data dies with the pod.",
+    help: "Run it as a StatefulSet with `volumeClaimTemplates`, or use a managed database.",
+    doc: include_str!("../../../rules/placement/P112-database-without-volume.md"),
+};
+
+/// Images of databases that keep their data on local disk.
+const DATABASE_IMAGES: &[&str] = &[
+    "postgres",
+    "postgresql",
+    "mysql",
+    "mariadb",
+    "mongo",
+    "mongodb",
+    "cassandra",
+    "elasticsearch",
+    "opensearch",
+    "couchdb",
+    "neo4j",
+    "influxdb",
+    "cockroach",
+    "mssql-server",
+    "clickhouse-server",
+];
+
+/// Programs that start the database server itself (rather than a client such as `psql`).
+const SERVER_PROGRAMS: &[&str] = &[
+    "docker-entrypoint.sh",
+    "postgres",
+    "mysqld",
+    "mariadbd",
+    "mongod",
+    "cassandra",
+    "elasticsearch",
+    "opensearch",
+    "couchdb",
+    "neo4j",
+    "influxd",
+    "cockroach",
+    "clickhouse-server",
+];
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
+        // A Dockerfile cannot know where its container's data will live.
+        if !super::judged_container(workload)
+            || workload.kind == "Dockerfile"
+            || workload
+                .facts
+                .iter()
+                .any(|f| f.kind == FactKind::PersistentVolume)
+            || runs_a_client(workload)
+        {
+            return;
+        }
+        for (span, image) in workload.facts(|f| match f {
+            FactKind::BaseImage(image) => Some(image),
+            _ => None,
+        }) {
+            let name = ImageRef::parse(image).short_name();
+            if DATABASE_IMAGES.contains(&name) {
+                report.at(
+                    span.clone(),
+                    format!(
+                        "`{name}` keeps its data in the pod, and no PersistentVolumeClaim holds it"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Whether the pod overrides a database image's command with something other than the
+/// server (`sleep`, `psql`, a script): it uses the image as a client. Arguments alone
+/// (`--max-connections=200`) still start the server.
+fn runs_a_client(workload: &crate::model::Workload) -> bool {
+    workload
+        .facts(|f| match f {
+            FactKind::Init(command) => Some(command),
+            _ => None,
+        })
+        .any(|(_, command)| {
+            super::first_program(command)
+                .is_some_and(|p| !p.starts_with('-') && !SERVER_PROGRAMS.contains(&p))
+        })
+}

@@ -1,0 +1,65 @@
+//! P109 desktop-session: a container that runs a desktop: an X server, a VNC or RDP
+//! server, or exposes their ports. Containers have no GUI; a desktop is a machine's job.
+
+use crate::diagnostic::Severity;
+use crate::model::FactKind;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P109",
+    name: "desktop-session",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "The container runs a desktop (X11, VNC or RDP server).",
+    help: "Serve the app over HTTP, or give the desktop a VM (or a virtual-desktop service).",
+    doc: include_str!("../../../rules/placement/P109-desktop-session.md"),
+};
+
+/// X servers, desktop sessions, VNC and RDP servers.
+const DESKTOP_PROGRAMS: &[&str] = &[
+    "Xvfb",
+    "Xorg",
+    "Xvnc",
+    "x11vnc",
+    "vncserver",
+    "tigervncserver",
+    "xrdp",
+    "startxfce4",
+    "startlxde",
+    "startplasma-x11",
+    "gnome-session",
+];
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
+        if !super::judged_container(workload) {
+            return;
+        }
+        for fact in &workload.facts {
+            let message = match &fact.kind {
+                FactKind::Init(command) => match super::programs(command)
+                    .into_iter()
+                    .find(|p| DESKTOP_PROGRAMS.contains(p))
+                {
+                    Some(program) => format!("`{program}` runs a desktop session in the container"),
+                    None => continue,
+                },
+                FactKind::ExposedPort(port @ (3389 | 5900..=5909)) => {
+                    format!("port {port} serves a remote desktop (RDP/VNC)")
+                }
+                _ => continue,
+            };
+            report.at(fact.span.clone(), message);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! P211 isolation-requirement: a VM whose requirements say strong isolation,
+//! multi-tenancy or untrusted code: a plain container's isolation is only moderate.
+
+use crate::diagnostic::Severity;
+use crate::model::{FactKind, IsolationNeed, Platform};
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P211",
+    name: "isolation-requirement",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "The VM must isolate strongly (strong isolation, multi-tenant or untrusted code).",
+    help: "Keep the VM, or move it to a sandboxed container runtime (gVisor, Kata) that gives it its own kernel.",
+    doc: include_str!("../../../rules/placement/P211-isolation-requirement.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
+        if workload.platform != Platform::Vm {
+            return;
+        }
+        for (span, need) in workload.facts(|f| match f {
+            FactKind::IsolationNeed(need) => Some(*need),
+            _ => None,
+        }) {
+            report.at(
+                span.clone(),
+                format!(
+                    "{} needs more isolation than a shared-kernel container gives",
+                    describe(need)
+                ),
+            );
+        }
+    }
+}
+
+/// The isolation need in words.
+pub fn describe(need: IsolationNeed) -> &'static str {
+    match need {
+        IsolationNeed::Strong => "strong isolation",
+        IsolationNeed::UntrustedCode => "untrusted code",
+        IsolationNeed::MultiTenant => "a multi-tenant workload",
+    }
+}

@@ -1,0 +1,47 @@
+//! P203 unsupported-guest-os: a VM whose guest is neither Linux nor Windows (AIX, Solaris,
+//! HP-UX, BSD ...): no container runtime runs it.
+
+use crate::diagnostic::Severity;
+use crate::model::{FactKind, Platform};
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P203",
+    name: "unsupported-guest-os",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "The guest OS is neither Linux nor Windows, so no container can run it.",
+    help: "Keep it as a VM (or a physical machine) until the application is ported.",
+    doc: include_str!("../../../rules/placement/P203-unsupported-guest-os.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
+        if workload.platform != Platform::Vm {
+            return;
+        }
+        for (span, os) in workload.facts(|f| match f {
+            FactKind::Os(os) => Some(os),
+            _ => None,
+        }) {
+            let family = os.family.as_deref().unwrap_or("");
+            if matches!(family, "unix" | "bsd" | "other") {
+                let name = os.distro.as_deref().unwrap_or(family);
+                report.at(
+                    span.clone(),
+                    format!("guest OS `{name}` is not Linux or Windows: no container runs it"),
+                );
+            }
+        }
+    }
+}
