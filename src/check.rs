@@ -13,6 +13,7 @@ use crate::importers;
 use crate::inventory;
 use crate::kubernetes;
 use crate::model::Workload;
+use crate::objectset::{self, ObjectFacts, SetView};
 use crate::rules::{self, InventoryFile, RuleMeta, Subject, realtor};
 use crate::source::{SourceFile, Span};
 use crate::suppress::{self, Suppression};
@@ -44,6 +45,8 @@ pub struct FileReport {
     pub status: Status,
     pub diagnostics: Vec<Diagnostic>,
     pub workloads: Vec<Workload>,
+    /// What rules over the whole set of files need from its Kubernetes objects.
+    pub objects: Vec<ObjectFacts>,
 }
 
 /// Which rules run and at what severity.
@@ -126,6 +129,46 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
         status: if failed { Status::Error } else { Status::Ok },
         diagnostics,
         workloads: out.workloads,
+        objects: out.objects,
+    }
+}
+
+/// The second phase, after every file has been checked: rules that judge each object
+/// against all the objects of the set (a Service's selector against every pod template).
+/// Their findings join the report of the object's file.
+pub fn check_set(reports: &mut [FileReport], settings: &Settings) {
+    let enabled = |rule: &RuleMeta| settings.enabled(rule);
+    let all: Vec<&ObjectFacts> = reports.iter().flat_map(|r| &r.objects).collect();
+    let mut found: Vec<(usize, Finding)> = Vec::new();
+    for (index, report) in reports.iter().enumerate() {
+        for object in &report.objects {
+            let mut findings = Vec::new();
+            let view = SetView { object, all: &all };
+            rules::run(
+                &Subject::ObjectSet(&view),
+                &enabled,
+                &settings.options,
+                &mut findings,
+            );
+            for mut finding in findings {
+                if !object.suppressed.contains(&finding.rule.id) {
+                    finding.workload = Some(object.label.clone());
+                    found.push((index, finding));
+                }
+            }
+        }
+    }
+    for (index, finding) in found {
+        let report = &mut reports[index];
+        if let Some(severity) = settings.severity(finding.rule) {
+            let diagnostic = Diagnostic::new(finding, severity, &report.file);
+            report.diagnostics.push(diagnostic);
+        }
+    }
+    for report in reports {
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
 }
 
@@ -140,6 +183,7 @@ pub fn unreadable(display: String, unreadable: crate::read::Unreadable) -> FileR
         kind: FileKind::Other,
         status: Status::Error,
         workloads: Vec::new(),
+        objects: Vec::new(),
     }
 }
 
@@ -147,6 +191,7 @@ pub fn unreadable(display: String, unreadable: crate::read::Unreadable) -> FileR
 struct Outcome {
     findings: Vec<Finding>,
     workloads: Vec<Workload>,
+    objects: Vec<ObjectFacts>,
 }
 
 fn sniff(text: &str) -> Hint {
@@ -228,10 +273,18 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
         return FileKind::Kubernetes;
     }
     let parsed = yaml::parse(file);
+    if let Some(span) = kustomization(&file.path, &parsed.documents) {
+        let message = "kustomize overlay found: lint the rendered output instead";
+        let help = "Render it first and lint the output: kubectl kustomize DIR | realtor check --stdin-filename rendered.yaml -";
+        out.findings
+            .push(Finding::new(&realtor::template_skipped::META, span, message).help(help));
+        return FileKind::Kubernetes;
+    }
     let enabled = |rule: &RuleMeta| settings.enabled(rule);
     let mut kind = FileKind::Other;
     let mut findings = Vec::new();
     let mut suppressions: Vec<Suppression> = suppress::yaml_comments(file, &parsed.documents);
+    let mut strays = Vec::new();
     for document in &parsed.documents {
         let root = &document.root;
         if is_inventory(root) {
@@ -242,7 +295,21 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
                 kind = FileKind::Kubernetes;
                 check_object(&object, &enabled, &mut findings, &mut suppressions, out);
             }
+        } else {
+            strays.push(root);
         }
+    }
+    for root in strays {
+        let half = root.get("kind").or_else(|| root.get("apiVersion"));
+        if kind != FileKind::Kubernetes && half.is_none() {
+            continue;
+        }
+        kind = FileKind::Kubernetes;
+        let span = half
+            .or_else(|| root.entries().first())
+            .map_or_else(|| root.span.clone(), |e| e.key.span.clone());
+        let message = "not a Kubernetes object: a document needs both `apiVersion` and `kind`";
+        findings.push(parse_error(span, message));
     }
     if let Some(error) = parsed.error {
         if kind == FileKind::Other {
@@ -266,16 +333,25 @@ fn check_object(
     out: &mut Outcome,
 ) {
     suppressions.extend(suppress::annotations(object.node));
+    out.objects.push(objectset::facts(object, suppressions));
     if let Some(error) = &object.decode_error {
         let found = object.node.lookup(&error.path.segments());
-        let span = found.map_or_else(|| object.node.span.clone(), |f| f.node.span.clone());
-        let message = format!(
+        let span = found
+            .as_ref()
+            .map_or_else(|| object.node.span.clone(), |f| f.node.span.clone());
+        let mut message = format!(
             "{} `{}` does not decode: {}: {}",
             object.kind,
             object.name.unwrap_or(""),
             error.path,
             error.message
         );
+        let hint = found
+            .filter(|_| error.message.ends_with("expected a string"))
+            .and_then(|f| kubernetes::quoting_hint(f.node));
+        if let Some(hint) = hint {
+            message = format!("{message}; {hint}");
+        }
         findings.push(parse_error(span, message));
         return;
     }
@@ -371,6 +447,30 @@ fn check_inventory(
         run_placement(&workload, enabled, findings);
         out.workloads.push(workload);
     }
+}
+
+/// Where a kustomize overlay shows itself: the `kind` of a `Kustomization` or `Component`
+/// document, or the first key of a file named `kustomization.yaml` (`.yml`,
+/// `Kustomization`), which often has no `kind`.
+fn kustomization(path: &str, documents: &[yaml::Document]) -> Option<Span> {
+    for document in documents {
+        let root = &document.root;
+        let text = |key: &str| root.get(key).and_then(|e| e.value.as_str());
+        if text("apiVersion").is_some_and(|v| v.starts_with("kustomize.config.k8s.io/"))
+            && matches!(text("kind"), Some("Kustomization" | "Component"))
+        {
+            return root.get("kind").map(|e| e.value.span.clone());
+        }
+    }
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    if !matches!(
+        name,
+        "kustomization.yaml" | "kustomization.yml" | "Kustomization"
+    ) {
+        return None;
+    }
+    let first = documents.first()?.root.entries().first()?;
+    Some(first.key.span.clone())
 }
 
 /// Where a Helm-style template shows itself: the first `{{ ... }}` outside a comment.

@@ -304,7 +304,8 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     };
     let ignored = discover::ignore_set(&config.ignore_paths)?;
     let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
-    let reports = run(inputs, &settings, args.jobs, args.max_file_size)?;
+    let mut reports = run(inputs, &settings, args.jobs, args.max_file_size)?;
+    check::check_set(&mut reports, &settings);
 
     let text = match args.format {
         Format::Human => {

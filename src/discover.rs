@@ -48,7 +48,8 @@ pub fn hint_for(name: &str) -> Option<Hint> {
     }
     let yaml = [".yaml", ".yml", ".json"]
         .iter()
-        .any(|ext| lower.ends_with(ext));
+        .any(|ext| lower.ends_with(ext))
+        || name == "Kustomization";
     let export = [".csv", ".xml", ".vmx", ".vbox", ".xlsx"]
         .iter()
         .any(|ext| lower.ends_with(ext));

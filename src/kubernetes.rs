@@ -7,7 +7,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::de::DeserializeOwned;
 
 use crate::decode::{DecodeError, Decoded, KeyPath, decode};
-use crate::syntax::yaml::{Document, Node, PathSegment};
+use crate::syntax::yaml::{Document, Node, NodeKind, PathSegment, ScalarStyle};
 
 pub use core::v1::{Container, PodSpec};
 
@@ -25,6 +25,20 @@ pub struct Object<'a> {
     pub unknown_fields: Vec<KeyPath>,
     /// Why a built-in kind failed to decode; path relative to `node`.
     pub decode_error: Option<DecodeError>,
+    /// How much of the object a schema typed.
+    pub schema: Schema,
+}
+
+/// Which schema an object was decoded with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schema {
+    /// A built-in kind at an API version `k8s-openapi` types: the whole object.
+    BuiltIn,
+    /// A workload kind at an older API version: its metadata and pod spec.
+    PodSpec,
+    /// Any other kind (custom resources, KubeVirt, kinds realtor does not type): read
+    /// generically, identity only.
+    Generic,
 }
 
 /// The pod template of a workload, typed, with the node it was read from.
@@ -35,6 +49,8 @@ pub struct Pod<'a> {
     /// `spec.template.spec` for a Deployment: the path from the object to the pod spec.
     pub path: &'static str,
     pub replicas: Option<i32>,
+    /// `ephemeralContainers`, read as containers.
+    ephemeral: Vec<Container>,
 }
 
 /// Which list a container comes from.
@@ -55,73 +71,138 @@ impl ContainerList {
     }
 }
 
-/// A container of a pod with the node it was written in.
+/// A container of a pod with the node it was written in. Ephemeral containers are read
+/// as [`Container`]s: they have the same fields, minus `targetContainerName`.
 #[derive(Debug)]
 pub struct ContainerRef<'p> {
     pub list: ContainerList,
     pub name: &'p str,
     pub image: Option<&'p str>,
     pub security_context: Option<&'p core::v1::SecurityContext>,
+    pub spec: &'p Container,
     pub node: &'p Node,
 }
 
 impl<'a> Pod<'a> {
     /// Every container: init, app and ephemeral, each with its node.
     pub fn containers(&self) -> Vec<ContainerRef<'_>> {
-        let mut all = Vec::new();
         let nodes = |list: ContainerList| {
             self.node
                 .get(list.key())
                 .map(|e| e.value.items())
                 .unwrap_or_default()
         };
-        for (c, node) in self.spec.containers.iter().zip(nodes(ContainerList::App)) {
-            all.push(container_ref(
-                ContainerList::App,
-                &c.name,
-                c.image.as_deref(),
-                c.security_context.as_ref(),
-                node,
-            ));
-        }
-        let init = self.spec.init_containers.iter().flatten();
-        for (c, node) in init.zip(nodes(ContainerList::Init)) {
-            all.push(container_ref(
+        let lists = [
+            (ContainerList::App, self.spec.containers.as_slice()),
+            (
                 ContainerList::Init,
-                &c.name,
-                c.image.as_deref(),
-                c.security_context.as_ref(),
-                node,
-            ));
-        }
-        let ephemeral = self.spec.ephemeral_containers.iter().flatten();
-        for (c, node) in ephemeral.zip(nodes(ContainerList::Ephemeral)) {
-            all.push(container_ref(
-                ContainerList::Ephemeral,
-                &c.name,
-                c.image.as_deref(),
-                c.security_context.as_ref(),
-                node,
-            ));
+                self.spec.init_containers.as_deref().unwrap_or_default(),
+            ),
+            (ContainerList::Ephemeral, self.ephemeral.as_slice()),
+        ];
+        let mut all = Vec::new();
+        for (list, containers) in lists {
+            for (spec, node) in containers.iter().zip(nodes(list)) {
+                all.push(ContainerRef {
+                    list,
+                    name: &spec.name,
+                    image: spec.image.as_deref(),
+                    security_context: spec.security_context.as_ref(),
+                    spec,
+                    node,
+                });
+            }
         }
         all
     }
 }
 
-fn container_ref<'p>(
-    list: ContainerList,
-    name: &'p str,
-    image: Option<&'p str>,
-    security_context: Option<&'p core::v1::SecurityContext>,
-    node: &'p Node,
-) -> ContainerRef<'p> {
-    ContainerRef {
-        list,
-        name,
-        image,
-        security_context,
-        node,
+fn ephemeral_as_container(e: &core::v1::EphemeralContainer) -> Container {
+    Container {
+        args: e.args.clone(),
+        command: e.command.clone(),
+        env: e.env.clone(),
+        env_from: e.env_from.clone(),
+        image: e.image.clone(),
+        image_pull_policy: e.image_pull_policy.clone(),
+        lifecycle: e.lifecycle.clone(),
+        liveness_probe: e.liveness_probe.clone(),
+        name: e.name.clone(),
+        ports: e.ports.clone(),
+        readiness_probe: e.readiness_probe.clone(),
+        resources: e.resources.clone(),
+        security_context: e.security_context.clone(),
+        startup_probe: e.startup_probe.clone(),
+        stdin: e.stdin,
+        stdin_once: e.stdin_once,
+        termination_message_path: e.termination_message_path.clone(),
+        termination_message_policy: e.termination_message_policy.clone(),
+        tty: e.tty,
+        volume_devices: e.volume_devices.clone(),
+        volume_mounts: e.volume_mounts.clone(),
+        working_dir: e.working_dir.clone(),
+        ..Container::default()
     }
+}
+
+/// A node as kubectl sends it to the API server. kubectl reads YAML 1.1 (go-yaml v2), so
+/// unquoted `yes`/`no`/`on`/`off`/`y`/`n` (in their three letter cases) are booleans, as
+/// is `0644` an octal number (which [`Node::to_value`] already reads); and it turns
+/// non-string keys back into strings (`80:` is the key `"80"`, `yes:` the key `"true"`).
+/// A boolean or number where the schema wants a string is then an error, as with kubectl.
+pub fn kubectl_value(node: &Node) -> serde_yaml::Value {
+    use serde_yaml::Value;
+    match &node.kind {
+        NodeKind::Scalar(scalar) if scalar.style == ScalarStyle::Plain => {
+            yaml11_bool(&scalar.text).map_or_else(|| node.to_value(), Value::Bool)
+        }
+        NodeKind::Scalar(_) => node.to_value(),
+        NodeKind::Sequence(items) => Value::Sequence(items.iter().map(kubectl_value).collect()),
+        NodeKind::Mapping(entries) => Value::Mapping(
+            entries
+                .iter()
+                .map(|entry| {
+                    let key = match kubectl_value(&entry.key) {
+                        Value::Bool(b) => Value::String(b.to_string()),
+                        Value::Number(n) => Value::String(n.to_string()),
+                        Value::Null => Value::String("null".into()),
+                        other => other,
+                    };
+                    (key, kubectl_value(&entry.value))
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// YAML 1.1 booleans, as go-yaml v2 resolves them.
+fn yaml11_bool(text: &str) -> Option<bool> {
+    match text {
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => Some(true),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => Some(false),
+        _ => None,
+    }
+}
+
+/// Why kubectl would reject a plain scalar in a string field, and the fix: for the value
+/// at a decode failure that expected a string.
+pub fn quoting_hint(node: &Node) -> Option<String> {
+    let NodeKind::Scalar(scalar) = &node.kind else {
+        return None;
+    };
+    if scalar.style != ScalarStyle::Plain {
+        return None;
+    }
+    let reads_as = match kubectl_value(node) {
+        serde_yaml::Value::Bool(_) => "a boolean",
+        serde_yaml::Value::Number(_) => "a number",
+        serde_yaml::Value::Null => "null",
+        _ => return None,
+    };
+    Some(format!(
+        "kubectl reads the unquoted `{}` as {reads_as} (YAML 1.1): quote it",
+        scalar.text
+    ))
 }
 
 /// True when a document looks like a Kubernetes object (`apiVersion` and `kind`).
@@ -172,17 +253,22 @@ fn object(node: &Node) -> Object<'_> {
         pod: None,
         unknown_fields: Vec::new(),
         decode_error: None,
+        schema: Schema::Generic,
     };
     let pod_path = pod_path(kind);
-    match decode_builtin(api_version, kind, node.to_value()) {
+    match decode_builtin(api_version, kind, kubectl_value(node)) {
         Some(Ok(decoded)) => {
+            object.schema = Schema::BuiltIn;
             object.metadata = decoded.value.metadata;
             object.unknown_fields = decoded.unknown_keys;
             if let (Some(spec), Some(path)) = (decoded.value.pod, pod_path) {
                 object.pod = pod_at(node, path, spec, decoded.value.replicas);
             }
         }
-        Some(Err(error)) => object.decode_error = Some(error),
+        Some(Err(error)) => {
+            object.schema = Schema::BuiltIn;
+            object.decode_error = Some(error);
+        }
         None => decode_parts(&mut object, pod_path),
     }
     object
@@ -192,16 +278,17 @@ fn object(node: &Node) -> Object<'_> {
 /// `extensions/v1beta1` workloads): decode metadata and the pod template on their own.
 fn decode_parts(object: &mut Object<'_>, pod_path: Option<&'static str>) {
     if let Some(meta) = object.node.get("metadata")
-        && let Ok(decoded) = decode::<ObjectMeta>(meta.value.to_value())
+        && let Ok(decoded) = decode::<ObjectMeta>(kubectl_value(&meta.value))
     {
         object.metadata = decoded.value;
     }
     let Some(path) = pod_path else { return };
+    object.schema = Schema::PodSpec;
     let prefix = crate::syntax::yaml::parse_path(path);
     let Some(found) = object.node.lookup(&prefix) else {
         return;
     };
-    match decode::<PodSpec>(found.node.to_value()) {
+    match decode::<PodSpec>(kubectl_value(found.node)) {
         Ok(decoded) => {
             object.unknown_fields = decoded
                 .unknown_keys
@@ -230,8 +317,11 @@ fn pod_at<'a>(
     replicas: Option<i32>,
 ) -> Option<Pod<'a>> {
     let found = node.lookup(&crate::syntax::yaml::parse_path(path))?;
+    let ephemeral = spec.ephemeral_containers.iter().flatten();
+    let ephemeral = ephemeral.map(ephemeral_as_container).collect();
     Some(Pod {
         spec,
+        ephemeral,
         node: found.node,
         path,
         replicas,
@@ -397,4 +487,43 @@ fn decode_builtin(
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+    use crate::syntax::yaml;
+
+    fn value(text: &str) -> serde_yaml::Value {
+        let parsed = yaml::parse(&SourceFile::new("t.yaml", text));
+        kubectl_value(&parsed.documents[0].root)
+    }
+
+    #[test]
+    fn scalars_are_read_as_yaml_1_1_and_keys_become_strings() {
+        let read = value("a: yes\nb: Off\nc: n\nd: 0644\ne: \"yes\"\nf: 'on'\n80: http\nno: x\n");
+        let expected: serde_yaml::Value = serde_yaml::from_str(
+            "a: true\nb: false\nc: false\nd: 420\ne: \"yes\"\nf: \"on\"\n\"80\": http\n\"false\": x\n",
+        )
+        .unwrap();
+        assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn the_quoting_hint_names_what_kubectl_reads() {
+        let parsed = yaml::parse(&SourceFile::new(
+            "t.yaml",
+            "a: no\nb: 8080\nc: \"8080\"\nd: web\n",
+        ));
+        let root = &parsed.documents[0].root;
+        let hint = |key: &str| quoting_hint(&root.get(key).unwrap().value);
+        assert_eq!(
+            hint("a").as_deref(),
+            Some("kubectl reads the unquoted `no` as a boolean (YAML 1.1): quote it")
+        );
+        assert!(hint("b").unwrap().contains("`8080` as a number"));
+        assert_eq!(hint("c"), None);
+        assert_eq!(hint("d"), None);
+    }
 }

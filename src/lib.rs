@@ -17,6 +17,7 @@ pub mod importers;
 pub mod inventory;
 pub mod kubernetes;
 pub mod model;
+pub mod objectset;
 pub mod os;
 pub mod read;
 pub mod render;

@@ -220,6 +220,17 @@ pub fn machine(machine: &Node) -> Vec<Suppression> {
         .collect()
 }
 
+/// Whether a suppression silences `rule` at `span`, marking it used: for rules that
+/// report after every file has been checked, when the suppressions are gone.
+pub fn silenced(suppressions: &mut [Suppression], rule: &'static RuleMeta, span: &Span) -> bool {
+    let probe = Finding::new(rule, span.clone(), "");
+    let mut silenced = false;
+    for suppression in suppressions.iter_mut() {
+        silenced |= suppression.silences(&probe);
+    }
+    silenced
+}
+
 /// Drop suppressed findings, then report the suppressions that silenced nothing among
 /// the rules that ran (`enabled`).
 pub fn apply(

@@ -462,3 +462,146 @@ fn unknown_keys_with_dots_are_reported_at_their_own_key() {
     assert_eq!(key.len(), 1, "{json}");
     assert_eq!(at(key[0]), (5, 5, 5, 14));
 }
+
+#[test]
+fn cross_file_rules_see_every_file_of_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path();
+    std::fs::write(
+        path.join("service.yaml"),
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: typo\nspec:\n  selector:\n    app: wbe\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n",
+    )
+    .unwrap();
+    std::fs::write(
+        path.join("deployment.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      serviceAccountName: web\n      containers:\n        - name: web\n          image: nginx:1.27\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: worker\nspec:\n  # realtor ignore=non-existent-service-account\n  serviceAccountName: worker\n  containers:\n    - name: worker\n      image: nginx:1.27\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: batch\nspec:\n  serviceAccountName: batch\n  containers:\n    - name: batch\n      image: nginx:1.27\n",
+    )
+    .unwrap();
+    let (_, json) = check_json(path, &["--select", "K030,K031", "."]);
+    let found = |rule: &str| -> Vec<(String, (u64, u64, u64, u64))> {
+        diagnostics(&json, rule)
+            .iter()
+            .map(|d| (d["file"].as_str().unwrap().to_string(), at(d)))
+            .collect()
+    };
+    assert_eq!(
+        found("K030"),
+        vec![("service.yaml".into(), (14, 3, 14, 11))]
+    );
+    assert_eq!(
+        found("K031"),
+        vec![("deployment.yaml".into(), (35, 23, 35, 28))]
+    );
+    assert!(found("R002").is_empty(), "{json}");
+    let service = diagnostics(&json, "K030")[0];
+    assert_eq!(service["workload"], "Service typo");
+    // Alone, the Service file cannot see the Deployment: both selectors dangle.
+    let (_, alone) = check_json(path, &["--select", "K030", "service.yaml"]);
+    assert_eq!(diagnostics(&alone, "K030").len(), 2);
+}
+
+#[test]
+fn kustomize_overlays_are_skipped_with_one_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path();
+    std::fs::create_dir(path.join("overlay")).unwrap();
+    std::fs::write(
+        path.join("overlay/kustomization.yaml"),
+        "# no kind: older overlays leave it out\nresources:\n  - ../base\nimages:\n  - name: web\n    newTag: latest\n",
+    )
+    .unwrap();
+    std::fs::write(
+        path.join("overlay/Kustomization"),
+        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: p.yaml\n",
+    )
+    .unwrap();
+    let (_, json) = check_json(path, &["."]);
+    let notices: Vec<_> = diagnostics(&json, "R003")
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().to_string(), at(d)))
+        .collect();
+    assert_eq!(
+        notices,
+        vec![
+            ("overlay/Kustomization".into(), (2, 7, 2, 16)),
+            ("overlay/kustomization.yaml".into(), (2, 1, 2, 10)),
+        ]
+    );
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 2, "{json}");
+}
+
+#[test]
+fn json_manifests_are_read_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pod.json"),
+        "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [\n    {\n      \"apiVersion\": \"v1\",\n      \"kind\": \"Pod\",\n      \"metadata\": {\"name\": \"web\"},\n      \"spec\": {\n        \"containers\": [\n          {\"name\": \"web\", \"image\": \"nginx:1.27\",\n           \"securityContext\": {\"privileged\": true}}\n        ]\n      }\n    }\n  ]\n}\n",
+    )
+    .unwrap();
+    let (_, json) = check_json(dir.path(), &["--select", "K001", "pod.json"]);
+    assert_eq!(json["files"][0]["kind"], "kubernetes");
+    let found = diagnostics(&json, "K001");
+    assert_eq!(found.len(), 1, "{json}");
+    assert_eq!(at(found[0]), (12, 32, 12, 50));
+}
+
+#[test]
+fn a_pragma_above_a_container_of_a_pod_template_scopes_to_that_container() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("deploy.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n        # realtor ignore=no-read-only-root-fs # writes its cache in place\n        - name: cache\n          image: redis:7.4\n      initContainers:\n        - name: setup\n          image: busybox:1.36\n",
+    )
+    .unwrap();
+    let (_, json) = check_json(dir.path(), &["--select", "K009", "deploy.yaml"]);
+    let lines: Vec<u64> = diagnostics(&json, "K009")
+        .iter()
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![13, 19], "{json}");
+    assert!(diagnostics(&json, "R002").is_empty(), "{json}");
+}
+
+#[test]
+fn yaml_1_1_scalars_are_read_as_kubectl_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostNetwork: yes\n  volumes:\n    - name: config\n      configMap:\n        name: web\n        defaultMode: 0644\n  containers:\n    - name: web\n      image: nginx:1.27\n      securityContext:\n        privileged: on\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: env\nspec:\n  containers:\n    - name: env\n      image: nginx:1.27\n      env:\n        - name: VERBOSE\n          value: no\n",
+    )
+    .unwrap();
+    let (_, json) = check_json(dir.path(), &["--select", "K001,K004", "pod.yaml"]);
+    let positions = |rule: &str| -> Vec<(u64, u64, u64, u64)> {
+        diagnostics(&json, rule).iter().map(|d| at(d)).collect()
+    };
+    assert_eq!(positions("K004"), vec![(6, 3, 6, 19)]);
+    assert_eq!(positions("K001"), vec![(16, 9, 16, 23)]);
+    let errors = diagnostics(&json, "R001");
+    assert_eq!(errors.len(), 1, "{json}");
+    assert_eq!(at(errors[0]), (28, 18, 28, 20));
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("spec.containers[0].env[0].value")
+            && message.contains("kubectl reads the unquoted `no` as a boolean"),
+        "{message}"
+    );
+}
+
+#[test]
+fn documents_that_are_not_objects_in_a_manifest_are_reported_at_their_first_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("app.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\nkind: Service\nmetadata:\n  name: b\n---\nmetadata:\n  name: c\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("values.yaml"),
+        "replicas: 2\nimage: nginx\n",
+    )
+    .unwrap();
+    let (_, json) = check_json(dir.path(), &["."]);
+    let errors: Vec<_> = diagnostics(&json, "R001").iter().map(|d| at(d)).collect();
+    assert_eq!(errors, vec![(6, 1, 6, 5), (10, 1, 10, 9)], "{json}");
+    assert_eq!(json["files"].as_array().unwrap().len(), 1, "{json}");
+}

@@ -33,8 +33,14 @@ fn positions(rule: &'static RuleMeta, name: &str, text: &str) -> Vec<String> {
         ..Settings::default()
     };
     let hint = discover::hint_for(name).unwrap_or(Hint::Unknown);
-    let report = check::check(SourceFile::new(name, text), hint, true, &settings);
-    report
+    let mut reports = vec![check::check(
+        SourceFile::new(name, text),
+        hint,
+        true,
+        &settings,
+    )];
+    check::check_set(&mut reports, &settings);
+    reports[0]
         .diagnostics
         .iter()
         .filter(|d| d.rule.id == rule.id)
@@ -255,5 +261,55 @@ fn readme_rule_table_is_current() {
         &readme[start..stop],
         expected,
         "README rule table is stale: run `REALTOR_BLESS=1 cargo test --test rules readme`"
+    );
+}
+
+/// kube-linter puts every finding on line 1; realtor must not. Every Kubernetes finding
+/// (and every parse error) of every fixture, with all rules on, points at a key or value:
+/// a finding at 1:1 is accepted only when it covers a token written there, never an empty
+/// span or a whole document.
+#[test]
+fn no_kubernetes_finding_of_the_fixtures_sits_at_the_start_of_the_file() {
+    let settings = Settings::default();
+    let mut checked = 0;
+    for rule in rules::all() {
+        let dir = Path::new("fixtures/rules").join(rule.id);
+        for entry in std::fs::read_dir(&dir).expect("fixture dir") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let fixture = name.starts_with("bad") || name.starts_with("good");
+            if !fixture || !name.ends_with(".yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("fixture");
+            let mut reports = vec![check::check(
+                SourceFile::new(name.as_str(), &text),
+                Hint::Yaml,
+                true,
+                &settings,
+            )];
+            check::check_set(&mut reports, &settings);
+            for d in &reports[0].diagnostics {
+                if !(d.rule.id.starts_with('K') || d.rule.id == "R001") {
+                    continue;
+                }
+                checked += 1;
+                let at_start = d.start.line == 1 && d.start.column == 1;
+                let one_token = d.span.start < d.span.end
+                    && d.end.line == 1
+                    && !text[d.span.clone()].contains(char::is_whitespace);
+                assert!(
+                    !at_start || one_token,
+                    "{}: {} at 1:1 covers `{}`",
+                    path.display(),
+                    d.rule.id,
+                    &text[d.span.clone()]
+                );
+            }
+        }
+    }
+    assert!(
+        checked > 100,
+        "only {checked} Kubernetes findings in the fixtures"
     );
 }

@@ -12,6 +12,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::inventory::Inventory;
 use crate::kubernetes::Object;
 use crate::model::Workload;
+use crate::objectset::SetView;
 use crate::source::Span;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::syntax::yaml::Node;
@@ -81,6 +82,8 @@ pub enum Subject<'s, 'a> {
     Kubernetes(&'s Object<'a>),
     Inventory(&'s InventoryFile<'a>),
     Workload(&'s Workload),
+    /// One Kubernetes object among all those of the files checked, after every file.
+    ObjectSet(&'s SetView<'a>),
 }
 
 pub trait Rule: Sync {
@@ -192,6 +195,34 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &kubernetes::host_ipc::Rule,
     &kubernetes::latest_tag::Rule,
     &kubernetes::unknown_field::Rule,
+    &kubernetes::no_read_only_root_fs::Rule,
+    &kubernetes::drop_net_raw::Rule,
+    &kubernetes::docker_sock::Rule,
+    &kubernetes::sensitive_host_mounts::Rule,
+    &kubernetes::unsafe_sysctls::Rule,
+    &kubernetes::unset_cpu_requirements::Rule,
+    &kubernetes::unset_memory_requirements::Rule,
+    &kubernetes::no_anti_affinity::Rule,
+    &kubernetes::mismatching_selector::Rule,
+    &kubernetes::deprecated_api_version::Rule,
+    &kubernetes::env_var_secret::Rule,
+    &kubernetes::writable_host_mount::Rule,
+    &kubernetes::unsafe_proc_mount::Rule,
+    &kubernetes::dangerous_capabilities::Rule,
+    &kubernetes::no_liveness_probe::Rule,
+    &kubernetes::no_readiness_probe::Rule,
+    &kubernetes::automount_service_account_token::Rule,
+    &kubernetes::pull_policy_mutable_tag::Rule,
+    &kubernetes::host_port::Rule,
+    &kubernetes::seccomp_profile_unset::Rule,
+    &kubernetes::run_as_user_root::Rule,
+    &kubernetes::dangling_service::Rule,
+    &kubernetes::non_existent_service_account::Rule,
+    &kubernetes::duplicate_env_var::Rule,
+    &kubernetes::deprecated_service_account_field::Rule,
+    &kubernetes::probe_port::Rule,
+    &kubernetes::job_ttl_seconds_after_finished::Rule,
+    &kubernetes::invalid_port_name::Rule,
     &inventory::unknown_key::Rule,
     &inventory::duplicate_machine::Rule,
     &inventory::missing_os::Rule,
@@ -239,7 +270,7 @@ pub fn run(
 ) {
     let applies = match subject {
         Subject::Dockerfile(_) => AppliesTo::Dockerfile,
-        Subject::Kubernetes(_) => AppliesTo::Kubernetes,
+        Subject::Kubernetes(_) | Subject::ObjectSet(_) => AppliesTo::Kubernetes,
         Subject::Inventory(_) => AppliesTo::Inventory,
         Subject::Workload(_) => AppliesTo::Workload,
     };

@@ -1,19 +1,88 @@
 //! Kubernetes rules. They judge one object at a time ([`crate::kubernetes::Object`]) and
 //! point at the key or value that shows the problem.
 
+pub mod automount_service_account_token;
+pub mod dangerous_capabilities;
+pub mod dangling_service;
+pub mod deprecated_api_version;
+pub mod deprecated_service_account_field;
+pub mod docker_sock;
+pub mod drop_net_raw;
+pub mod duplicate_env_var;
+pub mod env_var_secret;
 pub mod host_ipc;
 pub mod host_network;
 pub mod host_pid;
+pub mod host_port;
+pub mod invalid_port_name;
+pub mod job_ttl_seconds_after_finished;
 pub mod latest_tag;
+pub mod mismatching_selector;
+pub mod no_anti_affinity;
+pub mod no_liveness_probe;
+pub mod no_read_only_root_fs;
+pub mod no_readiness_probe;
+pub mod non_existent_service_account;
 pub mod privilege_escalation;
 pub mod privileged_container;
+pub mod probe_port;
+pub mod pull_policy_mutable_tag;
 pub mod run_as_non_root;
+pub mod run_as_user_root;
+pub mod seccomp_profile_unset;
+pub mod sensitive_host_mounts;
 pub mod unknown_field;
+pub mod unsafe_proc_mount;
+pub mod unsafe_sysctls;
+pub mod unset_cpu_requirements;
+pub mod unset_memory_requirements;
+pub mod writable_host_mount;
 
-use crate::kubernetes::Object;
-use crate::rules::Report;
+use crate::kubernetes::{Object, Pod};
+use crate::rules::{Report, Subject};
 use crate::source::Span;
 use crate::syntax::yaml::{Node, PathSegment::Key};
+
+/// The object and its pod spec, when the subject is a workload.
+pub fn workload<'s, 'a>(subject: &'s Subject<'_, 'a>) -> Option<(&'s Object<'a>, &'s Pod<'a>)> {
+    match subject {
+        Subject::Kubernetes(object) => object.pod.as_ref().map(|pod| (*object, pod)),
+        _ => None,
+    }
+}
+
+/// Where a setting that is absent belongs: the key of the deepest part of `keys` that is
+/// written under `node`, else `fallback` (a container's name, the pod spec's key).
+pub fn absent_span(node: &Node, keys: &[&str], fallback: Span) -> Span {
+    let mut current = node;
+    let mut span = fallback;
+    for key in keys {
+        let Some(entry) = current.get(key) else { break };
+        span = entry.key.span.clone();
+        current = &entry.value;
+    }
+    span
+}
+
+/// The key of the pod spec in its object (`spec` of a Pod, `spec` under `template`).
+pub fn pod_key_span(object: &Object<'_>, pod: &Pod<'_>) -> Span {
+    let path = crate::syntax::yaml::parse_path(pod.path);
+    object
+        .node
+        .lookup(&path)
+        .and_then(|found| found.key)
+        .unwrap_or_else(|| pod.node.span.clone())
+}
+
+/// Pairs of typed items and the nodes they were read from, for a list under `node`.
+pub fn with_nodes<'t, T>(
+    items: Option<&'t [T]>,
+    node: &'t Node,
+    key: &str,
+) -> Vec<(&'t T, &'t Node)> {
+    let nodes = node.get(key).map(|e| e.value.items()).unwrap_or_default();
+    items.unwrap_or_default().iter().zip(nodes).collect()
+}
 
 /// The span of the value at `keys` under `node`, when it is written there.
 pub fn value_span(node: &Node, keys: &[&str]) -> Option<Span> {
@@ -50,4 +119,10 @@ pub fn check_host_namespace(object: &Object<'_>, key: &str, report: &mut Report<
             format!("`{key}: true` shares the node's namespace with the pod"),
         );
     }
+}
+
+/// A capability as runtimes read it: upper case, without the `CAP_` prefix.
+pub fn capability(name: &str) -> String {
+    let upper = name.to_ascii_uppercase();
+    upper.strip_prefix("CAP_").unwrap_or(&upper).to_string()
 }

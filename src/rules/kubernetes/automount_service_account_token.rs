@@ -1,0 +1,44 @@
+//! K025 automount-service-account-token: the pod mounts an API token for the default service account, which it most likely does not use.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "K025",
+    name: "automount-service-account-token",
+    severity: Severity::Info,
+    applies_to: AppliesTo::Kubernetes,
+    aliases: &[],
+    summary: "The pod mounts an API token for the default service account, which it most likely does not use.",
+    help: "Set `automountServiceAccountToken: false` in the pod spec (or on the ServiceAccount).",
+    doc: include_str!("../../../rules/kubernetes/K025-automount-service-account-token.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Some((object, pod)) = super::workload(subject) else {
+            return;
+        };
+        let account = pod
+            .spec
+            .service_account_name
+            .as_deref()
+            .or(pod.spec.service_account.as_deref())
+            .unwrap_or("default");
+        if account != "default" || pod.spec.automount_service_account_token == Some(false) {
+            return;
+        }
+        let span = super::entry_span(pod.node, &["automountServiceAccountToken"])
+            .unwrap_or_else(|| super::pod_key_span(object, pod));
+        report.at(
+            span,
+            "the pod mounts a token for the `default` service account",
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! K032 duplicate-env-var: the container sets the same environment variable twice; only the last one counts.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "K032",
+    name: "duplicate-env-var",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Kubernetes,
+    aliases: &["duplicate-env-var"],
+    summary: "The container sets the same environment variable twice; only the last one counts.",
+    help: "Remove all but one of the entries.",
+    doc: include_str!("../../../rules/kubernetes/K032-duplicate-env-var.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Some((_, pod)) = super::workload(subject) else {
+            return;
+        };
+        for container in pod.containers() {
+            let mut seen: Vec<&str> = Vec::new();
+            for (env, node) in
+                super::with_nodes(container.spec.env.as_deref(), container.node, "env")
+            {
+                if seen.contains(&env.name.as_str())
+                    && let Some(span) = super::value_span(node, &["name"])
+                {
+                    report.at(
+                        span,
+                        format!(
+                            "`{}` is set again in container `{}`",
+                            env.name, container.name
+                        ),
+                    );
+                }
+                seen.push(&env.name);
+            }
+        }
+    }
+}

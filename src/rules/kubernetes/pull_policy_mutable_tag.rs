@@ -1,0 +1,49 @@
+//! K026 pull-policy-mutable-tag: the image's tag moves (`latest` or none) but `imagePullPolicy` lets nodes keep a stale copy.
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+use crate::image::ImageRef;
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "K026",
+    name: "pull-policy-mutable-tag",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Kubernetes,
+    aliases: &[],
+    summary: "The image's tag moves (`latest` or none) but `imagePullPolicy` lets nodes keep a stale copy.",
+    help: "Pin the image to a version or digest; failing that, use `imagePullPolicy: Always`.",
+    doc: include_str!("../../../rules/kubernetes/K026-pull-policy-mutable-tag.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Some((_, pod)) = super::workload(subject) else {
+            return;
+        };
+        for container in pod.containers() {
+            let (Some(image), Some(policy)) =
+                (container.image, container.spec.image_pull_policy.as_deref())
+            else {
+                continue;
+            };
+            if !matches!(policy, "IfNotPresent" | "Never") || !ImageRef::parse(image).is_mutable() {
+                continue;
+            }
+            if let Some(span) = super::value_span(container.node, &["imagePullPolicy"]) {
+                report.at(
+                    span,
+                    format!(
+                        "`imagePullPolicy: {policy}` keeps whatever `{image}` a node pulled first"
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! K029 run-as-user-root: the container is set to run as user 0 (root).
+
+use crate::diagnostic::Severity;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "K029",
+    name: "run-as-user-root",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Kubernetes,
+    aliases: &[],
+    summary: "The container is set to run as user 0 (root).",
+    help: "Set `runAsUser` to a non-zero user the image's files allow, with `runAsNonRoot: true`.",
+    doc: include_str!("../../../rules/kubernetes/K029-run-as-user-root.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Some((_, pod)) = super::workload(subject) else {
+            return;
+        };
+        let pod_user = pod
+            .spec
+            .security_context
+            .as_ref()
+            .and_then(|s| s.run_as_user);
+        let mut reported = Vec::new();
+        for container in pod.containers() {
+            let own = container.security_context.and_then(|s| s.run_as_user);
+            let (user, node) = match own {
+                Some(user) => (Some(user), container.node),
+                None => (pod_user, pod.node),
+            };
+            if user != Some(0) {
+                continue;
+            }
+            let Some(span) = super::entry_span(node, &["securityContext", "runAsUser"])
+                .filter(|s| !reported.contains(s))
+            else {
+                continue;
+            };
+            reported.push(span.clone());
+            let message = match own {
+                Some(_) => format!("container `{}` runs as root (`runAsUser: 0`)", container.name),
+                None => "the pod's `runAsUser: 0` makes every container that does not set its own user run as root".to_string(),
+            };
+            report.at(span, message);
+        }
+    }
+}
