@@ -1,0 +1,16 @@
+//! The YAML span tree, typed Kubernetes and inventory decoding, and their rules.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use realtor::check::{self, Settings};
+use realtor::discover::Hint;
+use realtor::source::SourceFile;
+
+fuzz_target!(|text: &str| {
+    let settings = Settings::default();
+    let mut reports = vec![check::check(SourceFile::new("manifest.yaml", text), Hint::Yaml, true, &settings)];
+    check::check_set(&mut reports, &settings);
+    for diagnostic in &reports[0].diagnostics {
+        assert!(diagnostic.span.start <= diagnostic.span.end && diagnostic.span.end <= reports[0].file.text.len());
+    }
+});

@@ -1,0 +1,20 @@
+//! The whole check pipeline on arbitrary bytes, as the CLI reads them: UTF-8 or a
+//! positioned error, content sniffing, every format, rendering.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use realtor::check::{self, Settings};
+use realtor::discover::Hint;
+use realtor::source::SourceFile;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let settings = Settings::default();
+    let mut reports = vec![
+        check::check(SourceFile::new("input", text), Hint::Unknown, true, &settings),
+        check::check(SourceFile::new("export.csv", text), Hint::Export, true, &settings),
+    ];
+    check::check_set(&mut reports, &settings);
+    let _ = realtor::render::human::render(&reports, false, true);
+    let _ = realtor::render::json::render(&reports);
+});
