@@ -213,11 +213,14 @@ impl Siblings {
         let is_workbook = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let workbook = if is_workbook {
+            std::fs::read(path).ok()
+        } else {
+            None
+        };
         for tab in SIBLINGS {
-            let text = if is_workbook {
-                std::fs::read(path)
-                    .ok()
-                    .and_then(|b| sheet_csv(&b, tab).ok())
+            let text = if let Some(bytes) = &workbook {
+                sheet_csv(bytes, tab).ok()
             } else {
                 sibling_path(path, tab).and_then(|p| std::fs::read_to_string(p).ok())
             };
