@@ -243,12 +243,20 @@ fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `inventory convert`: every machine of every export, as one native inventory. Rows that
-/// cannot be read are reported on standard error with their position; the rest is written.
+/// `inventory convert`: every machine of every export, as one native inventory. Machines
+/// are written as they are read, so memory does not grow with them. Rows that cannot be read
+/// are reported on standard error with their position; the rest is written.
 fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
     let Target::Yaml = to;
     let inputs = discover::discover(files, None, &globset::GlobSet::empty())?;
-    let mut machines = Vec::new();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let header = format!(
+        "apiVersion: {}\nkind: {}\n",
+        inventory::API_VERSION,
+        inventory::KIND
+    );
+    write_out(&mut out, &header)?;
+    let mut written = 0;
     let mut problems = 0;
     for input in &inputs {
         let text = read::read(input, read::DEFAULT_MAX_FILE_SIZE)
@@ -256,7 +264,26 @@ fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
         let file = SourceFile::new(input.display.clone(), &text);
         let format = importers::detect(&file.text)
             .ok_or_else(|| format!("{}: not a VM inventory export realtor reads", file.path))?;
-        let imported = importers::import(format, &file);
+        let mut failure = None;
+        let mut write_machine = |node: crate::syntax::yaml::Node| {
+            if failure.is_some() {
+                return;
+            }
+            let yaml = serde_yaml::from_value::<inventory::Machine>(node.to_value())
+                .and_then(|machine| serde_yaml::to_string(&[machine]));
+            let result = yaml.map_err(|e| e.to_string()).and_then(|yaml| {
+                let lead = if written == 0 { "machines:\n" } else { "" };
+                write_out(&mut out, &format!("{lead}{yaml}"))
+            });
+            match result {
+                Ok(()) => written += 1,
+                Err(error) => failure = Some(error),
+            }
+        };
+        let imported = importers::stream(format, &file, &mut write_machine);
+        if let Some(error) = failure {
+            return Err(format!("{}: {error}", file.path));
+        }
         for (span, message) in &imported.problems {
             let at = file.position(span.start);
             eprintln!(
@@ -271,23 +298,20 @@ fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
         for (what, count) in imported.skipped.iter().filter(|(_, n)| *n > 0) {
             eprintln!("{}: skipped {count} {what} row(s)", file.path);
         }
-        let decoded = inventory::decode(imported.root.to_value())
-            .map_err(|e| format!("{}: {}: {}", file.path, e.path, e.message))?;
-        machines.extend(decoded.inventory.machines);
     }
-    let inventory = inventory::Inventory {
-        api_version: inventory::API_VERSION.into(),
-        kind: inventory::KIND.into(),
-        metadata: None,
-        machines,
-    };
-    let yaml = serde_yaml::to_string(&inventory).map_err(|e| e.to_string())?;
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(yaml.as_bytes());
+    if written == 0 {
+        write_out(&mut out, "machines: []\n")?;
+    }
+    out.flush().map_err(|e| format!("standard output: {e}"))?;
     if problems > 0 {
         eprintln!("realtor: {problems} row(s) or element(s) could not be read and were left out");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_out(out: &mut impl Write, text: &str) -> Result<(), String> {
+    out.write_all(text.as_bytes())
+        .map_err(|e| format!("standard output: {e}"))
 }
 
 fn check_command(args: CheckArgs) -> Result<ExitCode, String> {

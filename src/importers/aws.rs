@@ -8,14 +8,11 @@ use super::table::{self, Cell, Row, Table};
 use super::{Import, Mapping, decimal, round2, whole_number};
 
 pub fn read(text: &str, import: &mut Import) {
-    let Some(table) = table::read(text, import) else {
-        return;
-    };
-    for row in &table.rows {
-        if let Some(machine) = machine(&table, row, import) {
-            import.machines.push(machine.build());
+    table::each_row(text, import, &mut |table, row, import| {
+        if let Some(machine) = machine(table, &row, import) {
+            import.machine(machine.build());
         }
-    }
+    });
 }
 
 fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {

@@ -38,7 +38,7 @@ pub fn read_json(file: &SourceFile, import: &mut Import) {
         }
         let get = |key: &str| json_field(record, key);
         if let Some(machine) = machine(&get, record.span.clone(), import) {
-            import.machines.push(machine.build());
+            import.machine(machine.build());
         }
     }
 }
@@ -70,20 +70,17 @@ fn json_field(record: &Node, key: &str) -> Option<Cell> {
 }
 
 pub fn read_csv(text: &str, import: &mut Import) {
-    let Some(table) = table::read(text, import) else {
-        return;
-    };
-    for row in &table.rows {
+    table::each_row(text, import, &mut |table, row, import| {
         let get = |key: &str| {
-            row.get(&table, &[&table::normalise(key)]).map(|cell| Cell {
+            row.get(table, &[&table::normalise(key)]).map(|cell| Cell {
                 text: cell.text.clone(),
                 span: cell.span.clone(),
             })
         };
         if let Some(machine) = machine(&get, row.span.clone(), import) {
-            import.machines.push(machine.build());
+            import.machine(machine.build());
         }
-    }
+    });
 }
 
 /// `Get-VM` states as `ConvertTo-Json` writes them without `ToString()`.

@@ -92,7 +92,7 @@ pub fn read(text: &str, import: &mut Import) {
     if let Some(devices) = child(domain, "devices") {
         read_devices(devices, &mut machine);
     }
-    import.machines.push(machine.build());
+    import.machine(machine.build());
 }
 
 fn read_devices(devices: Node, machine: &mut Mapping) {

@@ -115,28 +115,53 @@ fn xml_root(text: &str) -> Option<&str> {
 /// Reads `file` as `format`.
 pub fn import(format: Format, file: &SourceFile) -> Imported {
     let mut import = Import::default();
-    match format {
-        Format::Libvirt => libvirt::read(&file.text, &mut import),
-        Format::Vmx => vmx::read(&file.text, &mut import),
-        Format::VirtualBox => virtualbox::read(&file.text, &mut import),
-        Format::HypervJson => hyperv::read_json(file, &mut import),
-        Format::HypervCsv => hyperv::read_csv(&file.text, &mut import),
-        Format::AwsCsv => aws::read(&file.text, &mut import),
-        Format::AzureCsv => azure::read(&file.text, &mut import),
-        Format::RvtoolsCsv => rvtools::read(file, &mut import),
-    }
+    read(format, file, &mut import);
     import.finish(0..file.text.len())
 }
 
-/// An import in progress: the machines read so far and the problems met.
-#[derive(Debug, Default)]
-pub struct Import {
+/// Reads `file` as `format`, handing each machine to `each` as soon as it is read instead
+/// of keeping them: memory stays flat however many machines the file has. The returned
+/// tree has no machines.
+pub fn stream(format: Format, file: &SourceFile, each: &mut dyn FnMut(Node)) -> Imported {
+    let mut import = Import {
+        sink: Some(each),
+        ..Import::default()
+    };
+    read(format, file, &mut import);
+    import.finish(0..file.text.len())
+}
+
+fn read(format: Format, file: &SourceFile, import: &mut Import) {
+    match format {
+        Format::Libvirt => libvirt::read(&file.text, import),
+        Format::Vmx => vmx::read(&file.text, import),
+        Format::VirtualBox => virtualbox::read(&file.text, import),
+        Format::HypervJson => hyperv::read_json(file, import),
+        Format::HypervCsv => hyperv::read_csv(&file.text, import),
+        Format::AwsCsv => aws::read(&file.text, import),
+        Format::AzureCsv => azure::read(&file.text, import),
+        Format::RvtoolsCsv => rvtools::read(file, import),
+    }
+}
+
+/// An import in progress: the machines read so far (or where they go) and the problems met.
+#[derive(Default)]
+pub struct Import<'a> {
     pub machines: Vec<Node>,
     pub problems: Vec<(Span, String)>,
     pub skipped: Vec<(&'static str, usize)>,
+    sink: Option<&'a mut dyn FnMut(Node)>,
 }
 
-impl Import {
+impl Import<'_> {
+    /// A machine read.
+    pub fn machine(&mut self, machine: Node) {
+        match &mut self.sink {
+            Some(sink) => sink(machine),
+            None => self.machines.push(machine),
+        }
+    }
+
     pub fn problem(&mut self, span: Span, message: impl Into<String>) {
         self.problems.push((span, message.into()));
     }

@@ -24,27 +24,18 @@ use super::{Cell, Import, Mapping, decimal, round2};
 const SIBLINGS: &[&str] = &["vDisk", "vUSB", "vNetwork"];
 
 pub fn read(file: &SourceFile, import: &mut Import) {
-    let Some(info) = table::read(&file.text, import) else {
-        return;
-    };
     let siblings = Siblings::load(Path::new(&file.path));
-    let col = |aliases: &[&str]| info.column(aliases);
-    let template = col(&["template"]);
-    let placeholder = col(&["srmplaceholder"]);
     let (mut templates, mut placeholders) = (0, 0);
-    for row in &info.rows {
-        if row.cell(template).is_some_and(|c| is_true(&c.text)) {
+    table::each_row(&file.text, import, &mut |info, row, import| {
+        let flag = |alias: &str| row.get(info, &[alias]).is_some_and(|c| is_true(&c.text));
+        if flag("template") {
             templates += 1;
-            continue;
-        }
-        if row.cell(placeholder).is_some_and(|c| is_true(&c.text)) {
+        } else if flag("srmplaceholder") {
             placeholders += 1;
-            continue;
+        } else if let Some(machine) = machine(info, &row, &siblings, import) {
+            import.machine(machine.build());
         }
-        if let Some(machine) = machine(&info, row, &siblings, import) {
-            import.machines.push(machine.build());
-        }
-    }
+    });
     import.skipped.push(("template", templates));
     import.skipped.push(("SRM placeholder", placeholders));
 }
@@ -213,11 +204,14 @@ impl Siblings {
         let is_workbook = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let workbook = if is_workbook {
+            std::fs::read(path).ok()
+        } else {
+            None
+        };
         for tab in SIBLINGS {
-            let text = if is_workbook {
-                std::fs::read(path)
-                    .ok()
-                    .and_then(|b| sheet_csv(&b, tab).ok())
+            let text = if let Some(bytes) = &workbook {
+                sheet_csv(bytes, tab).ok()
             } else {
                 sibling_path(path, tab).and_then(|p| std::fs::read_to_string(p).ok())
             };

@@ -63,15 +63,32 @@ fn reader(text: &str) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-/// Reads `text` as a table. A record whose field count differs from the header's is a
-/// problem at that record and is left out; blank records are skipped.
+/// Reads `text` as a table, keeping every row.
 pub fn read(text: &str, import: &mut Import) -> Option<Table> {
+    let mut rows = Vec::new();
+    let mut table = each_row(text, import, &mut |_, row, _| rows.push(row))?;
+    table.rows = rows;
+    Some(table)
+}
+
+/// Reads `text` row by row, handing each to `each` with the table's headers (its `rows`
+/// stay empty), so that memory does not grow with the file. A record whose field count
+/// differs from the header's is a problem at that record and is left out; blank records
+/// are skipped. `None` when there is no header.
+pub fn each_row(
+    text: &str,
+    import: &mut Import,
+    each: &mut dyn FnMut(&Table, Row, &mut Import),
+) -> Option<Table> {
     let delimiter = delimiter(text);
     let mut reader = reader(text);
     let mut records = reader.records();
     let header = records.next()?.ok()?;
-    let headers: Vec<String> = header.iter().map(normalise).collect();
-    let mut rows = Vec::new();
+    let table = Table {
+        headers: header.iter().map(normalise).collect(),
+        rows: Vec::new(),
+    };
+    let headers = &table.headers;
     for record in records {
         let record = match record {
             Ok(record) => record,
@@ -109,12 +126,13 @@ pub fn read(text: &str, import: &mut Import) -> Option<Table> {
                 span: start + span.start..start + span.end,
             })
             .collect();
-        rows.push(Row {
+        let row = Row {
             span: start..end,
             cells,
-        });
+        };
+        each(&table, row, import);
     }
-    Some(Table { headers, rows })
+    Some(table)
 }
 
 /// The end of the record starting at `start`: the first line break outside quotes.

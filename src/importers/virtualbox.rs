@@ -110,7 +110,7 @@ pub fn read(text: &str, import: &mut Import) {
     if !filters.is_empty() {
         machine.list("hardware.usbDevices", filters, vm.range());
     }
-    import.machines.push(machine.build());
+    import.machine(machine.build());
 }
 
 /// A VirtualBox OS type id (`Windows2019_64`, `RedHat_64`) as the words the shared OS

@@ -117,7 +117,7 @@ pub fn read(text: &str, import: &mut Import) {
     if !passthrough.is_empty() {
         machine.list("hardware.passthrough", passthrough, whole);
     }
-    import.machines.push(machine.build());
+    import.machine(machine.build());
 }
 
 /// The sorted device prefixes (`scsi0:1`) whose `.fileName` is a virtual disk.
