@@ -46,11 +46,12 @@ enum Command {
 struct CheckArgs {
     /// Files or directories to check; `-` reads standard input.
     paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, value_enum, default_value_t = Format::Human, env = "REALTOR_FORMAT")]
     format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output, or write another format too
+    /// with FORMAT=FILE (`sarif=realtor.sarif`; `-` is standard output). Repeatable.
+    #[arg(long, short, value_name = "[FORMAT=]FILE")]
+    output: Vec<String>,
     /// The lowest severity that makes the exit code 1 [default: warning].
     #[arg(long, value_enum)]
     failure_threshold: Option<Threshold>,
@@ -84,6 +85,8 @@ enum Format {
     #[default]
     Human,
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+    Sarif,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,18 +197,23 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
     let reports = run(inputs, &settings, args.jobs)?;
 
-    let text = match args.format {
-        Format::Human => {
-            let color = use_color(args.color, args.output.is_some());
-            render::human::render(&reports, color, !args.quiet)
-        }
-        Format::Json => render::json::render(&reports),
-    };
-    match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(text.as_bytes());
+    for (format, destination) in outputs(args.format, &args.output)? {
+        let text = match format {
+            Format::Human => {
+                let color = use_color(args.color, destination.is_some());
+                render::human::render(&reports, color, !args.quiet)
+            }
+            Format::Json => render::json::render(&reports),
+            Format::Sarif => render::sarif::render(&reports),
+        };
+        match destination {
+            Some(path) => {
+                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                let _ = stdout.write_all(text.as_bytes());
+            }
         }
     }
     let failed = reports
@@ -217,6 +225,37 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where each report goes (`None` is standard output). `--format` goes to standard output
+/// unless a plain `--output FILE` names its file; `FORMAT=FILE` adds a report.
+fn outputs(main: Format, specs: &[String]) -> Result<Vec<(Format, Option<PathBuf>)>, String> {
+    let mut outputs = Vec::new();
+    let mut main_written = false;
+    for spec in specs {
+        let (format, path) = match spec.split_once('=') {
+            Some((name, path)) if Format::from_str(name, true).is_ok() => {
+                (Format::from_str(name, true)?, path)
+            }
+            _ => {
+                main_written = true;
+                (main, spec.as_str())
+            }
+        };
+        if path.is_empty() {
+            return Err(format!("--output {spec}: no file named"));
+        }
+        let destination = (path != "-").then(|| PathBuf::from(path));
+        outputs.push((format, destination));
+    }
+    if !main_written {
+        outputs.insert(0, (main, None));
+    }
+    let to_stdout = outputs.iter().filter(|(_, d)| d.is_none()).count();
+    if to_stdout > 1 {
+        return Err("only one report can go to standard output".into());
+    }
+    Ok(outputs)
 }
 
 fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, String> {

@@ -1,8 +1,10 @@
 //! Renderers: turn the run's [`FileReport`]s into one output format. They know nothing of
 //! the inputs' syntax; everything they show comes from diagnostics and positions.
 
+pub mod fingerprint;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::check::FileReport;
 use crate::diagnostic::Severity;
