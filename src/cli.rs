@@ -52,6 +52,9 @@ struct CheckArgs {
     /// with FORMAT=FILE (`sarif=realtor.sarif`; `-` is standard output). Repeatable.
     #[arg(long, short, value_name = "[FORMAT=]FILE")]
     output: Vec<String>,
+    /// Append a Markdown summary to FILE [default with `github` output: $GITHUB_STEP_SUMMARY].
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
     /// The lowest severity that makes the exit code 1 [default: warning].
     #[arg(long, value_enum)]
     failure_threshold: Option<Threshold>,
@@ -87,6 +90,14 @@ enum Format {
     Json,
     /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
     Sarif,
+    /// GitHub Actions annotations (workflow commands) and a closing notice with totals.
+    Github,
+    /// JUnit XML: one test case per file, one failure per finding.
+    Junit,
+    /// Checkstyle XML (Jenkins warnings-ng).
+    Checkstyle,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,7 +208,19 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
     let reports = run(inputs, &settings, args.jobs)?;
 
-    for (format, destination) in outputs(args.format, &args.output)? {
+    let outputs = outputs(args.format, &args.output)?;
+    let summary = args.summary.clone().or_else(|| {
+        let github = outputs.iter().any(|(format, _)| *format == Format::Github);
+        github
+            .then(|| std::env::var_os("GITHUB_STEP_SUMMARY"))
+            .flatten()
+            .filter(|path| !path.is_empty())
+            .map(PathBuf::from)
+    });
+    if let Some(path) = summary {
+        append(&path, &render::summary::render(&reports))?;
+    }
+    for (format, destination) in outputs {
         let text = match format {
             Format::Human => {
                 let color = use_color(args.color, destination.is_some());
@@ -205,6 +228,10 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
             }
             Format::Json => render::json::render(&reports),
             Format::Sarif => render::sarif::render(&reports),
+            Format::Github => render::github::render(&reports),
+            Format::Junit => render::junit::render(&reports),
+            Format::Checkstyle => render::checkstyle::render(&reports),
+            Format::Gitlab => render::gitlab::render(&reports),
         };
         match destination {
             Some(path) => {
@@ -225,6 +252,16 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn append(path: &std::path::Path, text: &str) -> Result<(), String> {
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Where each report goes (`None` is standard output). `--format` goes to standard output
