@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::baseline;
 use crate::check::{self, FileReport, Settings};
 use crate::config::{self, Config, RuleLevel, Threshold};
 use crate::discover::{self, Input};
@@ -29,7 +30,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Lint files and report placement findings (the default: `realtor` = `realtor check .`).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print a rule's documentation.
     Explain {
         /// A rule id, name or alias (`K001`, `privileged-container`, `DL3006`).
@@ -55,6 +56,12 @@ struct CheckArgs {
     /// Append a Markdown summary to FILE [default with `github` output: $GITHUB_STEP_SUMMARY].
     #[arg(long, value_name = "FILE")]
     summary: Option<PathBuf>,
+    /// Do not report the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE as the baseline, then exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// The lowest severity that makes the exit code 1 [default: warning].
     #[arg(long, value_enum)]
     failure_threshold: Option<Threshold>,
@@ -118,7 +125,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => check_command(CheckArgs::default()),
-        Some(Command::Check(args)) => check_command(args),
+        Some(Command::Check(args)) => check_command(*args),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Rules { format }) => list_rules(format),
     };
@@ -206,7 +213,17 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     };
     let ignored = discover::ignore_set(&config.ignore_paths)?;
     let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
-    let reports = run(inputs, &settings, args.jobs)?;
+    let mut reports = run(inputs, &settings, args.jobs)?;
+    if let Some(path) = &args.write_baseline {
+        std::fs::write(path, baseline::render(&reports))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let count: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+        eprintln!("realtor: recorded {count} finding(s) in {}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(path) = &args.baseline {
+        baseline::apply(&mut baseline::load(path)?, &mut reports);
+    }
 
     let outputs = outputs(args.format, &args.output)?;
     let summary = args.summary.clone().or_else(|| {

@@ -4,6 +4,7 @@
 //! Data flows one way: [`discover`] files, parse each format into its own syntax tree
 //! ([`syntax`]), extract the common [`model`], run [`rules`], then [`render`].
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
