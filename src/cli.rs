@@ -82,6 +82,10 @@ struct CheckArgs {
     quiet: bool,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Skip named files that are not Dockerfiles, manifests or inventories, as when
+    /// walking, instead of reporting them (for pre-commit and other callers passing lists).
+    #[arg(long)]
+    skip_unrecognized: bool,
     /// The name of the file read from standard input (decides its kind and how it is shown).
     #[arg(long)]
     stdin_filename: Option<String>,
@@ -212,7 +216,12 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
         args.paths.clone()
     };
     let ignored = discover::ignore_set(&config.ignore_paths)?;
-    let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
+    let mut inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
+    if args.skip_unrecognized {
+        for input in &mut inputs {
+            input.explicit = false;
+        }
+    }
     let mut reports = run(inputs, &settings, args.jobs)?;
     if let Some(path) = &args.write_baseline {
         std::fs::write(path, baseline::render(&reports))
