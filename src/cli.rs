@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::baseline;
@@ -19,7 +19,7 @@ use crate::source::SourceFile;
 #[derive(Parser, Debug)]
 #[command(
     name = "realtor",
-    version,
+    version = env!("REALTOR_LONG_VERSION"),
     about = "Lints Dockerfiles, Kubernetes manifests and VM inventories, and advises whether each workload belongs in a container or a VM."
 )]
 pub struct Cli {
@@ -40,6 +40,19 @@ enum Command {
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+    },
+    /// Print a shell completion script (e.g. `realtor completions bash > /etc/bash_completion.d/realtor`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on standard output.
+    Man,
+    /// Write a commented `.realtor.yaml` with the defaults in the working directory.
+    Init {
+        /// Overwrite an existing `.realtor.yaml`.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -132,6 +145,9 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check_command(*args),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Rules { format }) => list_rules(format),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man) => man_page(),
+        Some(Command::Init { force }) => init(force),
     };
     match result {
         Ok(code) => code,
@@ -140,6 +156,35 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "realtor", &mut script);
+    let _ = std::io::stdout().lock().write_all(&script);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man_page() -> Result<ExitCode, String> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(|e| format!("man page: {e}"))?;
+    let _ = std::io::stdout().lock().write_all(&page);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init(force: bool) -> Result<ExitCode, String> {
+    let path = PathBuf::from(config::FILE_NAME);
+    if path.exists() && !force {
+        return Err(format!(
+            "{} exists already (use --force to overwrite it)",
+            path.display()
+        ));
+    }
+    std::fs::write(&path, config::TEMPLATE).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("realtor: wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn explain(name: &str) -> Result<ExitCode, String> {
