@@ -239,6 +239,11 @@ fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
         run_placement(&workload, &enabled, &mut findings);
         out.workloads.push(workload);
     }
+    for finding in &mut findings {
+        if finding.rule.id != realtor::parse_error::META.id {
+            finding.logical = parsed.logical_location(finding.span.start);
+        }
+    }
     let mut suppressions = suppress::dockerfile(&parsed);
     suppress::apply(&mut findings, &mut suppressions, &enabled);
     out.findings.extend(findings);
@@ -334,6 +339,25 @@ fn check_object(
 ) {
     suppressions.extend(suppress::annotations(object.node));
     out.objects.push(objectset::facts(object, suppressions));
+    let first = findings.len();
+    check_object_rules(object, enabled, findings, out);
+    let identity = match (object.namespace, object.name) {
+        (Some(namespace), Some(name)) => format!("{} {namespace}/{name}", object.kind),
+        (None, Some(name)) => format!("{} {name}", object.kind),
+        _ => object.kind.to_string(),
+    };
+    for finding in &mut findings[first..] {
+        let path = object.node.path_to(finding.span.start);
+        finding.logical = Some(format!("{identity} > {path}"));
+    }
+}
+
+fn check_object_rules(
+    object: &kubernetes::Object<'_>,
+    enabled: &dyn Fn(&RuleMeta) -> bool,
+    findings: &mut Vec<Finding>,
+    out: &mut Outcome,
+) {
     if let Some(error) = &object.decode_error {
         let found = object.node.lookup(&error.path.segments());
         let span = found
@@ -437,6 +461,7 @@ fn check_inventory(
         node: root,
         unknown_keys: &decoded.unknown_keys,
     };
+    let first = findings.len();
     rules::run(
         &Subject::Inventory(&file),
         enabled,
@@ -446,6 +471,9 @@ fn check_inventory(
     for workload in extract::inventory(&file) {
         run_placement(&workload, enabled, findings);
         out.workloads.push(workload);
+    }
+    for finding in &mut findings[first..] {
+        finding.logical = Some(format!("Inventory > {}", root.path_to(finding.span.start)));
     }
 }
 

@@ -5,9 +5,10 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::baseline;
 use crate::check::{self, FileReport, Settings};
 use crate::config::{self, Config, RuleLevel, Threshold};
 use crate::discover::{self, Input};
@@ -21,7 +22,7 @@ use crate::source::SourceFile;
 #[derive(Parser, Debug)]
 #[command(
     name = "realtor",
-    version,
+    version = env!("REALTOR_LONG_VERSION"),
     about = "Lints Dockerfiles, Kubernetes manifests and VM inventories, and advises whether each workload belongs in a container or a VM."
 )]
 pub struct Cli {
@@ -32,7 +33,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Lint files and report placement findings (the default: `realtor` = `realtor check .`).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Advise, per workload, whether it belongs in a container, a sandboxed container or a VM.
     Advise(AdviseArgs),
     /// Print a rule's documentation.
@@ -49,6 +50,19 @@ enum Command {
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+    },
+    /// Print a shell completion script (e.g. `realtor completions bash > /etc/bash_completion.d/realtor`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on standard output.
+    Man,
+    /// Write a commented `.realtor.yaml` with the defaults in the working directory.
+    Init {
+        /// Overwrite an existing `.realtor.yaml`.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -75,11 +89,21 @@ enum Target {
 struct CheckArgs {
     /// Files or directories to check; `-` reads standard input.
     paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, value_enum, default_value_t = Format::Human, env = "REALTOR_FORMAT")]
     format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output, or write another format too
+    /// with FORMAT=FILE (`sarif=realtor.sarif`; `-` is standard output). Repeatable.
+    #[arg(long, short, value_name = "[FORMAT=]FILE")]
+    output: Vec<String>,
+    /// Append a Markdown summary to FILE [default with `github` output: $GITHUB_STEP_SUMMARY].
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
+    /// Do not report the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE as the baseline, then exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// The lowest severity that makes the exit code 1 [default: warning].
     #[arg(long, value_enum)]
     failure_threshold: Option<Threshold>,
@@ -100,6 +124,10 @@ struct CheckArgs {
     quiet: bool,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Skip named files that are not Dockerfiles, manifests or inventories, as when
+    /// walking, instead of reporting them (for pre-commit and other callers passing lists).
+    #[arg(long)]
+    skip_unrecognized: bool,
     /// The name of the file read from standard input (decides its kind and how it is shown).
     #[arg(long)]
     stdin_filename: Option<String>,
@@ -141,6 +169,16 @@ enum Format {
     #[default]
     Human,
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands) and a closing notice with totals.
+    Github,
+    /// JUnit XML: one test case per file, one failure per finding.
+    Junit,
+    /// Checkstyle XML (Jenkins warnings-ng).
+    Checkstyle,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,13 +199,16 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => check_command(default_check()),
-        Some(Command::Check(args)) => check_command(args),
+        Some(Command::Check(args)) => check_command(*args),
         Some(Command::Advise(args)) => advise_command(args),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Rules { format }) => list_rules(format),
         Some(Command::Inventory {
             command: InventoryCommand::Convert { files, to },
         }) => convert(&files, to),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man) => man_page(),
+        Some(Command::Init { force }) => init(force),
     };
     match result {
         Ok(code) => code,
@@ -181,9 +222,38 @@ pub fn main() -> ExitCode {
 /// `realtor` alone: `check` with every option at its default.
 fn default_check() -> CheckArgs {
     match Cli::parse_from(["realtor", "check"]).command {
-        Some(Command::Check(args)) => args,
+        Some(Command::Check(args)) => *args,
         _ => unreachable!("`realtor check` parses as the check command"),
     }
+}
+
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "realtor", &mut script);
+    let _ = std::io::stdout().lock().write_all(&script);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man_page() -> Result<ExitCode, String> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(|e| format!("man page: {e}"))?;
+    let _ = std::io::stdout().lock().write_all(&page);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init(force: bool) -> Result<ExitCode, String> {
+    let path = PathBuf::from(config::FILE_NAME);
+    if path.exists() && !force {
+        return Err(format!(
+            "{} exists already (use --force to overwrite it)",
+            path.display()
+        ));
+    }
+    std::fs::write(&path, config::TEMPLATE).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("realtor: wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn explain(name: &str) -> Result<ExitCode, String> {
@@ -327,22 +397,58 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
         args.paths.clone()
     };
     let ignored = discover::ignore_set(&config.ignore_paths)?;
-    let inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
+    let mut inputs = discover::discover(&paths, args.stdin_filename.as_deref(), &ignored)?;
+    if args.skip_unrecognized {
+        for input in &mut inputs {
+            input.explicit = false;
+        }
+    }
     let mut reports = run(inputs, &settings, args.jobs, args.max_file_size)?;
     check::check_set(&mut reports, &settings);
+    if let Some(path) = &args.write_baseline {
+        std::fs::write(path, baseline::render(&reports))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let count: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+        eprintln!("realtor: recorded {count} finding(s) in {}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(path) = &args.baseline {
+        baseline::apply(&mut baseline::load(path)?, &mut reports);
+    }
 
-    let text = match args.format {
-        Format::Human => {
-            let color = use_color(args.color, args.output.is_some());
-            render::human::render(&reports, color, !args.quiet)
-        }
-        Format::Json => render::json::render(&reports),
-    };
-    match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(text.as_bytes());
+    let outputs = outputs(args.format, &args.output)?;
+    let summary = args.summary.clone().or_else(|| {
+        let github = outputs.iter().any(|(format, _)| *format == Format::Github);
+        github
+            .then(|| std::env::var_os("GITHUB_STEP_SUMMARY"))
+            .flatten()
+            .filter(|path| !path.is_empty())
+            .map(PathBuf::from)
+    });
+    if let Some(path) = summary {
+        append(&path, &render::summary::render(&reports))?;
+    }
+    for (format, destination) in outputs {
+        let text = match format {
+            Format::Human => {
+                let color = use_color(args.color, destination.is_some());
+                render::human::render(&reports, color, !args.quiet)
+            }
+            Format::Json => render::json::render(&reports),
+            Format::Sarif => render::sarif::render(&reports),
+            Format::Github => render::github::render(&reports),
+            Format::Junit => render::junit::render(&reports),
+            Format::Checkstyle => render::checkstyle::render(&reports),
+            Format::Gitlab => render::gitlab::render(&reports),
+        };
+        match destination {
+            Some(path) => {
+                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                let _ = stdout.write_all(text.as_bytes());
+            }
         }
     }
     let failed = reports
@@ -398,6 +504,47 @@ fn load_config(named: Option<&std::path::Path>) -> Result<Config, String> {
         Some(path) => config::load(&path).map_err(|e| e.to_string()),
         None => Ok(Config::default()),
     }
+}
+
+fn append(path: &std::path::Path, text: &str) -> Result<(), String> {
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Where each report goes (`None` is standard output). `--format` goes to standard output
+/// unless a plain `--output FILE` names its file; `FORMAT=FILE` adds a report.
+fn outputs(main: Format, specs: &[String]) -> Result<Vec<(Format, Option<PathBuf>)>, String> {
+    let mut outputs = Vec::new();
+    let mut main_written = false;
+    for spec in specs {
+        let (format, path) = match spec.split_once('=') {
+            Some((name, path)) if Format::from_str(name, true).is_ok() => {
+                (Format::from_str(name, true)?, path)
+            }
+            _ => {
+                main_written = true;
+                (main, spec.as_str())
+            }
+        };
+        if path.is_empty() {
+            return Err(format!("--output {spec}: no file named"));
+        }
+        let destination = (path != "-").then(|| PathBuf::from(path));
+        outputs.push((format, destination));
+    }
+    if !main_written {
+        outputs.insert(0, (main, None));
+    }
+    let to_stdout = outputs.iter().filter(|(_, d)| d.is_none()).count();
+    if to_stdout > 1 {
+        return Err("only one report can go to standard output".into());
+    }
+    Ok(outputs)
 }
 
 fn settings(select: &[String], ignore: &[String], config: &Config) -> Result<Settings, String> {

@@ -16,6 +16,7 @@ pub const FILE_NAME: &str = ".realtor.yaml";
 
 /// The lowest severity that makes `realtor check` exit 1; `None` never fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Threshold {
     Error,
@@ -35,7 +36,9 @@ impl Threshold {
     }
 }
 
+/// A rule's severity, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLevel {
     Off,
@@ -44,14 +47,46 @@ pub enum RuleLevel {
     Info,
 }
 
+/// realtor configuration (`.realtor.yaml`).
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(
+    test,
+    derive(schemars::JsonSchema),
+    schemars(
+        title = "realtor configuration v1",
+        extend("$id" = "https://realtor.dev/schemas/config-v1.json"),
+        deny_unknown_fields
+    )
+)]
 #[serde(rename_all = "kebab-case")]
 struct ConfigFile {
+    /// The lowest severity that makes `realtor check` exit 1 (default: warning).
     failure_threshold: Option<Threshold>,
+    /// Severities by rule id, name or alias; `off` disables a rule.
     rules: Option<BTreeMap<String, RuleLevel>>,
+    /// Globs of paths to leave out, matched against paths as shown.
     ignore_paths: Option<Vec<String>>,
     trusted_registries: Option<Vec<String>>,
 }
+
+/// What `realtor init` writes: every key, commented, with the defaults.
+pub const TEMPLATE: &str = "\
+# yaml-language-server: $schema=https://realtor.dev/schemas/config-v1.json
+# realtor configuration: https://github.com/realtor-dev/realtor#configuration
+
+# The lowest severity that makes `realtor check` exit 1: error, warning, info or none.
+failure-threshold: warning
+
+# Severities by rule id, name or alias (see `realtor rules`): error, warning, info or off.
+rules: {}
+#  K003: info
+#  untagged-base-image: error
+#  DL3025: off
+
+# Globs of paths to leave out, matched against paths as shown.
+ignore-paths: []
+#  - \"vendor/**\"
+";
 
 /// The configuration in effect, with rule names resolved.
 #[derive(Debug, Default)]
@@ -152,6 +187,53 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn json_schema_is_up_to_date() {
+        let schema = schemars::schema_for!(super::ConfigFile);
+        let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/config-v1.json");
+        if std::env::var_os("REALTOR_BLESS").is_some_and(|v| v == "1") {
+            std::fs::write(path, &generated).unwrap();
+            return;
+        }
+        let published = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            published == generated,
+            "{path} is out of date; regenerate it with REALTOR_BLESS=1 cargo test --lib config"
+        );
+        let value: serde_json::Value = serde_json::from_str(&published).unwrap();
+        assert_eq!(value["additionalProperties"], false);
+        assert_eq!(value["$id"], "https://realtor.dev/schemas/config-v1.json");
+        let keys: Vec<_> = value["properties"].as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "failure-threshold",
+                "ignore-paths",
+                "rules",
+                "trusted-registries"
+            ]
+        );
+    }
+
+    #[test]
+    fn init_template_loads_with_its_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(super::FILE_NAME);
+        std::fs::write(&path, super::TEMPLATE).unwrap();
+        let config = super::load(&path).expect("the template loads");
+        assert_eq!(config.failure_threshold, Some(super::Threshold::Warning));
+        assert!(config.rules.is_empty() && config.ignore_paths.is_empty());
+        let uncommented = super::TEMPLATE
+            .replace("rules: {}", "rules:")
+            .replace("ignore-paths: []", "ignore-paths:")
+            .replace("\n#  ", "\n  ");
+        std::fs::write(&path, uncommented).unwrap();
+        let config = super::load(&path).expect("the commented examples load");
+        assert_eq!(config.rules.len(), 3);
+        assert_eq!(config.ignore_paths, ["vendor/**"]);
+    }
+
     use super::*;
 
     fn parse_text(text: &str) -> Result<Config, ConfigError> {

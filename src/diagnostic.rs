@@ -51,6 +51,10 @@ pub struct Finding {
     pub help: Option<String>,
     /// The workload the finding belongs to, e.g. `Deployment shop/storefront`.
     pub workload: Option<String>,
+    /// Where the finding is, independent of line numbers (`Deployment shop/web >
+    /// spec.template.spec.containers[web].image`, `stage build > RUN[2]`): what a baseline
+    /// matches on, so reformatting a file does not resurrect its findings.
+    pub logical: Option<String>,
 }
 
 impl Finding {
@@ -61,6 +65,7 @@ impl Finding {
             message: message.into(),
             help: None,
             workload: None,
+            logical: None,
         }
     }
 
@@ -78,6 +83,7 @@ pub struct Diagnostic {
     pub message: String,
     pub help: Option<String>,
     pub workload: Option<String>,
+    pub logical: Option<String>,
     pub file: Arc<SourceFile>,
     pub span: Span,
     pub start: Position,
@@ -94,6 +100,7 @@ impl Diagnostic {
             message: finding.message,
             help: finding.help.or_else(|| Some(finding.rule.help.to_string())),
             workload: finding.workload,
+            logical: finding.logical,
             file: Arc::clone(file),
             span: finding.span,
             start,

@@ -5,6 +5,7 @@
 //! ([`syntax`]), extract the common [`model`], run [`rules`], then [`render`].
 
 pub mod advise;
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;

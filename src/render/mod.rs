@@ -2,8 +2,16 @@
 //! the inputs' syntax; everything they show comes from diagnostics and positions.
 
 pub mod advice;
+pub mod checkstyle;
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod summary;
+mod xml;
 
 use crate::check::FileReport;
 use crate::diagnostic::Severity;

@@ -2,6 +2,7 @@
 //! [`Subject`]; it reports [`Finding`]s with spans and knows nothing of output formats.
 //! Each rule's documentation lives in `rules/<family>/<ID>-<name>.md` and is embedded here.
 
+pub mod catalog;
 pub mod dockerfile;
 pub mod inventory;
 pub mod kubernetes;

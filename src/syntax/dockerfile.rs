@@ -123,6 +123,28 @@ impl<'a> Dockerfile<'a> {
         self.starts.partition_point(|&s| s <= offset).checked_sub(1)
     }
 
+    /// Where an offset is, independent of line numbers: the stage (its name, or its
+    /// number when unnamed; `global` before the first `FROM`) and the instruction by
+    /// keyword and occurrence in that stage, e.g. `stage build > RUN[2]`.
+    pub fn logical_location(&self, offset: usize) -> Option<String> {
+        let index = self.instruction_at(offset)?;
+        let keyword =
+            |i: usize| self.file.text[keyword_span(&self.instructions[i])].to_ascii_uppercase();
+        let (label, first) = match self.stages.iter().position(|s| s.range.contains(&index)) {
+            Some(n) => {
+                let stage = &self.stages[n];
+                (
+                    stage.name.clone().unwrap_or_else(|| n.to_string()),
+                    stage.range.start,
+                )
+            }
+            None => ("global".to_string(), 0),
+        };
+        let word = keyword(index);
+        let occurrence = (first..=index).filter(|&i| keyword(i) == word).count();
+        Some(format!("stage {label} > {word}[{occurrence}]"))
+    }
+
     /// `ARG` defaults declared before the first `FROM`, as BuildKit uses them in `FROM`.
     pub fn global_arg_defaults(&self) -> HashMap<String, String> {
         let mut defaults = HashMap::new();

@@ -206,6 +206,48 @@ impl Node {
         Some(located)
     }
 
+    /// The path from this node to the deepest key or value written at `offset`, such as
+    /// `spec.containers[web].securityContext.privileged`. Sequence items that are mappings
+    /// with a scalar `name` are named by it, others by index; empty when `offset` is outside.
+    pub fn path_to(&self, offset: usize) -> String {
+        let at = |span: &Span| span.start <= offset && (offset < span.end || span.start == offset);
+        let mut path = String::new();
+        let mut node = self;
+        loop {
+            match &node.kind {
+                NodeKind::Mapping(entries) => {
+                    let Some(entry) = entries
+                        .iter()
+                        .find(|e| at(&e.key.span) || at(&e.value.span))
+                    else {
+                        break;
+                    };
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(entry.key.as_str().unwrap_or("?"));
+                    if at(&entry.key.span) {
+                        break;
+                    }
+                    node = &entry.value;
+                }
+                NodeKind::Sequence(items) => {
+                    let Some((i, item)) = items.iter().enumerate().find(|(_, n)| at(&n.span))
+                    else {
+                        break;
+                    };
+                    match item.get("name").and_then(|e| e.value.as_str()) {
+                        Some(name) => path.push_str(&format!("[{name}]")),
+                        None => path.push_str(&format!("[{i}]")),
+                    }
+                    node = item;
+                }
+                NodeKind::Scalar(_) => break,
+            }
+        }
+        path
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             NodeKind::Scalar(scalar) => Some(&scalar.text),

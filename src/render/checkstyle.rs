@@ -1,0 +1,30 @@
+//! The `checkstyle` format: Checkstyle 4.3 XML as Jenkins' warnings-ng and other report
+//! readers take it. One `<file>` per file with findings, one `<error>` per diagnostic
+//! (`source` is `realtor.<ID>`).
+
+use super::xml::{self, DECLARATION};
+use crate::check::FileReport;
+
+pub fn render(reports: &[FileReport]) -> String {
+    let mut out = String::from(DECLARATION);
+    out.push_str("<checkstyle version=\"4.3\">\n");
+    for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
+        out.push_str(&format!(
+            "  <file name=\"{}\">\n",
+            xml::escape(&report.file.path)
+        ));
+        for d in &report.diagnostics {
+            out.push_str(&format!(
+                "    <error line=\"{}\" column=\"{}\" severity=\"{}\" message=\"{}\" source=\"realtor.{}\"/>\n",
+                d.start.line,
+                d.start.column,
+                d.severity,
+                xml::escape(&format!("{} ({})", d.message, d.rule.name)),
+                d.rule.id,
+            ));
+        }
+        out.push_str("  </file>\n");
+    }
+    out.push_str("</checkstyle>\n");
+    out
+}

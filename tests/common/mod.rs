@@ -1,0 +1,61 @@
+//! Helpers shared by the integration tests that run outside validators (`check-jsonschema`,
+//! `zizmor`, `pre-commit`). `.ci/run` installs them into a venv at
+//! `$HOME/.cache/realtor/venv`; when one is missing a test skips with a message, except
+//! under CI (`CI` set), where a missing validator fails the test.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub fn realtor() -> Command {
+    let mut command = Command::cargo_bin("realtor").expect("binary");
+    command
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("REALTOR_FORMAT");
+    command
+}
+
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The venv `.ci/run` installs the validators into.
+pub fn venv_bin() -> Option<PathBuf> {
+    std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache/realtor/venv/bin"))
+}
+
+/// A validator from the venv or from `PATH`; `None` (with a message) to skip the test.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    let in_venv = venv_bin().map(|bin| bin.join(name)).filter(|p| p.is_file());
+    let on_path = || {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(name))
+                .find(|p| p.is_file())
+        })
+    };
+    match in_venv.or_else(on_path) {
+        Some(path) => Some(path),
+        None if std::env::var_os("CI").is_some() => {
+            panic!("`{name}` is missing, and CI is set: run .ci/run, which installs it")
+        }
+        None => {
+            eprintln!("skipped: `{name}` not found (run .ci/run to install it)");
+            None
+        }
+    }
+}
+
+/// The SARIF 2.1.0 schema of the shared reference data, if present.
+pub fn sarif_schema() -> Option<PathBuf> {
+    let path = repo().join("../shared/schemas/sarif-2.1.0.json");
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} not found", path.display());
+        None
+    }
+}

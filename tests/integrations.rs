@@ -1,0 +1,299 @@
+//! Where users run realtor: the GitHub Action (`action.yml` against GitHub's schema, its
+//! run script under bash, zizmor on it and on the example workflow) and the pre-commit
+//! hooks (`pre-commit try-repo` in a throwaway repository). The validators come from the
+//! venv `.ci/run` installs; see `tests/common/mod.rs` for when a missing one skips.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::repo;
+
+const EXAMPLE_WORKFLOW: &str = "examples/github/realtor.yml";
+
+fn run(command: &mut Command) -> Output {
+    command.output().expect("run the validator")
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[test]
+fn action_and_example_workflow_match_githubs_schemas() {
+    let Some(validator) = common::tool("check-jsonschema") else {
+        return;
+    };
+    for (schema, file) in [
+        ("vendor.github-actions", "action.yml"),
+        ("vendor.github-workflows", EXAMPLE_WORKFLOW),
+    ] {
+        let output = run(Command::new(&validator).current_dir(repo()).args([
+            "--builtin-schema",
+            schema,
+            file,
+        ]));
+        assert!(output.status.success(), "{file}: {}", text(&output));
+    }
+}
+
+#[test]
+fn zizmor_finds_nothing_at_medium_or_above_in_the_action_and_example() {
+    let Some(zizmor) = common::tool("zizmor") else {
+        return;
+    };
+    let output = run(Command::new(zizmor).current_dir(repo()).args([
+        "--offline",
+        "--min-severity",
+        "medium",
+        "action.yml",
+        EXAMPLE_WORKFLOW,
+    ]));
+    assert!(output.status.success(), "{}", text(&output));
+}
+
+/// The `run` script of the action step named `name`, and the names of its `env` keys.
+fn action_step(name: &str) -> (String, Vec<String>) {
+    let action: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(repo().join("action.yml")).unwrap()).unwrap();
+    let step = action["runs"]["steps"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"].as_str() == Some(name))
+        .unwrap_or_else(|| panic!("no step {name}"));
+    let env = step["env"]
+        .as_mapping()
+        .map(|m| m.keys().map(|k| k.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    (step["run"].as_str().unwrap().to_string(), env)
+}
+
+#[test]
+fn action_scripts_take_inputs_only_through_env() {
+    let action = std::fs::read_to_string(repo().join("action.yml")).unwrap();
+    let mut in_run = false;
+    for line in action.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("run:") {
+            in_run = true;
+        } else if !line.starts_with("        ") {
+            in_run = false;
+        }
+        if in_run {
+            assert!(!line.contains("${{"), "expression inside a script: {line}");
+        }
+    }
+}
+
+#[test]
+fn action_run_step_writes_annotations_summary_and_sarif() {
+    let (script, env) = action_step("Run realtor");
+    assert!(env.contains(&"REALTOR_PATHS".to_string()));
+    let dir = tempfile::tempdir().unwrap();
+    let outputs = dir.path().join("outputs");
+    let summary = dir.path().join("summary.md");
+    let sarif = dir.path().join("out dir/realtor.sarif");
+    std::fs::create_dir_all(sarif.parent().unwrap()).unwrap();
+    let output = Command::new("bash")
+        .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", &script])
+        .current_dir(repo())
+        .env("REALTOR_BIN", env!("CARGO_BIN_EXE_realtor"))
+        .env("REALTOR_PATHS", "examples/k8s examples/docker")
+        .env("REALTOR_CONFIG", "")
+        .env("REALTOR_FAILURE_THRESHOLD", "error")
+        .env("REALTOR_OUTPUT_FORMAT", "github")
+        .env("REALTOR_SARIF", &sarif)
+        .env("REALTOR_SUMMARY", "true")
+        .env("REALTOR_ARGS", "--ignore D005")
+        .env("GITHUB_OUTPUT", &outputs)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", text(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("::error file=examples/k8s/storefront.yaml,line=24,col=13,"));
+    assert!(!stdout.contains("D005"), "args reached realtor");
+    assert!(stdout.contains("::notice title=realtor::"));
+    assert_eq!(std::fs::read_to_string(&outputs).unwrap(), "exit-code=1\n");
+    let markdown = std::fs::read_to_string(&summary).unwrap();
+    assert_eq!(markdown.matches("### realtor\n").count(), 1, "{markdown}");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+
+    std::fs::remove_file(&summary).unwrap();
+    let output = Command::new("bash")
+        .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", &script])
+        .current_dir(repo())
+        .env("REALTOR_BIN", env!("CARGO_BIN_EXE_realtor"))
+        .env("REALTOR_PATHS", "examples/inventory")
+        .env("REALTOR_OUTPUT_FORMAT", "github")
+        .env("REALTOR_FAILURE_THRESHOLD", "none")
+        .env("REALTOR_SUMMARY", "false")
+        .env("GITHUB_OUTPUT", &outputs)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(!summary.exists(), "summary: false writes no summary");
+    assert!(
+        std::fs::read_to_string(&outputs)
+            .unwrap()
+            .ends_with("exit-code=0\n")
+    );
+}
+
+/// The cargo target directory the tests were built in (`.../target/debug/deps/<test>`).
+fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.ancestors()
+        .nth(3)
+        .expect("target directory")
+        .to_path_buf()
+}
+
+/// Runs `command`, killing it after `limit`.
+fn run_bounded(command: &mut Command, limit: Duration) -> Output {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("timed out after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+const BAD_MANIFEST: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: shell
+spec:
+  containers:
+    - name: shell
+      image: busybox:1.36
+      securityContext:
+        privileged: true
+        runAsNonRoot: true
+";
+
+/// The same pod with every finding fixed.
+const GOOD_MANIFEST: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: shell
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 10001
+    seccompProfile: {type: RuntimeDefault}
+  containers:
+    - name: shell
+      image: busybox:1.36
+      resources:
+        requests: {cpu: 100m, memory: 64Mi}
+        limits: {memory: 64Mi}
+      livenessProbe:
+        exec: {command: [\"true\"]}
+      readinessProbe:
+        exec: {command: [\"true\"]}
+      securityContext:
+        privileged: false
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities: {drop: [ALL]}
+";
+
+#[test]
+fn pre_commit_hook_fails_on_findings_and_passes_once_fixed() {
+    let Some(pre_commit) = common::tool("pre-commit") else {
+        return;
+    };
+    let project = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let dir = project.path();
+    git(dir, &["init", "-q"]);
+    std::fs::write(
+        dir.join("Dockerfile"),
+        "FROM alpine\nUSER 1000\nCMD [\"sh\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("pod.yaml"), BAD_MANIFEST).unwrap();
+    std::fs::create_dir_all(dir.join("chart/templates")).unwrap();
+    std::fs::write(
+        dir.join("chart/templates/x.yaml"),
+        "kind: {{ .Values.kind }}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join(".pre-commit-config.yaml"), "repos: []\n").unwrap();
+    git(dir, &["add", "."]);
+
+    let try_repo = || {
+        let mut command = Command::new(&pre_commit);
+        command
+            .current_dir(dir)
+            .args([
+                "try-repo",
+                repo().to_str().unwrap(),
+                "realtor",
+                "--all-files",
+            ])
+            .env("PRE_COMMIT_HOME", home.path())
+            .env("CARGO_TARGET_DIR", target_dir().join("pre-commit"))
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "256")
+            .env("CARGO_PROFILE_RELEASE_INCREMENTAL", "true")
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .env_remove("REALTOR_FORMAT");
+        run_bounded(&mut command, Duration::from_secs(20 * 60))
+    };
+    let output = try_repo();
+    let log = text(&output);
+    assert!(!output.status.success(), "{log}");
+    assert!(log.contains("untagged-base-image"), "{log}");
+    assert!(log.contains("privileged-container"), "{log}");
+    assert!(!log.contains(".pre-commit-config.yaml"), "skipped: {log}");
+    assert!(
+        !log.contains("template"),
+        "Helm templates are excluded: {log}"
+    );
+
+    std::fs::write(
+        dir.join("Dockerfile"),
+        "FROM alpine:3.20\nUSER 1000\nCMD [\"sh\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("pod.yaml"), GOOD_MANIFEST).unwrap();
+    git(dir, &["add", "."]);
+    let output = try_repo();
+    assert!(output.status.success(), "{}", text(&output));
+}
