@@ -14,6 +14,7 @@ use crate::config::{self, Config, RuleLevel, Threshold};
 use crate::discover::{self, Input};
 use crate::importers;
 use crate::inventory;
+use crate::progress::Progress;
 use crate::read;
 use crate::render;
 use crate::rules;
@@ -403,7 +404,13 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
             input.explicit = false;
         }
     }
-    let mut reports = run(inputs, &settings, args.jobs, args.max_file_size)?;
+    let mut reports = run(
+        inputs,
+        &settings,
+        args.jobs,
+        args.max_file_size,
+        !args.quiet,
+    )?;
     check::check_set(&mut reports, &settings);
     if let Some(path) = &args.write_baseline {
         std::fs::write(path, baseline::render(&reports))
@@ -472,7 +479,13 @@ fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
     };
     let ignored = discover::ignore_set(&config.ignore_paths)?;
     let inputs = discover::discover(&paths, None, &ignored)?;
-    let reports = run(inputs, &settings, args.jobs, read::DEFAULT_MAX_FILE_SIZE)?;
+    let reports = run(
+        inputs,
+        &settings,
+        args.jobs,
+        read::DEFAULT_MAX_FILE_SIZE,
+        true,
+    )?;
     for report in reports.iter().filter(|r| r.status == check::Status::Error) {
         eprintln!(
             "realtor: warning: {} could not be read or parsed; its workloads are not advised (see `realtor check`)",
@@ -600,12 +613,14 @@ fn run(
     settings: &Settings,
     jobs: Option<usize>,
     max_file_size: u64,
+    show_progress: bool,
 ) -> Result<Vec<FileReport>, String> {
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = jobs {
         pool = pool.num_threads(jobs.max(1));
     }
     let pool = pool.build().map_err(|e| format!("thread pool: {e}"))?;
+    let progress = Progress::start(inputs.len(), show_progress);
     let reports: Vec<FileReport> = pool.install(|| {
         inputs
             .into_par_iter()
@@ -623,6 +638,7 @@ fn run(
                     ),
                     Err(unreadable) => check::unreadable(input.display.clone(), unreadable),
                 };
+                progress.tick();
                 let keep = input.explicit
                     || report.kind != check::FileKind::Other
                     || report.status == check::Status::Error;
@@ -630,5 +646,6 @@ fn run(
             })
             .collect()
     });
+    progress.finish();
     Ok(reports)
 }

@@ -605,3 +605,17 @@ fn documents_that_are_not_objects_in_a_manifest_are_reported_at_their_first_key(
     assert_eq!(errors, vec![(6, 1, 6, 5), (10, 1, 10, 9)], "{json}");
     assert_eq!(json["files"].as_array().unwrap().len(), 1, "{json}");
 }
+
+#[test]
+fn no_progress_line_when_standard_error_is_not_a_terminal() {
+    let output = realtor()
+        .current_dir(repo())
+        .args(["check", "examples"])
+        .output()
+        .unwrap();
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -72,7 +72,13 @@ pub fn human(advice: &[Advice]) -> String {
 }
 
 pub fn markdown(advice: &[Advice]) -> String {
-    let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let cell = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('|', "\\|")
+            .replace(['\n', '\r'], " ")
+    };
     let mut out = String::from(
         "| Workload | File | Current | Recommended | Fit | Confidence | Top reasons |\n|---|---|---|---|---|---|---|\n",
     );
@@ -86,7 +92,11 @@ pub fn markdown(advice: &[Advice]) -> String {
             a.recommended.as_str(),
             a.fit.as_str(),
             a.confidence,
-            cell(&reasons(a, "<br>")),
+            reasons(a, "\n")
+                .split('\n')
+                .map(cell)
+                .collect::<Vec<_>>()
+                .join("<br>"),
         ));
     }
     let fleet = fleet(advice);

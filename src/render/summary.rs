@@ -1,17 +1,21 @@
 //! The Markdown job summary for GitHub Actions (`$GITHUB_STEP_SUMMARY` or `--summary`):
-//! the totals first, a table of the rules that fired most, then the findings per file in
-//! `<details>` blocks. GitHub refuses a step summary over 1 MiB, so the findings stop
+//! the totals first, a table of the rules that fired most, the placement advice, then the
+//! findings per file in `<details>` blocks. GitHub refuses a step summary over 1 MiB, so the findings stop
 //! before [`MAX_BYTES`] with a note saying how many were left out.
 
 use std::collections::BTreeMap;
 
 use super::Summary;
+use crate::advise;
 use crate::check::FileReport;
+use crate::model::Platform;
 use crate::rules::catalog;
 
 /// Stay well under GitHub's 1 MiB limit per step summary.
 pub const MAX_BYTES: usize = 1000 * 1000;
 const TOP_RULES: usize = 10;
+/// The share of the summary the advice table may take.
+const ADVICE_BYTES: usize = 300 * 1000;
 
 /// Text safe inside Markdown, also inside a table cell: HTML and Markdown punctuation
 /// from scanned files is escaped, line breaks become spaces.
@@ -66,6 +70,8 @@ pub fn render(reports: &[FileReport]) -> String {
         out.push('\n');
     }
 
+    out.push_str(&advice_section(reports));
+
     let total: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
     let mut shown = 0;
     let note_room = 200;
@@ -114,6 +120,38 @@ pub fn render(reports: &[FileReport]) -> String {
     out
 }
 
+/// Placement advice (`realtor advise`) in a `<details>` block: every workload when the
+/// table fits in [`ADVICE_BYTES`], else only those whose recommended home differs from
+/// where they run.
+fn advice_section(reports: &[FileReport]) -> String {
+    let advice = advise::advise(reports);
+    if advice.is_empty() {
+        return String::new();
+    }
+    let mut table = super::advice::markdown(&advice);
+    if table.len() > ADVICE_BYTES {
+        let moving: Vec<_> = advice
+            .into_iter()
+            .filter(|a| {
+                let current = match a.current {
+                    Platform::Container => "container",
+                    Platform::Vm => "vm",
+                };
+                a.recommended.as_str() != current
+            })
+            .collect();
+        table = super::advice::markdown(&moving);
+        if let Some(last_row) = table.as_bytes()[..ADVICE_BYTES.min(table.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+        {
+            table.truncate(last_row + 1);
+        }
+        table.push_str("\n(only the workloads to move are listed)\n");
+    }
+    format!("<details><summary>Placement advice</summary>\n\n{table}\n</details>\n\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +166,19 @@ mod tests {
             true,
             &Settings::default(),
         )
+    }
+
+    #[test]
+    fn placement_advice_is_summarised() {
+        let report = dockerfile("os/Dockerfile", "FROM ubuntu:24.04\nCMD [\"/sbin/init\"]\n");
+        let markdown = render(&[report]);
+        let advice = markdown
+            .find("<details><summary>Placement advice</summary>")
+            .expect("advice block");
+        let row = markdown
+            .find("`os/Dockerfile:1` | container | **vm**")
+            .expect("advice row");
+        assert!(advice < row, "{markdown}");
     }
 
     #[test]
