@@ -52,7 +52,7 @@ if command -v trivy >/dev/null; then
   commands+=(-n "trivy config: all of $corpus" "trivy config --quiet --exit-code 0 $corpus")
 fi
 
-hyperfine --warmup 1 --runs 10 --ignore-failure --style basic --export-json "$work/runs.json" "${commands[@]}" >&2
+hyperfine --warmup 1 --runs 5 --ignore-failure --style basic --export-json "$work/runs.json" "${commands[@]}" >&2
 
 peak_kib=$( { /usr/bin/time -f '%M' "$realtor" check --exit-zero --format json "$corpus" >/dev/null; } 2>&1 | tail -1)
 files=$(find "$corpus" -type f ! -name '*.tsv' ! -name '*.md' | wc -l)
@@ -63,7 +63,7 @@ runs = json.load(open(sys.argv[1]))["results"]
 peak, files, cores = int(sys.argv[2]), sys.argv[3], sys.argv[4]
 base = {r["command"]: r["median"] for r in runs}
 dockerfile_realtor = next((r["median"] for r in runs if r["command"].startswith("realtor:") and "Dockerfiles" in r["command"] and "all of" not in r["command"]), None)
-print(f"Measured {datetime.date.today()} on {platform.machine()} with {cores} cores; corpus: {files} files; hyperfine, 10 runs after 1 warm-up.\n")
+print(f"Measured {datetime.date.today()} on {platform.machine()} with {cores} cores; corpus: {files} files; hyperfine, 5 runs after 1 warm-up.\n")
 print("| command | median | min | max | vs realtor on the same files |")
 print("|---|---|---|---|---|")
 for r in runs:
