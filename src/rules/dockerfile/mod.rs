@@ -192,6 +192,32 @@ pub fn base_images(dockerfile: &Dockerfile<'_>) -> Vec<(String, Span)> {
     images
 }
 
+/// Report each instruction of a stage that a later one of the same kind (`keyword`)
+/// overrides; `keyword_span` picks that kind's instructions by their keyword's span.
+pub fn report_overridden(
+    dockerfile: &Dockerfile<'_>,
+    report: &mut crate::rules::Report<'_>,
+    keyword: &str,
+    keyword_span: impl Fn(&Instruction<'_>) -> Option<Span>,
+) {
+    for stage in &dockerfile.stages {
+        let mut seen = false;
+        for span in dockerfile
+            .stage_instructions(stage)
+            .iter()
+            .filter_map(&keyword_span)
+        {
+            if seen {
+                report.at(
+                    span,
+                    format!("an earlier `{keyword}` of this stage is overridden"),
+                );
+            }
+            seen = true;
+        }
+    }
+}
+
 /// True when an image reference has neither tag nor digest.
 pub fn is_untagged(image: &str) -> bool {
     let image = ImageRef::parse(image);

@@ -26,19 +26,9 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
-        for stage in &dockerfile.stages {
-            let mut seen = false;
-            for instruction in dockerfile.stage_instructions(stage) {
-                if let Instruction::Cmd(i) = instruction {
-                    if seen {
-                        report.at(
-                            i.cmd.span.clone(),
-                            "an earlier `CMD` of this stage is overridden",
-                        );
-                    }
-                    seen = true;
-                }
-            }
-        }
+        super::report_overridden(dockerfile, report, "CMD", |i| match i {
+            Instruction::Cmd(i) => Some(i.cmd.span.clone()),
+            _ => None,
+        });
     }
 }

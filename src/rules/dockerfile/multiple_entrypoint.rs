@@ -26,19 +26,9 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
-        for stage in &dockerfile.stages {
-            let mut seen = false;
-            for instruction in dockerfile.stage_instructions(stage) {
-                if let Instruction::Entrypoint(i) = instruction {
-                    if seen {
-                        report.at(
-                            i.entrypoint.span.clone(),
-                            "an earlier `ENTRYPOINT` of this stage is overridden",
-                        );
-                    }
-                    seen = true;
-                }
-            }
-        }
+        super::report_overridden(dockerfile, report, "ENTRYPOINT", |i| match i {
+            Instruction::Entrypoint(i) => Some(i.entrypoint.span.clone()),
+            _ => None,
+        });
     }
 }

@@ -26,19 +26,9 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
-        for stage in &dockerfile.stages {
-            let mut seen = false;
-            for instruction in dockerfile.stage_instructions(stage) {
-                if let Instruction::Healthcheck(i) = instruction {
-                    if seen {
-                        report.at(
-                            i.healthcheck.span.clone(),
-                            "an earlier `HEALTHCHECK` of this stage is overridden",
-                        );
-                    }
-                    seen = true;
-                }
-            }
-        }
+        super::report_overridden(dockerfile, report, "HEALTHCHECK", |i| match i {
+            Instruction::Healthcheck(i) => Some(i.healthcheck.span.clone()),
+            _ => None,
+        });
     }
 }

@@ -84,6 +84,62 @@ pub fn with_nodes<'t, T>(
     items.unwrap_or_default().iter().zip(nodes).collect()
 }
 
+/// Report each app and init container of a workload whose `resources.<kind>.<resource>`
+/// is not set (`what` names it in the message), at the deepest part of that path written.
+pub fn report_unset_resource(
+    subject: &Subject<'_, '_>,
+    report: &mut Report<'_>,
+    keys: [&str; 3],
+    what: &str,
+) {
+    let Some((_, pod)) = workload(subject) else {
+        return;
+    };
+    for container in pod.containers() {
+        if container.list == crate::kubernetes::ContainerList::Ephemeral {
+            continue;
+        }
+        let resources = container.spec.resources.as_ref();
+        let amounts = match keys[1] {
+            "requests" => resources.and_then(|r| r.requests.as_ref()),
+            _ => resources.and_then(|r| r.limits.as_ref()),
+        };
+        if amounts.is_some_and(|m| m.contains_key(keys[2])) {
+            continue;
+        }
+        let span = absent_span(container.node, &keys, container_span(container.node));
+        report.at(
+            span,
+            format!("container `{}` has no {what}", container.name),
+        );
+    }
+}
+
+/// Report each app container of a long-running workload (not a Job or CronJob) that has
+/// no probe of the kind `has_probe` looks for (`what` names it).
+pub fn report_missing_probe(
+    subject: &Subject<'_, '_>,
+    report: &mut Report<'_>,
+    has_probe: impl Fn(&crate::kubernetes::Container) -> bool,
+    what: &str,
+) {
+    let Some((object, pod)) = workload(subject) else {
+        return;
+    };
+    if matches!(object.kind, "Job" | "CronJob") {
+        return;
+    }
+    for container in pod.containers() {
+        if container.list != crate::kubernetes::ContainerList::App || has_probe(container.spec) {
+            continue;
+        }
+        report.at(
+            container_span(container.node),
+            format!("container `{}` has no {what}", container.name),
+        );
+    }
+}
+
 /// The span of the value at `keys` under `node`, when it is written there.
 pub fn value_span(node: &Node, keys: &[&str]) -> Option<Span> {
     let path: Vec<_> = keys.iter().map(|k| Key(k)).collect();

@@ -3,8 +3,6 @@
 use crate::diagnostic::Severity;
 use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
 
-use crate::kubernetes::ContainerList;
-
 pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
@@ -24,20 +22,11 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((object, pod)) = super::workload(subject) else {
-            return;
-        };
-        if matches!(object.kind, "Job" | "CronJob") {
-            return;
-        }
-        for container in pod.containers() {
-            if container.list != ContainerList::App || container.spec.liveness_probe.is_some() {
-                continue;
-            }
-            report.at(
-                super::container_span(container.node),
-                format!("container `{}` has no liveness probe", container.name),
-            );
-        }
+        super::report_missing_probe(
+            subject,
+            report,
+            |c| c.liveness_probe.is_some(),
+            "liveness probe",
+        );
     }
 }

@@ -3,8 +3,6 @@
 use crate::diagnostic::Severity;
 use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
 
-use crate::kubernetes::ContainerList;
-
 pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
@@ -24,31 +22,11 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
-        };
-        for container in pod.containers() {
-            if container.list == ContainerList::Ephemeral {
-                continue;
-            }
-            let set = container
-                .spec
-                .resources
-                .as_ref()
-                .and_then(|r| r.requests.as_ref())
-                .is_some_and(|m| m.contains_key("cpu"));
-            if set {
-                continue;
-            }
-            let span = super::absent_span(
-                container.node,
-                &["resources", "requests", "cpu"],
-                super::container_span(container.node),
-            );
-            report.at(
-                span,
-                format!("container `{}` has no CPU request", container.name),
-            );
-        }
+        super::report_unset_resource(
+            subject,
+            report,
+            ["resources", "requests", "cpu"],
+            "CPU request",
+        );
     }
 }

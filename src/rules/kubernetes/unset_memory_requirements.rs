@@ -3,8 +3,6 @@
 use crate::diagnostic::Severity;
 use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
 
-use crate::kubernetes::ContainerList;
-
 pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
@@ -24,31 +22,11 @@ impl crate::rules::Rule for Rule {
     }
 
     fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
-        };
-        for container in pod.containers() {
-            if container.list == ContainerList::Ephemeral {
-                continue;
-            }
-            let set = container
-                .spec
-                .resources
-                .as_ref()
-                .and_then(|r| r.limits.as_ref())
-                .is_some_and(|m| m.contains_key("memory"));
-            if set {
-                continue;
-            }
-            let span = super::absent_span(
-                container.node,
-                &["resources", "limits", "memory"],
-                super::container_span(container.node),
-            );
-            report.at(
-                span,
-                format!("container `{}` has no memory limit", container.name),
-            );
-        }
+        super::report_unset_resource(
+            subject,
+            report,
+            ["resources", "limits", "memory"],
+            "memory limit",
+        );
     }
 }
