@@ -192,6 +192,22 @@ pub fn base_images(dockerfile: &Dockerfile<'_>) -> Vec<(String, Span)> {
     images
 }
 
+/// The final stage's last `USER`: its user name (before any `:group`) and the span of its
+/// argument.
+pub fn final_user(dockerfile: &Dockerfile<'_>) -> Option<(String, Span)> {
+    let stage = dockerfile.final_stage()?;
+    let user = dockerfile
+        .stage_instructions(stage)
+        .iter()
+        .rev()
+        .find_map(|i| match i {
+            Instruction::User(user) => Some(user),
+            _ => None,
+        })?;
+    let name = user.arguments.value.split(':').next().unwrap_or("").trim();
+    Some((name.to_string(), user.arguments.span.clone()))
+}
+
 /// Report each instruction of a stage that a later one of the same kind (`keyword`)
 /// overrides; `keyword_span` picks that kind's instructions by their keyword's span.
 pub fn report_overridden(

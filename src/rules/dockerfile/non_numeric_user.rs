@@ -2,7 +2,6 @@
 
 use crate::diagnostic::Severity;
 use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-use crate::syntax::dockerfile::Instruction;
 
 pub struct Rule;
 
@@ -26,25 +25,10 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
-        let Some(stage) = dockerfile.final_stage() else {
-            return;
-        };
-        let last_user = dockerfile
-            .stage_instructions(stage)
-            .iter()
-            .rev()
-            .find_map(|i| match i {
-                Instruction::User(user) => Some(user),
-                _ => None,
-            });
-        if let Some(user) = last_user {
-            let name = user.arguments.value.split(':').next().unwrap_or("").trim();
+        if let Some((name, span)) = super::final_user(dockerfile) {
             let numeric = name.chars().all(|c| c.is_ascii_digit());
             if !numeric && !name.contains('$') && name != "root" {
-                report.at(
-                    user.arguments.span.clone(),
-                    format!("`USER {name}` is not a numeric id"),
-                );
+                report.at(span, format!("`USER {name}` is not a numeric id"));
             }
         }
     }

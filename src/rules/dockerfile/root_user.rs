@@ -2,7 +2,6 @@
 
 use crate::diagnostic::Severity;
 use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-use crate::syntax::dockerfile::Instruction;
 
 pub struct Rule;
 
@@ -26,22 +25,10 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
-        let Some(stage) = dockerfile.final_stage() else {
-            return;
-        };
-        let last_user = dockerfile
-            .stage_instructions(stage)
-            .iter()
-            .rev()
-            .find_map(|i| match i {
-                Instruction::User(user) => Some(user),
-                _ => None,
-            });
-        if let Some(user) = last_user {
-            let name = user.arguments.value.split(':').next().unwrap_or("").trim();
-            if name == "root" || name == "0" {
-                report.at(user.arguments.span.clone(), "the final stage runs as root");
-            }
+        if let Some((name, span)) = super::final_user(dockerfile)
+            && (name == "root" || name == "0")
+        {
+            report.at(span, "the final stage runs as root");
         }
     }
 }
