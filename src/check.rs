@@ -114,12 +114,20 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
         .findings
         .iter()
         .any(|f| f.rule.id == realtor::parse_error::META.id);
+    let attachments = out.attachments;
     let mut diagnostics: Vec<Diagnostic> = out
         .findings
         .into_iter()
-        .filter_map(|finding| {
+        .filter_map(|mut finding| {
             let severity = settings.severity(finding.rule)?;
-            Some(Diagnostic::new(finding, severity, &file))
+            let Some((attachment, span)) = importers::locate(&attachments, &finding.span) else {
+                return Some(Diagnostic::new(finding, severity, &file));
+            };
+            finding.span = span;
+            if let Some(sheet) = &attachment.sheet {
+                finding.message = format!("{} (sheet {sheet})", finding.message);
+            }
+            Some(Diagnostic::new(finding, severity, &attachment.file))
         })
         .collect();
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -192,6 +200,8 @@ struct Outcome {
     findings: Vec<Finding>,
     workloads: Vec<Workload>,
     objects: Vec<ObjectFacts>,
+    /// Files an import read besides this one, which some findings point into.
+    attachments: Vec<importers::Attachment>,
 }
 
 fn sniff(text: &str) -> Hint {
@@ -428,6 +438,7 @@ fn check_imported(
     );
     suppress::apply(&mut findings, &mut suppressions, &enabled);
     out.findings.extend(findings);
+    out.attachments = imported.attachments;
 }
 
 fn check_inventory(

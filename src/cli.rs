@@ -356,10 +356,14 @@ fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
             return Err(format!("{}: {error}", file.path));
         }
         for (span, message) in &imported.problems {
-            let at = file.position(span.start);
+            let (path, at) = match importers::locate(&imported.attachments, span) {
+                Some((attachment, span)) => {
+                    (&attachment.file.path, attachment.file.position(span.start))
+                }
+                None => (&file.path, file.position(span.start)),
+            };
             eprintln!(
-                "{}:{}:{}: {}: {message}",
-                file.path,
+                "{path}:{}:{}: {}: {message}",
                 at.line,
                 at.column,
                 format.label()

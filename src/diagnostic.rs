@@ -93,7 +93,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(finding: Finding, severity: Severity, file: &Arc<SourceFile>) -> Self {
         let start = file.position(finding.span.start);
-        let end = file.position(finding.span.end);
+        let end = file.end_position(&finding.span);
         Diagnostic {
             rule: finding.rule,
             severity,

@@ -192,6 +192,12 @@ pub struct Compute {
     /// Allocated memory in MiB.
     #[serde(rename = "memoryMiB", default, skip_serializing_if = "Option::is_none")]
     pub memory_mib: Option<u64>,
+    /// Virtual CPU sockets the vCPUs are spread over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sockets: Option<u32>,
+    /// Cores per virtual socket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cores_per_socket: Option<u32>,
 }
 
 /// Disks and network mounts.
@@ -205,6 +211,29 @@ pub struct Storage {
     /// Network file systems mounted by the guest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_mounts: Option<Vec<NetworkMount>>,
+    /// File systems the guest sees on its disks, as its tools report them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filesystems: Option<Vec<Filesystem>>,
+}
+
+/// A file system in the guest (a partition or volume).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Filesystem {
+    /// Where it is mounted: `/`, `/data`, `C:\`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mount: Option<String>,
+    /// Size in GiB.
+    #[serde(
+        rename = "capacityGiB",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub capacity_gib: Option<f64>,
+    /// Space in use in GiB.
+    #[serde(rename = "usedGiB", default, skip_serializing_if = "Option::is_none")]
+    pub used_gib: Option<f64>,
 }
 
 /// A disk attached to the machine.
@@ -308,6 +337,10 @@ pub struct Percentiles {
     /// Peak over the observation period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// One sample taken when the inventory was exported (RVTools' active memory). It says
+    /// nothing about peaks, so the advisor does not size from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<f64>,
 }
 
 /// What runs on a machine.
@@ -777,6 +810,8 @@ mod tests {
             compute: Some(Compute {
                 vcpus: Some(4),
                 memory_mib: Some(8192),
+                sockets: Some(2),
+                cores_per_socket: Some(2),
             }),
             storage: Some(Storage {
                 disks: Some(vec![
@@ -798,17 +833,24 @@ mod tests {
                     remote: Some("nas:/export/www".into()),
                     mount: Some("/mnt/www".into()),
                 }]),
+                filesystems: Some(vec![Filesystem {
+                    mount: Some("/".into()),
+                    capacity_gib: Some(39.06),
+                    used_gib: Some(12.0),
+                }]),
             }),
             utilization: Some(Utilization {
                 cpu_pct: Some(Percentiles {
                     avg: Some(5.0),
                     p95: Some(12.0),
                     max: Some(40.0),
+                    current: None,
                 }),
                 mem_pct: Some(Percentiles {
                     avg: Some(30.0),
                     p95: Some(45.5),
                     max: Some(60.0),
+                    current: Some(41.2),
                 }),
             }),
             workloads: Some(Workloads {

@@ -63,7 +63,7 @@ pub fn read(input: &Input, max_size: u64) -> Result<String, Unreadable> {
     if bytes.len() as u64 > max_size {
         return Err(too_large(bytes.len() as u64));
     }
-    if input.display.to_ascii_lowercase().ends_with(".xlsx") {
+    if crate::source::is_workbook(&input.display) {
         return crate::importers::rvtools::workbook_text(&bytes).map_err(Unreadable::whole_file);
     }
     decode_utf8(bytes)

@@ -1,5 +1,7 @@
 //! Source files as read from disk or stdin, and the mapping from byte offsets to the
-//! 1-based line and character column that every diagnostic reports.
+//! 1-based line and column that every diagnostic reports. A column counts characters,
+//! except in a spreadsheet (an `.xlsx` workbook, read as the CSV text of a sheet), where it
+//! counts cells, so that row N, column 3 is cell C<N> in the spreadsheet program.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -15,6 +17,20 @@ pub struct SourceFile {
     pub path: String,
     pub text: Arc<str>,
     line_starts: Arc<[usize]>,
+    columns: Columns,
+}
+
+/// What a column counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Columns {
+    Characters,
+    /// Comma-separated cells of a sheet's CSV text.
+    Cells,
+}
+
+/// Whether `path` names a spreadsheet workbook, which realtor reads as CSV text.
+pub fn is_workbook(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".xlsx")
 }
 
 /// A resolved position: 1-based line, 1-based column counted in characters.
@@ -25,7 +41,14 @@ pub struct Position {
 }
 
 impl SourceFile {
+    /// A file; when `path` names a workbook, `text` is the CSV text of one of its sheets.
     pub fn new(path: impl Into<String>, text: &str) -> Self {
+        let path = path.into();
+        let columns = if is_workbook(&path) {
+            Columns::Cells
+        } else {
+            Columns::Characters
+        };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut line_starts = vec![0];
         let bytes = text.as_bytes();
@@ -37,9 +60,10 @@ impl SourceFile {
             }
         }
         SourceFile {
-            path: path.into(),
+            path,
             text: Arc::from(text),
             line_starts: line_starts.into(),
+            columns,
         }
     }
 
@@ -49,13 +73,27 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text.as_bytes()[start..offset]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count();
+        let before = &self.text.as_bytes()[start..offset];
+        let column = match self.columns {
+            Columns::Characters => before.iter().filter(|&&b| (b & 0xC0) != 0x80).count(),
+            Columns::Cells => cells_before(before),
+        };
         Position {
             line: line + 1,
             column: column + 1,
+        }
+    }
+
+    /// Where a span ends, exclusive: the position after its last character, or in a
+    /// spreadsheet the column after its last cell.
+    pub fn end_position(&self, span: &Span) -> Position {
+        let end = self.position(span.end);
+        match self.columns {
+            Columns::Cells if span.end > span.start => Position {
+                column: end.column + 1,
+                ..end
+            },
+            _ => end,
         }
     }
 
@@ -76,6 +114,20 @@ impl SourceFile {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+}
+
+/// How many cells of a CSV line end before the text `before`: its commas outside quotes.
+fn cells_before(before: &[u8]) -> usize {
+    let mut quoted = false;
+    let mut commas = 0;
+    for &b in before {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => commas += 1,
+            _ => {}
+        }
+    }
+    commas
 }
 
 #[cfg(test)]
@@ -99,5 +151,21 @@ mod tests {
         let file = SourceFile::new("f", "\u{feff}FROM a\rRUN b");
         assert!(file.text.starts_with("FROM"));
         assert_eq!(file.position(7), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn workbook_columns_count_cells() {
+        let file = SourceFile::new("inventory.XLSX", "VM,Note,CPUs\nweb,\"a, b\",4\n");
+        let four = file.text.rfind('4').unwrap();
+        assert_eq!(file.position(four), Position { line: 2, column: 3 });
+        let note = file.text.find("a, b").unwrap();
+        assert_eq!(file.position(note).column, 2);
+        assert_eq!(
+            file.position(note + 3).column,
+            2,
+            "a comma in quotes is inside the cell"
+        );
+        let end = file.end_position(&(four..four + 1));
+        assert_eq!((end.line, end.column), (2, 4), "the end is exclusive");
     }
 }

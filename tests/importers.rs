@@ -78,7 +78,17 @@ fn exports_are_checked_with_positions_in_the_source() {
     expect("V003", "hyperv-get-vm.json", (17, 18, 17, 27));
     expect("P202", "rvtools/RVTools_tabvInfo.csv", (6, 85, 6, 126));
     expect("V002", "rvtools/RVTools_tabvInfo.csv", (3, 1, 3, 6));
-    expect("P202", "rvtools.xlsx", (6, 85, 6, 126));
+    expect("P206", "rvtools/RVTools_tabvUSB.csv", (2, 1, 2, 101));
+    expect("R001", "rvtools/RVTools_tabvPartition.csv", (4, 42, 4, 49));
+    // A workbook's columns count cells: column 9 is cell I6, the OS.
+    expect("P202", "rvtools.xlsx", (6, 9, 6, 10));
+    expect("P206", "rvtools.xlsx", (2, 1, 2, 12));
+    let usb_in_workbook = json["diagnostics"].as_array().unwrap().iter().any(|d| {
+        d["rule"] == "P206"
+            && d["file"] == "fixtures/importers/rvtools.xlsx"
+            && d["message"].as_str().unwrap().ends_with("(sheet vUSB)")
+    });
+    assert!(usb_in_workbook, "a finding from another sheet names it");
     expect("P202", "aws-migration-hub.csv", (3, 31, 3, 63));
 }
 

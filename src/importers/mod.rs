@@ -17,6 +17,8 @@ pub mod table;
 pub mod virtualbox;
 pub mod vmx;
 
+use std::sync::Arc;
+
 use crate::source::{SourceFile, Span};
 use crate::syntax::yaml::{Entry, Node, NodeKind, ScalarStyle};
 
@@ -60,6 +62,29 @@ pub struct Imported {
     pub problems: Vec<(Span, String)>,
     /// Rows that describe no workload (templates, SRM placeholders): why, and how many.
     pub skipped: Vec<(&'static str, usize)>,
+    /// The other files the import read, which spans past the end of the file point into.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file an import read besides the one it was given, such as an RVTools tab beside
+/// vInfo. Spans into it are offset by `base`, which lies past the end of the given file and
+/// of every earlier attachment, so that one span space covers all the files of an import.
+#[derive(Debug)]
+pub struct Attachment {
+    pub base: usize,
+    pub file: Arc<SourceFile>,
+    /// The sheet, when the attachment is another sheet of the same workbook.
+    pub sheet: Option<String>,
+}
+
+/// The attachment an import span points into, if it is past the end of the given file,
+/// and the span within that attachment.
+pub fn locate<'a>(attachments: &'a [Attachment], span: &Span) -> Option<(&'a Attachment, Span)> {
+    let attachment = attachments.iter().rev().find(|a| a.base <= span.start)?;
+    Some((
+        attachment,
+        span.start - attachment.base..span.end - attachment.base,
+    ))
 }
 
 /// The format a file's content shows, if it is one realtor imports.
@@ -150,6 +175,7 @@ pub struct Import<'a> {
     pub machines: Vec<Node>,
     pub problems: Vec<(Span, String)>,
     pub skipped: Vec<(&'static str, usize)>,
+    pub attachments: Vec<Attachment>,
     sink: Option<&'a mut dyn FnMut(Node)>,
 }
 
@@ -164,6 +190,22 @@ impl Import<'_> {
 
     pub fn problem(&mut self, span: Span, message: impl Into<String>) {
         self.problems.push((span, message.into()));
+    }
+
+    /// Attaches another file read for `main`'s import; returns the base its spans are
+    /// offset by.
+    pub fn attach(&mut self, main: &SourceFile, file: SourceFile, sheet: Option<String>) -> usize {
+        let base = self
+            .attachments
+            .last()
+            .map_or(main.text.len(), |a| a.base + a.file.text.len())
+            + 1;
+        self.attachments.push(Attachment {
+            base,
+            file: Arc::new(file),
+            sheet,
+        });
+        base
     }
 
     fn finish(self, span: Span) -> Imported {
@@ -181,6 +223,7 @@ impl Import<'_> {
             root: Node::new(NodeKind::Mapping(entries), span),
             problems: self.problems,
             skipped: self.skipped,
+            attachments: self.attachments,
         }
     }
 }

@@ -1,13 +1,14 @@
 //! VMware vSphere inventories exported by RVTools: the vInfo tab (one row per VM) as
 //! `RVTools_tabvInfo.csv` or as the vInfo sheet of the `.xlsx` workbook, joined with the
-//! vDisk, vUSB and vNetwork tabs when they are present (beside the CSV as
-//! `RVTools_tabvDisk.csv` and so on, or in the same workbook). Rows join on
+//! vCPU, vMemory, vDisk, vPartition, vUSB and vNetwork tabs when they are present (beside
+//! the CSV as `RVTools_tabvDisk.csv` and so on, or in the same workbook). Rows join on
 //! (`VI SDK UUID`, `VM ID`) or else `VM UUID`, never on the VM name, which repeats across
 //! vCenters. Headers match by normalised alias (`Memory`, `Memory MB`, `Memory MiB`).
 //! Templates and SRM placeholders describe no workload: they are skipped and counted.
 //!
-//! A workbook is read as the CSV text of its vInfo sheet, so line N is spreadsheet row N.
-//! Facts taken from a sibling tab point at the VM's join key in vInfo.
+//! A workbook is read as the CSV text of each sheet, so line N is spreadsheet row N and a
+//! column is a cell. The sibling tabs are attached to the import, so a fact taken from
+//! one points at its own cell in its own file or sheet.
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -18,13 +19,13 @@ use calamine::{Reader, Xlsx};
 use crate::source::SourceFile;
 
 use super::table::{self, Row, Table};
-use super::{Cell, Import, Mapping, decimal, round2};
+use super::{Import, Mapping, decimal};
 
 /// The tabs joined to vInfo.
-const SIBLINGS: &[&str] = &["vDisk", "vUSB", "vNetwork"];
+const SIBLINGS: &[&str] = &["vCPU", "vMemory", "vDisk", "vPartition", "vUSB", "vNetwork"];
 
 pub fn read(file: &SourceFile, import: &mut Import) {
-    let siblings = Siblings::load(Path::new(&file.path));
+    let siblings = Siblings::load(file, import);
     let (mut templates, mut placeholders) = (0, 0);
     table::each_row(&file.text, import, &mut |info, row, import| {
         let flag = |alias: &str| row.get(info, &[alias]).is_some_and(|c| is_true(&c.text));
@@ -79,82 +80,137 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
         import,
     );
     let key = JoinKey::of(info, row);
-    let anchor = uuid
-        .or(Some(name))
-        .map_or(row.span.clone(), |c| c.span.clone());
-    let anchor = |text: &str| Cell {
-        text: text.to_string(),
-        span: anchor.clone(),
-    };
+    if let Some((cpu, table)) = siblings.row("vCPU", &key) {
+        let get = |aliases: &[&str]| cpu.get(table, aliases);
+        if !machine.has("compute.vcpus") {
+            machine.count("compute.vcpus", get(&["cpus"]), 1, import);
+        }
+        machine.count("compute.sockets", get(&["sockets"]), 1, import);
+        machine.count("compute.coresPerSocket", get(&["coresps"]), 1, import);
+    }
+    if let Some((memory, table)) = siblings.row("vMemory", &key) {
+        let get = |aliases: &[&str]| memory.get(table, aliases);
+        let size = get(&["sizemib", "sizemb"]);
+        if !machine.has("compute.memoryMiB") {
+            machine.count("compute.memoryMiB", size, 1, import);
+        }
+        let allocated = size
+            .and_then(|c| decimal(&c.text))
+            .or_else(|| get_info(info, row, "memory"))
+            .filter(|mib| *mib > 0.0);
+        if let (Some(active), Some(allocated)) = (get(&["active"]), allocated) {
+            machine.number(
+                "utilization.memPct.current",
+                Some(active),
+                100.0 / allocated,
+                import,
+            );
+        }
+    }
     if let Some((disks, table)) = siblings.rows("vDisk", &key) {
         let items = disks
             .iter()
-            .map(|disk| {
-                let get = |aliases: &[&str]| disk.get(table, aliases);
-                let mut item = Mapping::new(anchor("").span);
-                if let Some(mib) =
-                    get(&["capacitymib", "capacitymb"]).and_then(|c| decimal(&c.text))
-                {
-                    item.plain("capacityGiB", round2(mib / 1024.0), anchor("").span);
+            .map(|disk| vdisk(disk, table, import))
+            .collect();
+        machine.list("storage.disks", items, row.span.clone());
+    }
+    if let Some((partitions, table)) = siblings.rows("vPartition", &key) {
+        let items = partitions
+            .iter()
+            .map(|partition| {
+                let get = |aliases: &[&str]| partition.get(table, aliases);
+                let mut item = Mapping::new(partition.span.clone());
+                if let Some(mount) = get(&["disk"]) {
+                    item.text("mount", mount.text.clone(), mount.span.clone());
                 }
-                if let Some(mode) = get(&["diskmode"]).and_then(|c| disk_mode(&c.text)) {
-                    item.text("mode", mode, anchor("").span);
-                }
-                if let Some(raw) = get(&["raw"]) {
-                    let compat = get(&["rawcompmode"]).map(|c| c.text.to_ascii_lowercase());
-                    let rdm = match (is_true(&raw.text), compat.as_deref()) {
-                        (false, _) => "none",
-                        (true, Some(mode)) if mode.starts_with("physical") => "physical",
-                        (true, _) => "virtual",
-                    };
-                    item.text("rdm", rdm, anchor("").span);
-                }
-                if let Some(sharing) = get(&["sharingmode"]) {
-                    let shared = sharing.text.to_ascii_lowercase().contains("multiwriter");
-                    item.plain("shared", shared, anchor("").span);
-                }
+                let gib = 1.0 / 1024.0;
+                item.number(
+                    "capacityGiB",
+                    get(&["capacitymib", "capacitymb"]),
+                    gib,
+                    import,
+                );
+                item.number("usedGiB", get(&["consumedmib", "consumedmb"]), gib, import);
                 item
             })
             .collect();
-        machine.list("storage.disks", items, anchor("").span);
+        machine.list("storage.filesystems", items, row.span.clone());
     }
     if let Some((devices, table)) = siblings.rows("vUSB", &key) {
         let items = devices
             .iter()
             .map(|device| {
-                let mut item = Mapping::new(anchor("").span);
+                let mut item = Mapping::new(device.span.clone());
                 if let Some(kind) = device.get(table, &["devicetype", "family"]) {
-                    item.text("type", kind.text.clone(), anchor("").span);
+                    item.text("type", kind.text.clone(), kind.span.clone());
                 }
                 if let Some(connected) = device.get(table, &["connected"]) {
-                    item.plain("connected", is_true(&connected.text), anchor("").span);
+                    let value = is_true(&connected.text);
+                    item.plain("connected", value, connected.span.clone());
                 }
                 item
             })
             .collect();
-        machine.list("hardware.usbDevices", items, anchor("").span);
+        machine.list("hardware.usbDevices", items, row.span.clone());
     }
     if let Some((nics, table)) = siblings.rows("vNetwork", &key) {
         let items: Vec<Mapping> = nics
             .iter()
-            .filter(|nic| {
-                nic.get(table, &["directpathio"])
-                    .is_some_and(|c| is_true(&c.text))
-            })
-            .map(|nic| {
-                let mut item = Mapping::new(anchor("").span);
-                item.text("kind", "pci", anchor("").span);
-                if let Some(adapter) = nic.get(table, &["adapter", "type"]) {
-                    item.text("model", adapter.text.clone(), anchor("").span);
+            .filter_map(|nic| {
+                let direct = nic.get(table, &["directpathio"])?;
+                if !is_true(&direct.text) {
+                    return None;
                 }
-                item
+                let mut item = Mapping::new(nic.span.clone());
+                item.text("kind", "pci", direct.span.clone());
+                if let Some(adapter) = nic.get(table, &["adapter", "type"]) {
+                    item.text("model", adapter.text.clone(), adapter.span.clone());
+                }
+                Some(item)
             })
             .collect();
         if !items.is_empty() {
-            machine.list("hardware.passthrough", items, anchor("").span);
+            machine.list("hardware.passthrough", items, row.span.clone());
         }
     }
     Some(machine)
+}
+
+/// A vInfo number by alias, for a sibling tab that lacks it.
+fn get_info(info: &Table, row: &Row, alias: &str) -> Option<f64> {
+    row.get(info, &[alias]).and_then(|c| decimal(&c.text))
+}
+
+/// One vDisk row as a disk, each value at its cell.
+fn vdisk(disk: &Row, table: &Table, import: &mut Import) -> Mapping {
+    let get = |aliases: &[&str]| disk.get(table, aliases);
+    let mut item = Mapping::new(disk.span.clone());
+    item.number(
+        "capacityGiB",
+        get(&["capacitymib", "capacitymb"]),
+        1.0 / 1024.0,
+        import,
+    );
+    if let Some(mode) = get(&["diskmode"])
+        && let Some(value) = disk_mode(&mode.text)
+    {
+        item.text("mode", value, mode.span.clone());
+    }
+    if let Some(raw) = get(&["raw"]) {
+        let compat = get(&["rawcompmode"]);
+        let physical = compat.is_some_and(|c| c.text.to_ascii_lowercase().starts_with("physical"));
+        let (rdm, span) = match (is_true(&raw.text), compat) {
+            (false, _) => ("none", raw.span.clone()),
+            (true, Some(compat)) if physical => ("physical", compat.span.clone()),
+            (true, _) => ("virtual", raw.span.clone()),
+        };
+        item.text("rdm", rdm, span);
+    }
+    if let Some(sharing) = get(&["sharingmode"]) {
+        let shared = sharing.text.to_ascii_lowercase().contains("multiwriter");
+        item.plain("shared", shared, sharing.span.clone());
+    }
+    item
 }
 
 fn disk_mode(text: &str) -> Option<&'static str> {
@@ -192,33 +248,47 @@ impl JoinKey {
     }
 }
 
-/// The sibling tabs found, each indexed by both join keys.
+/// The sibling tabs found, each indexed by both join keys. Their spans are offset into
+/// the import's span space (see [`Import::attach`]).
 #[derive(Default)]
 struct Siblings {
     tabs: HashMap<&'static str, (Table, HashMap<JoinKey, Vec<usize>>)>,
 }
 
 impl Siblings {
-    fn load(path: &Path) -> Siblings {
+    fn load(file: &SourceFile, import: &mut Import) -> Siblings {
         let mut siblings = Siblings::default();
-        let is_workbook = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-        let workbook = if is_workbook {
+        let path = Path::new(&file.path);
+        let workbook = if crate::source::is_workbook(&file.path) {
             std::fs::read(path).ok()
         } else {
             None
         };
         for tab in SIBLINGS {
-            let text = if let Some(bytes) = &workbook {
-                sheet_csv(bytes, tab).ok()
-            } else {
-                sibling_path(path, tab).and_then(|p| std::fs::read_to_string(p).ok())
+            let found = match &workbook {
+                Some(bytes) => sheet_csv(bytes, tab)
+                    .ok()
+                    .map(|text| (file.path.clone(), text, Some(tab.to_string()))),
+                None => sibling_path(path, tab).and_then(|p| {
+                    let text = std::fs::read_to_string(&p).ok()?;
+                    Some((p.to_string_lossy().into_owned(), text, None))
+                }),
             };
-            let Some(text) = text else { continue };
-            let Some(table) = table::read(&text, &mut Import::default()) else {
+            let Some((path, text, sheet)) = found else {
                 continue;
             };
+            let mut problems = Import::default();
+            let Some(mut table) = table::read(&text, &mut problems) else {
+                continue;
+            };
+            let base = import.attach(file, SourceFile::new(path, &text), sheet);
+            for (span, message) in problems.problems {
+                import.problem(
+                    span.start + base..span.end + base,
+                    format!("{tab}: {message}"),
+                );
+            }
+            table.rows.iter_mut().for_each(|row| row.shift(base));
             let mut index: HashMap<JoinKey, Vec<usize>> = HashMap::new();
             for (i, row) in table.rows.iter().enumerate() {
                 index.entry(JoinKey::of(&table, row)).or_default().push(i);
@@ -240,6 +310,12 @@ impl Siblings {
             .map(|rows| rows.iter().map(|&i| &table.rows[i]).collect())
             .unwrap_or_default();
         Some((rows, table))
+    }
+
+    /// The row of a one-row-per-VM tab (vCPU, vMemory) for the VM with `key`.
+    fn row(&self, tab: &str, key: &JoinKey) -> Option<(&Row, &Table)> {
+        let (rows, table) = self.rows(tab, key)?;
+        Some((*rows.first()?, table))
     }
 }
 
@@ -285,7 +361,10 @@ fn sheet_csv(bytes: &[u8], tab: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use crate::importers::testing::{at, read};
+    use crate::importers::{Imported, locate};
     use crate::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind, Rdm};
+    use crate::source::SourceFile;
+    use crate::syntax::yaml::parse_path;
 
     #[test]
     fn a_workbook_reads_like_its_csv_export() {
@@ -388,5 +467,111 @@ mod tests {
             ))
             .unwrap();
         assert_eq!(at(&file, &memory.node.span), "8192");
+    }
+
+    /// The text and tab of an import span: vInfo's own, or an attached tab's.
+    fn cell<'a>(file: &'a SourceFile, imported: &'a Imported, path: &str) -> (&'a str, &'a str) {
+        let found = imported.root.lookup(&parse_path(path)).unwrap();
+        let span = found.node.span.clone();
+        match locate(&imported.attachments, &span) {
+            Some((attachment, span)) => {
+                let name = attachment.file.path.rsplit('/').next().unwrap();
+                (&attachment.file.text[span], name)
+            }
+            None => (&file.text[span], "vInfo"),
+        }
+    }
+
+    #[test]
+    fn cpu_memory_and_partition_tabs_are_joined_at_their_own_cells() {
+        let (file, imported, inventory) = read("rvtools/RVTools_tabvInfo.csv");
+        let [first, second, old] = &inventory.machines[..] else {
+            unreachable!()
+        };
+        let compute = first.compute.as_ref().unwrap();
+        assert_eq!(
+            (compute.sockets, compute.cores_per_socket),
+            (Some(2), Some(2))
+        );
+        let old_compute = old.compute.as_ref().unwrap();
+        assert_eq!(
+            (old_compute.sockets, old_compute.cores_per_socket),
+            (Some(2), Some(1))
+        );
+        let memory = |m: &crate::inventory::Machine| {
+            m.utilization
+                .as_ref()
+                .unwrap()
+                .mem_pct
+                .as_ref()
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(
+            memory(first).current,
+            Some(20.0),
+            "Active 1,638 of 8,192 MiB"
+        );
+        assert_eq!(memory(second).current, Some(25.0));
+        assert_eq!(
+            (memory(old).max, memory(old).p95),
+            (None, None),
+            "one sample is no peak"
+        );
+        let filesystems = first
+            .storage
+            .as_ref()
+            .unwrap()
+            .filesystems
+            .as_ref()
+            .unwrap();
+        let shown: Vec<_> = filesystems
+            .iter()
+            .map(|f| (f.mount.as_deref(), f.capacity_gib, f.used_gib))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (Some("/"), Some(39.06), Some(12.0)),
+                (Some("/data"), Some(100.0), Some(50.0))
+            ]
+        );
+        let old_fs = old.storage.as_ref().unwrap().filesystems.as_ref().unwrap();
+        assert_eq!(old_fs[0].mount.as_deref(), Some("C:\\"));
+
+        assert_eq!(
+            cell(&file, &imported, "machines[0].compute.sockets"),
+            ("2", "RVTools_tabvCPU.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[0].utilization.memPct.current"),
+            ("1,638", "RVTools_tabvMemory.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[0].storage.filesystems[1].mount"),
+            ("/data", "RVTools_tabvPartition.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[0].storage.disks[1].rdm"),
+            ("physicalMode", "RVTools_tabvDisk.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[2].hardware.usbDevices[0].type"),
+            ("Dongle", "RVTools_tabvUSB.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[0].compute.vcpus"),
+            ("4", "vInfo"),
+            "vInfo's own columns win over the vCPU tab"
+        );
+
+        let [(span, message)] = &imported.problems[..] else {
+            panic!("{:?}", imported.problems)
+        };
+        assert_eq!(message, "`unknown` is not a number");
+        let (attachment, span) = locate(&imported.attachments, span).unwrap();
+        let at = attachment.file.position(span.start);
+        assert!(attachment.file.path.ends_with("RVTools_tabvPartition.csv"));
+        assert_eq!((at.line, at.column), (4, 42));
     }
 }

@@ -184,6 +184,14 @@ impl Table {
 }
 
 impl Row {
+    /// Moves the row's spans by `base` bytes (into an import's span space).
+    pub fn shift(&mut self, base: usize) {
+        self.span = self.span.start + base..self.span.end + base;
+        for cell in &mut self.cells {
+            cell.span = cell.span.start + base..cell.span.end + base;
+        }
+    }
+
     /// The non-empty cell in `column`, if any.
     pub fn cell(&self, column: Option<usize>) -> Option<&Cell> {
         self.cells.get(column?).filter(|c| !c.text.is_empty())

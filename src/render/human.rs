@@ -11,6 +11,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 use super::Summary;
 use crate::check::{FileReport, Status};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceFile;
 
 /// The report; `summary` adds the closing line with the counts.
 pub fn render(reports: &[FileReport], color: bool, summary: bool) -> String {
@@ -27,15 +28,20 @@ pub fn render(reports: &[FileReport], color: bool, summary: bool) -> String {
         if report.diagnostics.is_empty() {
             continue;
         }
-        let source = Arc::new(NamedSource::new(
-            report.file.path.clone(),
-            neutralise(&report.file.text),
-        ));
+        let named = |file: &SourceFile| {
+            Arc::new(NamedSource::new(file.path.clone(), neutralise(&file.text)))
+        };
+        let source = named(&report.file);
         for diagnostic in &report.diagnostics {
+            let source = if Arc::ptr_eq(&diagnostic.file, &report.file) {
+                Arc::clone(&source)
+            } else {
+                named(&diagnostic.file)
+            };
             let shown = Shown {
                 diagnostic,
                 message: neutralise(&diagnostic.message),
-                source: Arc::clone(&source),
+                source,
             };
             if handler.render_report(&mut out, &shown).is_err() {
                 out.push_str(&shown.message);

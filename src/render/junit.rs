@@ -30,7 +30,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 "      <failure type=\"{}\" message=\"{}\">{}:{}:{}: {} {} ({}): {}</failure>\n",
                 d.rule.id,
                 xml::escape(&d.message),
-                path,
+                xml::escape(&d.file.path),
                 d.start.line,
                 d.start.column,
                 d.rule.id,

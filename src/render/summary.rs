@@ -83,8 +83,13 @@ pub fn render(reports: &[FileReport]) -> String {
         );
         let mut in_block = 0;
         for d in &report.diagnostics {
+            let elsewhere = if d.file.path == report.file.path {
+                String::new()
+            } else {
+                format!("{}:", text(&d.file.path))
+            };
             let mut line = format!(
-                "- {}:{} **{}** {} ({}): {}",
+                "- {elsewhere}{}:{} **{}** {} ({}): {}",
                 d.start.line,
                 d.start.column,
                 d.rule.id,
