@@ -4,6 +4,8 @@
 //! VM that becomes a container gives back. The cost of every rule for every target lives
 //! in [`WEIGHTS`]; the scoring model is documented in `docs/advice.md`.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::check::FileReport;
@@ -180,15 +182,19 @@ pub struct Fleet {
 pub fn advise(reports: &[FileReport]) -> Vec<Advice> {
     let mut advice = Vec::new();
     for report in reports {
-        let labels: Vec<String> = report.workloads.iter().map(Workload::label).collect();
+        let mut by_label: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, workload) in report.workloads.iter().enumerate() {
-            let findings: Vec<Diagnostic> = report
-                .diagnostics
-                .iter()
-                .filter(|d| weight_of(d.rule.id).is_some())
-                .filter(|d| owner(report, &labels, d) == Some(index))
-                .cloned()
-                .collect();
+            by_label.entry(workload.label()).or_default().push(index);
+        }
+        let mut findings: Vec<Vec<Diagnostic>> = vec![Vec::new(); report.workloads.len()];
+        for diagnostic in &report.diagnostics {
+            if weight_of(diagnostic.rule.id).is_some()
+                && let Some(index) = owner(report, &by_label, diagnostic)
+            {
+                findings[index].push(diagnostic.clone());
+            }
+        }
+        for (workload, findings) in report.workloads.iter().zip(findings) {
             let start = report.file.position(workload.span.start);
             advice.push(judge(workload, findings, &report.file.path, start.line));
         }
@@ -198,9 +204,12 @@ pub fn advise(reports: &[FileReport]) -> Vec<Advice> {
 
 /// The index of the workload a diagnostic belongs to: the one with its label or, when a
 /// file declares that label twice, the last of them declared before the finding.
-fn owner(report: &FileReport, labels: &[String], diagnostic: &Diagnostic) -> Option<usize> {
-    let label = diagnostic.workload.as_deref()?;
-    let same: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] == label).collect();
+fn owner(
+    report: &FileReport,
+    by_label: &HashMap<String, Vec<usize>>,
+    diagnostic: &Diagnostic,
+) -> Option<usize> {
+    let same = by_label.get(diagnostic.workload.as_deref()?)?;
     same.iter()
         .copied()
         .rfind(|&i| report.workloads[i].span.start <= diagnostic.span.start)

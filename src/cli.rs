@@ -155,6 +155,9 @@ struct AdviseArgs {
     /// Threads to read files with [default: the number of cores].
     #[arg(long, short)]
     jobs: Option<usize>,
+    /// Files larger than this are reported, not read (bytes, or with a K, M or G suffix).
+    #[arg(long, value_parser = read::parse_size, default_value = "16M")]
+    max_file_size: u64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -483,13 +486,7 @@ fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
     };
     let ignored = discover::ignore_set(&config.ignore_paths)?;
     let inputs = discover::discover(&paths, None, &ignored)?;
-    let reports = run(
-        inputs,
-        &settings,
-        args.jobs,
-        read::DEFAULT_MAX_FILE_SIZE,
-        true,
-    )?;
+    let reports = run(inputs, &settings, args.jobs, args.max_file_size, true)?;
     for report in reports.iter().filter(|r| r.status == check::Status::Error) {
         eprintln!(
             "realtor: warning: {} could not be read or parsed; its workloads are not advised (see `realtor check`)",

@@ -256,7 +256,7 @@ fn object(node: &Node) -> Object<'_> {
         schema: Schema::Generic,
     };
     let pod_path = pod_path(kind);
-    match decode_builtin(api_version, kind, kubectl_value(node)) {
+    match decode_builtin(api_version, kind, node) {
         Some(Ok(decoded)) => {
             object.schema = Schema::BuiltIn;
             object.metadata = decoded.value.metadata;
@@ -375,19 +375,22 @@ fn meta_only(metadata: ObjectMeta) -> Typed {
 }
 
 /// Decode a built-in kind at its current API version; `None` for anything else.
+/// Decodes `node` as the built-in type of `api_version` and `kind`, or `None` for other
+/// kinds, which are then never converted to a value (a large CRD costs nothing here).
 fn decode_builtin(
     api_version: &str,
     kind: &str,
-    value: serde_yaml::Value,
+    node: &Node,
 ) -> Option<Result<Decoded<Typed>, DecodeError>> {
+    let value = || kubectl_value(node);
     let template = |t: Option<core::v1::PodTemplateSpec>| t.and_then(|t| t.spec);
     Some(match (api_version, kind) {
-        ("v1", "Pod") => typed(value, |p: core::v1::Pod| Typed {
+        ("v1", "Pod") => typed(value(), |p: core::v1::Pod| Typed {
             metadata: p.metadata,
             pod: p.spec,
             replicas: None,
         }),
-        ("apps/v1", "Deployment") => typed(value, |d: apps::v1::Deployment| {
+        ("apps/v1", "Deployment") => typed(value(), |d: apps::v1::Deployment| {
             let spec = d.spec;
             Typed {
                 metadata: d.metadata,
@@ -395,7 +398,7 @@ fn decode_builtin(
                 pod: spec.template.spec,
             }
         }),
-        ("apps/v1", "StatefulSet") => typed(value, |d: apps::v1::StatefulSet| {
+        ("apps/v1", "StatefulSet") => typed(value(), |d: apps::v1::StatefulSet| {
             let spec = d.spec;
             Typed {
                 metadata: d.metadata,
@@ -403,7 +406,7 @@ fn decode_builtin(
                 pod: spec.template.spec,
             }
         }),
-        ("apps/v1", "DaemonSet") => typed(value, |d: apps::v1::DaemonSet| {
+        ("apps/v1", "DaemonSet") => typed(value(), |d: apps::v1::DaemonSet| {
             let spec = d.spec;
             Typed {
                 metadata: d.metadata,
@@ -411,7 +414,7 @@ fn decode_builtin(
                 pod: spec.template.spec,
             }
         }),
-        ("apps/v1", "ReplicaSet") => typed(value, |d: apps::v1::ReplicaSet| {
+        ("apps/v1", "ReplicaSet") => typed(value(), |d: apps::v1::ReplicaSet| {
             let spec = d.spec;
             Typed {
                 metadata: d.metadata,
@@ -419,7 +422,7 @@ fn decode_builtin(
                 pod: template(spec.template),
             }
         }),
-        ("v1", "ReplicationController") => typed(value, |d: core::v1::ReplicationController| {
+        ("v1", "ReplicationController") => typed(value(), |d: core::v1::ReplicationController| {
             let spec = d.spec.unwrap_or_default();
             Typed {
                 metadata: d.metadata,
@@ -427,7 +430,7 @@ fn decode_builtin(
                 pod: template(spec.template),
             }
         }),
-        ("batch/v1", "Job") => typed(value, |d: batch::v1::Job| {
+        ("batch/v1", "Job") => typed(value(), |d: batch::v1::Job| {
             let spec = d.spec.unwrap_or_default();
             Typed {
                 metadata: d.metadata,
@@ -435,7 +438,7 @@ fn decode_builtin(
                 pod: spec.template.spec,
             }
         }),
-        ("batch/v1", "CronJob") => typed(value, |d: batch::v1::CronJob| {
+        ("batch/v1", "CronJob") => typed(value(), |d: batch::v1::CronJob| {
             let spec = d.spec;
             Typed {
                 metadata: d.metadata,
@@ -443,45 +446,45 @@ fn decode_builtin(
                 pod: spec.job_template.spec.and_then(|j| j.template.spec),
             }
         }),
-        ("v1", "Service") => typed(value, |o: core::v1::Service| meta_only(o.metadata)),
+        ("v1", "Service") => typed(value(), |o: core::v1::Service| meta_only(o.metadata)),
         ("v1", "ServiceAccount") => {
-            typed(value, |o: core::v1::ServiceAccount| meta_only(o.metadata))
+            typed(value(), |o: core::v1::ServiceAccount| meta_only(o.metadata))
         }
-        ("v1", "ConfigMap") => typed(value, |o: core::v1::ConfigMap| meta_only(o.metadata)),
-        ("v1", "Secret") => typed(value, |o: core::v1::Secret| meta_only(o.metadata)),
-        ("v1", "Namespace") => typed(value, |o: core::v1::Namespace| meta_only(o.metadata)),
-        ("v1", "PersistentVolumeClaim") => typed(value, |o: core::v1::PersistentVolumeClaim| {
+        ("v1", "ConfigMap") => typed(value(), |o: core::v1::ConfigMap| meta_only(o.metadata)),
+        ("v1", "Secret") => typed(value(), |o: core::v1::Secret| meta_only(o.metadata)),
+        ("v1", "Namespace") => typed(value(), |o: core::v1::Namespace| meta_only(o.metadata)),
+        ("v1", "PersistentVolumeClaim") => typed(value(), |o: core::v1::PersistentVolumeClaim| {
             meta_only(o.metadata)
         }),
         ("networking.k8s.io/v1", "Ingress") => {
-            typed(value, |o: networking::v1::Ingress| meta_only(o.metadata))
+            typed(value(), |o: networking::v1::Ingress| meta_only(o.metadata))
         }
         ("networking.k8s.io/v1", "NetworkPolicy") => {
-            typed(value, |o: networking::v1::NetworkPolicy| {
+            typed(value(), |o: networking::v1::NetworkPolicy| {
                 meta_only(o.metadata)
             })
         }
         ("autoscaling/v2", "HorizontalPodAutoscaler") => {
-            typed(value, |o: autoscaling::v2::HorizontalPodAutoscaler| {
+            typed(value(), |o: autoscaling::v2::HorizontalPodAutoscaler| {
                 meta_only(o.metadata)
             })
         }
         ("policy/v1", "PodDisruptionBudget") => {
-            typed(value, |o: policy::v1::PodDisruptionBudget| {
+            typed(value(), |o: policy::v1::PodDisruptionBudget| {
                 meta_only(o.metadata)
             })
         }
         ("rbac.authorization.k8s.io/v1", "Role") => {
-            typed(value, |o: rbac::v1::Role| meta_only(o.metadata))
+            typed(value(), |o: rbac::v1::Role| meta_only(o.metadata))
         }
         ("rbac.authorization.k8s.io/v1", "RoleBinding") => {
-            typed(value, |o: rbac::v1::RoleBinding| meta_only(o.metadata))
+            typed(value(), |o: rbac::v1::RoleBinding| meta_only(o.metadata))
         }
         ("rbac.authorization.k8s.io/v1", "ClusterRole") => {
-            typed(value, |o: rbac::v1::ClusterRole| meta_only(o.metadata))
+            typed(value(), |o: rbac::v1::ClusterRole| meta_only(o.metadata))
         }
         ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding") => {
-            typed(value, |o: rbac::v1::ClusterRoleBinding| {
+            typed(value(), |o: rbac::v1::ClusterRoleBinding| {
                 meta_only(o.metadata)
             })
         }

@@ -208,3 +208,26 @@ fn fifos_and_symlink_loops_never_block_the_scan() {
     assert_eq!(rule, "R001");
     assert!(message.contains("not a regular file"), "{message}");
 }
+
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz");
+    let json = survive(&dir, &["."]);
+    let files = json["files"].as_array().unwrap();
+    assert!(files.len() >= 2, "{json}");
+    for format in ["human", "sarif", "github", "junit", "checkstyle", "gitlab"] {
+        let output = Command::cargo_bin("realtor")
+            .unwrap()
+            .current_dir(&dir)
+            .args(["check", "--format", format, "."])
+            .timeout(Duration::from_secs(60))
+            .output()
+            .expect("run realtor");
+        let code = output.status.code();
+        assert!(
+            matches!(code, Some(0) | Some(1)),
+            "{format}: exit {code:?}; stderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

@@ -110,6 +110,22 @@ fn parse_text<'a>(file: &'a SourceFile, text: &'a str, misplaced: Vec<Span>) -> 
 }
 
 impl<'a> Dockerfile<'a> {
+    /// The text of a span from parse-dockerfile, widened to character boundaries: for some
+    /// inputs (a continuation line followed by a comment ending in a multi-byte character)
+    /// it reports a span that ends inside a character.
+    pub fn source(&self, span: Span) -> &'a str {
+        let text: &'a str = &self.file.text;
+        let mut start = span.start.min(text.len());
+        let mut end = span.end.clamp(start, text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        &text[start..end]
+    }
+
     pub fn final_stage(&self) -> Option<&Stage> {
         self.stages.last()
     }
@@ -128,8 +144,10 @@ impl<'a> Dockerfile<'a> {
     /// keyword and occurrence in that stage, e.g. `stage build > RUN[2]`.
     pub fn logical_location(&self, offset: usize) -> Option<String> {
         let index = self.instruction_at(offset)?;
-        let keyword =
-            |i: usize| self.file.text[keyword_span(&self.instructions[i])].to_ascii_uppercase();
+        let keyword = |i: usize| {
+            self.source(keyword_span(&self.instructions[i]))
+                .to_ascii_uppercase()
+        };
         let (label, first) = match self.stages.iter().position(|s| s.range.contains(&index)) {
             Some(n) => {
                 let stage = &self.stages[n];

@@ -232,8 +232,15 @@ impl Node {
                     node = &entry.value;
                 }
                 NodeKind::Sequence(items) => {
-                    let Some((i, item)) = items.iter().enumerate().find(|(_, n)| at(&n.span))
-                    else {
+                    // Items are in source order, so a binary search finds the item in a
+                    // long list; the scan covers the rest (empty spans, alias copies).
+                    let after = items.partition_point(|n| n.span.end <= offset);
+                    let found = items
+                        .get(after)
+                        .filter(|n| at(&n.span))
+                        .map(|n| (after, n))
+                        .or_else(|| items.iter().enumerate().find(|(_, n)| at(&n.span)));
+                    let Some((i, item)) = found else {
                         break;
                     };
                     match item.get("name").and_then(|e| e.value.as_str()) {
@@ -583,9 +590,17 @@ impl<'t> Builder<'t> {
             end.end
         };
         let span = frame.start..end.max(frame.start);
+        // Trimmed, since a tree of many small collections is mostly spare capacity otherwise.
         let kind = match frame.children {
-            Children::Sequence(items) => NodeKind::Sequence(items),
-            Children::Mapping { entries, .. } => NodeKind::Mapping(resolve_merges(entries)?),
+            Children::Sequence(mut items) => {
+                items.shrink_to_fit();
+                NodeKind::Sequence(items)
+            }
+            Children::Mapping { entries, .. } => {
+                let mut entries = resolve_merges(entries)?;
+                entries.shrink_to_fit();
+                NodeKind::Mapping(entries)
+            }
         };
         let node = Node {
             span,

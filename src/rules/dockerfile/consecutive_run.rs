@@ -31,7 +31,7 @@ impl crate::rules::Rule for Rule {
                 let flags = |run: &parse_dockerfile::RunInstruction<'_>| {
                     run.options
                         .iter()
-                        .map(|f| dockerfile.file.text[f.span()].to_string())
+                        .map(|f| dockerfile.source(f.span()).to_string())
                         .collect::<Vec<_>>()
                 };
                 if flags(first) == flags(second) {

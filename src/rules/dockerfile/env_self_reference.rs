@@ -30,7 +30,7 @@ impl crate::rules::Rule for Rule {
             let Instruction::Env(env) = instruction else {
                 continue;
             };
-            let raw = &dockerfile.file.text[env.arguments.span.clone()];
+            let raw = dockerfile.source(env.arguments.span.clone());
             let mut defined: Vec<&str> = Vec::new();
             for (name, value, _) in key_values(raw, dockerfile.escape) {
                 if let Some(value) = value

@@ -26,7 +26,7 @@ impl crate::rules::Rule for Rule {
             return;
         };
         for span in &dockerfile.misplaced {
-            let keyword = &dockerfile.file.text[span.clone()];
+            let keyword = dockerfile.source(span.clone());
             report.at(span.clone(), format!("`{keyword}` before the first `FROM`"));
         }
     }

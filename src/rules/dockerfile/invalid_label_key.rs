@@ -30,7 +30,7 @@ impl crate::rules::Rule for Rule {
             let Instruction::Label(label) = instruction else {
                 continue;
             };
-            let raw = &dockerfile.file.text[label.arguments.span.clone()];
+            let raw = dockerfile.source(label.arguments.span.clone());
             for (key, _, _) in key_values(raw, dockerfile.escape) {
                 let name = key.trim_matches('"');
                 if !is_valid_key(name) {

@@ -32,7 +32,7 @@ impl crate::rules::Rule for Rule {
                 Instruction::Arg(arg) => ("ARG", &arg.arguments),
                 _ => continue,
             };
-            let raw = &dockerfile.file.text[arguments.span.clone()];
+            let raw = dockerfile.source(arguments.span.clone());
             let mut searched = 0;
             for (name, _) in arg_pairs(&arguments.value) {
                 let Some(offset) = raw[searched..].find(name).map(|o| o + searched) else {

@@ -72,7 +72,7 @@ impl crate::rules::Rule for Rule {
                 Instruction::Arg(arg) => &arg.arguments,
                 _ => continue,
             };
-            let raw = &dockerfile.file.text[arguments.span.clone()];
+            let raw = dockerfile.source(arguments.span.clone());
             for (name, value) in arg_pairs(&arguments.value) {
                 if let Some(value) = value
                     && insecure_setting(name, value)
