@@ -443,25 +443,31 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
         append(&path, &render::summary::render(&reports))?;
     }
     for (format, destination) in outputs {
-        let text = match format {
-            Format::Human => {
-                let color = use_color(args.color, destination.is_some());
-                render::human::render(&reports, color, !args.quiet)
-            }
-            Format::Json => render::json::render(&reports),
-            Format::Sarif => render::sarif::render(&reports),
-            Format::Github => render::github::render(&reports),
-            Format::Junit => render::junit::render(&reports),
-            Format::Checkstyle => render::checkstyle::render(&reports),
-            Format::Gitlab => render::gitlab::render(&reports),
+        let color = use_color(args.color, destination.is_some());
+        let write = |out: &mut dyn Write| -> std::io::Result<()> {
+            let text = match format {
+                Format::Json => return render::json::write(&reports, out),
+                Format::Sarif => return render::sarif::write(&reports, out),
+                Format::Human => return render::human::write(&reports, color, !args.quiet, out),
+                Format::Github => render::github::render(&reports),
+                Format::Junit => render::junit::render(&reports),
+                Format::Checkstyle => render::checkstyle::render(&reports),
+                Format::Gitlab => render::gitlab::render(&reports),
+            };
+            out.write_all(text.as_bytes())
         };
         match destination {
             Some(path) => {
-                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?
+                let written = std::fs::File::create(&path).and_then(|file| {
+                    let mut out = std::io::BufWriter::new(file);
+                    write(&mut out)?;
+                    out.flush()
+                });
+                written.map_err(|e| format!("{}: {e}", path.display()))?
             }
             None => {
-                let mut stdout = std::io::stdout().lock();
-                let _ = stdout.write_all(text.as_bytes());
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let _ = write(&mut out).and_then(|()| out.flush());
             }
         }
     }

@@ -13,8 +13,14 @@ use crate::check::{FileReport, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 
-/// The report; `summary` adds the closing line with the counts.
-pub fn render(reports: &[FileReport], color: bool, summary: bool) -> String {
+/// Writes the report, one diagnostic at a time; `summary` adds the closing line with the
+/// counts.
+pub fn write(
+    reports: &[FileReport],
+    color: bool,
+    summary: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -23,7 +29,7 @@ pub fn render(reports: &[FileReport], color: bool, summary: bool) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_links(false);
-    let mut out = String::new();
+    let mut text = String::new();
     for report in reports {
         if report.diagnostics.is_empty() {
             continue;
@@ -43,17 +49,18 @@ pub fn render(reports: &[FileReport], color: bool, summary: bool) -> String {
                 message: neutralise(&diagnostic.message),
                 source,
             };
-            if handler.render_report(&mut out, &shown).is_err() {
-                out.push_str(&shown.message);
+            text.clear();
+            if handler.render_report(&mut text, &shown).is_err() {
+                text.push_str(&shown.message);
             }
-            out.push('\n');
+            text.push('\n');
+            out.write_all(text.as_bytes())?;
         }
     }
     if summary {
-        out.push_str(&summary_line(reports));
-        out.push('\n');
+        writeln!(out, "{}", summary_line(reports))?;
     }
-    out
+    Ok(())
 }
 
 fn summary_line(reports: &[FileReport]) -> String {

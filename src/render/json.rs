@@ -45,7 +45,8 @@ struct Diagnostic<'a> {
     workload: Option<&'a str>,
 }
 
-pub fn render(reports: &[FileReport]) -> String {
+/// Writes the report as pretty-printed JSON, streamed to `out` rather than built in memory.
+pub fn write(reports: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let output = Output {
         version: VERSION,
         tool: Tool {
@@ -79,7 +80,6 @@ pub fn render(reports: &[FileReport]) -> String {
             .collect(),
         summary: Summary::of(reports),
     };
-    let mut text = serde_json::to_string_pretty(&output).expect("JSON output serialises");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    out.write_all(b"\n")
 }

@@ -183,7 +183,8 @@ pub fn uri(path: &str) -> String {
     out
 }
 
-pub fn render(reports: &[FileReport]) -> String {
+/// Writes the SARIF log, streamed to `out` rather than built in memory.
+pub fn write(reports: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let registry: Vec<&'static RuleMeta> = rules::all().collect();
     let fingerprints = fingerprint::fingerprints(reports);
     let results = reports
@@ -236,9 +237,8 @@ pub fn render(reports: &[FileReport]) -> String {
             results,
         }],
     };
-    let mut text = serde_json::to_string_pretty(&log).expect("SARIF serialises");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]
