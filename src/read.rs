@@ -125,6 +125,28 @@ mod tests {
     }
 
     #[test]
+    fn a_file_deleted_after_discovery_is_a_reason_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Dockerfile");
+        std::fs::write(&path, "FROM alpine\n").unwrap();
+        let input = Input {
+            path: Some(path.clone()),
+            display: "Dockerfile".into(),
+            hint: crate::discover::Hint::Dockerfile,
+            explicit: false,
+            error: None,
+        };
+        assert!(read(&input, DEFAULT_MAX_FILE_SIZE).is_ok());
+        std::fs::remove_file(&path).unwrap();
+        let error = read(&input, DEFAULT_MAX_FILE_SIZE).unwrap_err();
+        assert!(
+            error.reason.starts_with("cannot read: "),
+            "{}",
+            error.reason
+        );
+    }
+
+    #[test]
     fn invalid_utf8_is_placed_at_its_byte() {
         let error = decode_utf8(b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!(error.offset, 7);

@@ -469,6 +469,49 @@ mod tests {
         assert_eq!(at(&file, &memory.node.span), "8192");
     }
 
+    #[test]
+    fn cpu_and_memory_tabs_fill_in_what_vinfo_lacks() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write(
+            "RVTools_tabvInfo.csv",
+            "VM,Powerstate,Template,OS,VM UUID\ndb1,poweredOn,False,Ubuntu Linux (64-bit),u-1\n",
+        );
+        write(
+            "RVTools_tabvCPU.csv",
+            "VM,CPUs,Sockets,Cores p/s,VM UUID\ndb1,8,1,8,u-1\n",
+        );
+        write(
+            "RVTools_tabvMemory.csv",
+            "VM,Size MiB,Active,VM UUID\ndb1,\"16,384\",\"4,096\",u-1\n",
+        );
+        let path = dir.path().join("RVTools_tabvInfo.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file = SourceFile::new(path.to_string_lossy(), &text);
+        let imported = crate::importers::import(crate::importers::Format::RvtoolsCsv, &file);
+        let inventory = crate::inventory::decode(imported.root.to_value())
+            .unwrap()
+            .inventory;
+        let machine = &inventory.machines[0];
+        let compute = machine.compute.as_ref().unwrap();
+        assert_eq!(
+            (compute.vcpus, compute.memory_mib, compute.cores_per_socket),
+            (Some(8), Some(16384), Some(8))
+        );
+        let memory = machine
+            .utilization
+            .as_ref()
+            .unwrap()
+            .mem_pct
+            .as_ref()
+            .unwrap();
+        assert_eq!(memory.current, Some(25.0));
+        assert_eq!(
+            cell(&file, &imported, "machines[0].compute.vcpus"),
+            ("8", "RVTools_tabvCPU.csv")
+        );
+    }
+
     /// The text and tab of an import span: vInfo's own, or an attached tab's.
     fn cell<'a>(file: &'a SourceFile, imported: &'a Imported, path: &str) -> (&'a str, &'a str) {
         let found = imported.root.lookup(&parse_path(path)).unwrap();
