@@ -455,7 +455,7 @@ fn check_inventory(
     {
         suppressions.extend(suppress::machine(machine));
     }
-    let decoded = match inventory::decode(root.to_value()) {
+    let decoded = match inventory::decode_tree(root) {
         Ok(decoded) => decoded,
         Err(error) => {
             let found = root.lookup(&error.path.segments());

@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::syntax::yaml::{Node, NodeKind, PathSegment};
 use serde::{Deserialize, Deserializer, Serialize, de};
 
 /// The only `apiVersion` this module decodes.
@@ -634,6 +635,54 @@ pub fn decode(value: serde_yaml::Value) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// Decodes an inventory's syntax tree: the header once, then each machine on its own and in
+/// parallel, so that a large inventory is never converted to one value tree. Errors and
+/// unknown keys carry the same paths as [`decode`] gives.
+pub fn decode_tree(root: &Node) -> Result<Decoded, DecodeError> {
+    use rayon::prelude::*;
+    let machines = match root.get("machines").map(|e| &e.value.kind) {
+        Some(NodeKind::Sequence(items)) => items,
+        _ => return decode(root.to_value()),
+    };
+    let header: serde_yaml::Mapping = root
+        .entries()
+        .iter()
+        .map(|e| {
+            let value = if e.key.as_str() == Some("machines") {
+                serde_yaml::Value::Sequence(Vec::new())
+            } else {
+                e.value.to_value()
+            };
+            (e.key.to_value(), value)
+        })
+        .collect();
+    let header = crate::decode::decode::<Inventory>(serde_yaml::Value::Mapping(header))?;
+    let decoded: Vec<_> = machines
+        .par_iter()
+        .enumerate()
+        .map(|(index, node)| {
+            let prefix = [PathSegment::Key("machines"), PathSegment::Index(index)];
+            crate::decode::decode::<Machine>(node.to_value()).map_err(|error| DecodeError {
+                path: error.path.under(&prefix),
+                message: error.message,
+            })
+        })
+        .collect();
+    let mut inventory = header.value;
+    let mut unknown_keys = header.unknown_keys;
+    for (index, machine) in decoded.into_iter().enumerate() {
+        let machine = machine?;
+        let prefix = [PathSegment::Key("machines"), PathSegment::Index(index)];
+        unknown_keys.extend(machine.unknown_keys.into_iter().map(|p| p.under(&prefix)));
+        inventory.machines.push(machine.value);
+    }
+    check_machine_names(&inventory.machines)?;
+    Ok(Decoded {
+        inventory,
+        unknown_keys,
+    })
+}
+
 /// Checks that every machine has a non-empty name. Duplicate names decode; rule V002
 /// (duplicate-machine) reports them with their position.
 fn check_machine_names(machines: &[Machine]) -> Result<(), DecodeError> {
@@ -782,6 +831,28 @@ mod tests {
             "https://realtor.dev/schemas/inventory-v1.json"
         );
         assert_eq!(value["title"], "realtor VM inventory v1");
+    }
+
+    #[test]
+    fn the_tree_decodes_machine_by_machine_as_the_whole_value_does() {
+        let text = format!(
+            "{HEADER}typo: 1\nmachines:\n  - name: a\n    compute: {{vcpus: 2, colour: red}}\n  - name: b\n"
+        );
+        let file = crate::source::SourceFile::new("i.yaml", &text);
+        let root = &crate::syntax::yaml::parse(&file).documents[0].root;
+        let (whole, tree) = (decode(root.to_value()).unwrap(), decode_tree(root).unwrap());
+        assert_eq!(whole.inventory, tree.inventory);
+        assert_eq!(
+            shown(&tree.unknown_keys),
+            ["typo", "machines[0].compute.colour"]
+        );
+        let bad =
+            format!("{HEADER}machines:\n  - name: a\n  - name: b\n    compute: {{vcpus: x}}\n");
+        let file = crate::source::SourceFile::new("i.yaml", &bad);
+        let root = &crate::syntax::yaml::parse(&file).documents[0].root;
+        let error = decode_tree(root).unwrap_err();
+        assert_eq!(error.path.to_string(), "machines[1].compute.vcpus");
+        assert_eq!(error.message, decode(root.to_value()).unwrap_err().message);
     }
 
     #[test]
