@@ -73,12 +73,8 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
         machine.os(&os.text, os.span.clone());
     }
     machine.count("compute.vcpus", get(&["cpus", "numcpu"]), 1, import);
-    machine.count(
-        "compute.memoryMiB",
-        get(&["memory", "memorymib", "memorymb", "sizemib"]),
-        1,
-        import,
-    );
+    let info_memory = get(&["memory", "memorymib", "memorymb", "sizemib"]);
+    machine.count("compute.memoryMiB", info_memory, 1, import);
     let key = JoinKey::of(info, row);
     if let Some((cpu, table)) = siblings.row("vCPU", &key) {
         let get = |aliases: &[&str]| cpu.get(table, aliases);
@@ -95,8 +91,8 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
             machine.count("compute.memoryMiB", size, 1, import);
         }
         let allocated = size
+            .or(info_memory)
             .and_then(|c| decimal(&c.text))
-            .or_else(|| get_info(info, row, "memory"))
             .filter(|mib| *mib > 0.0);
         if let (Some(active), Some(allocated)) = (get(&["active"]), allocated) {
             machine.number(
@@ -174,11 +170,6 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
         }
     }
     Some(machine)
-}
-
-/// A vInfo number by alias, for a sibling tab that lacks it.
-fn get_info(info: &Table, row: &Row, alias: &str) -> Option<f64> {
-    row.get(info, &[alias]).and_then(|c| decimal(&c.text))
 }
 
 /// One vDisk row as a disk, each value at its cell.
