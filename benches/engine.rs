@@ -46,17 +46,14 @@ fn bytes(files: &[SourceFile]) -> u64 {
     files.iter().map(|f| f.text.len() as u64).sum()
 }
 
-fn dockerfiles(c: &mut Criterion) {
-    let files = files(&corpus(), Hint::Dockerfile);
-    let mut group = c.benchmark_group(format!("dockerfiles ({} files)", files.len()));
+/// One group per format: parsing alone, then the whole check (parse, extract, every rule),
+/// over the corpus files whose name gives `hint`.
+fn parse_and_check(c: &mut Criterion, label: &str, hint: Hint, parse: fn(&SourceFile) -> usize) {
+    let files = files(&corpus(), hint);
+    let mut group = c.benchmark_group(format!("{label} ({} files)", files.len()));
     group.throughput(Throughput::Bytes(bytes(&files)));
     group.bench_function("parse", |b| {
-        b.iter(|| {
-            files
-                .iter()
-                .map(|f| dockerfile::parse(f).instructions.len())
-                .sum::<usize>()
-        })
+        b.iter(|| files.iter().map(parse).sum::<usize>())
     });
     let settings = Settings::default();
     group.bench_function("check", |b| {
@@ -65,11 +62,7 @@ fn dockerfiles(c: &mut Criterion) {
             |files| {
                 files
                     .into_iter()
-                    .map(|f| {
-                        check::check(f, Hint::Dockerfile, true, &settings)
-                            .diagnostics
-                            .len()
-                    })
+                    .map(|f| check::check(f, hint, true, &settings).diagnostics.len())
                     .sum::<usize>()
             },
             BatchSize::LargeInput,
@@ -78,36 +71,16 @@ fn dockerfiles(c: &mut Criterion) {
     group.finish();
 }
 
+fn dockerfiles(c: &mut Criterion) {
+    parse_and_check(c, "dockerfiles", Hint::Dockerfile, |f| {
+        dockerfile::parse(f).instructions.len()
+    });
+}
+
 fn manifests(c: &mut Criterion) {
-    let files = files(&corpus(), Hint::Yaml);
-    let mut group = c.benchmark_group(format!("manifests ({} files)", files.len()));
-    group.throughput(Throughput::Bytes(bytes(&files)));
-    group.bench_function("parse", |b| {
-        b.iter(|| {
-            files
-                .iter()
-                .map(|f| yaml::parse(f).documents.len())
-                .sum::<usize>()
-        })
+    parse_and_check(c, "manifests", Hint::Yaml, |f| {
+        yaml::parse(f).documents.len()
     });
-    let settings = Settings::default();
-    group.bench_function("check", |b| {
-        b.iter_batched(
-            || files.clone(),
-            |files| {
-                files
-                    .into_iter()
-                    .map(|f| {
-                        check::check(f, Hint::Yaml, true, &settings)
-                            .diagnostics
-                            .len()
-                    })
-                    .sum::<usize>()
-            },
-            BatchSize::LargeInput,
-        )
-    });
-    group.finish();
 }
 
 /// A native inventory of `count` machines, varied enough to reach most placement rules.
