@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::discover::Hint;
@@ -18,6 +20,9 @@ use crate::rules::{self, InventoryFile, RuleMeta, Subject, realtor};
 use crate::source::{SourceFile, Span};
 use crate::suppress::{self, Suppression};
 use crate::syntax::{dockerfile, yaml};
+
+/// Whether a rule runs; shared by the threads that check one large file.
+type Enabled<'a> = &'a (dyn Fn(&RuleMeta) -> bool + Sync);
 
 /// What a file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -246,7 +251,7 @@ fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
     if !parsed.stages.is_empty() {
         let from = parsed.starts[parsed.stages[parsed.stages.len() - 1].from];
         let workload = extract::dockerfile(&parsed, from..from + 4);
-        run_placement(&workload, &enabled, &mut findings);
+        findings.extend(placement(&workload, &enabled));
         out.workloads.push(workload);
     }
     for finding in &mut findings {
@@ -259,22 +264,20 @@ fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
     out.findings.extend(findings);
 }
 
-fn run_placement(
-    workload: &Workload,
-    enabled: &dyn Fn(&RuleMeta) -> bool,
-    findings: &mut Vec<Finding>,
-) {
-    let start = findings.len();
+/// The placement rules' findings for one workload, each naming the workload.
+fn placement(workload: &Workload, enabled: Enabled<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
     rules::run(
         &Subject::Workload(workload),
         enabled,
         &rules::Options::default(),
-        findings,
+        &mut findings,
     );
     let label = workload.label();
-    for finding in &mut findings[start..] {
+    for finding in &mut findings {
         finding.workload = Some(label.clone());
     }
+    findings
 }
 
 fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> FileKind {
@@ -342,7 +345,7 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
 
 fn check_object(
     object: &kubernetes::Object<'_>,
-    enabled: &dyn Fn(&RuleMeta) -> bool,
+    enabled: Enabled<'_>,
     findings: &mut Vec<Finding>,
     suppressions: &mut Vec<Suppression>,
     out: &mut Outcome,
@@ -364,7 +367,7 @@ fn check_object(
 
 fn check_object_rules(
     object: &kubernetes::Object<'_>,
-    enabled: &dyn Fn(&RuleMeta) -> bool,
+    enabled: Enabled<'_>,
     findings: &mut Vec<Finding>,
     out: &mut Outcome,
 ) {
@@ -401,7 +404,7 @@ fn check_object_rules(
         for finding in &mut findings[start..] {
             finding.workload = Some(label.clone());
         }
-        run_placement(&workload, enabled, findings);
+        findings.extend(placement(&workload, enabled));
         out.workloads.push(workload);
     }
 }
@@ -443,7 +446,7 @@ fn check_imported(
 
 fn check_inventory(
     root: &yaml::Node,
-    enabled: &dyn Fn(&RuleMeta) -> bool,
+    enabled: Enabled<'_>,
     findings: &mut Vec<Finding>,
     suppressions: &mut Vec<Suppression>,
     out: &mut Outcome,
@@ -479,13 +482,16 @@ fn check_inventory(
         &rules::Options::default(),
         findings,
     );
-    for workload in extract::inventory(&file) {
-        run_placement(&workload, enabled, findings);
-        out.workloads.push(workload);
-    }
-    for finding in &mut findings[first..] {
+    let workloads = extract::inventory(&file);
+    let placed: Vec<Vec<Finding>> = workloads
+        .par_iter()
+        .map(|workload| placement(workload, enabled))
+        .collect();
+    findings.extend(placed.into_iter().flatten());
+    out.workloads.extend(workloads);
+    findings[first..].par_iter_mut().for_each(|finding| {
         finding.logical = Some(format!("Inventory > {}", root.path_to(finding.span.start)));
-    }
+    });
 }
 
 /// Where a kustomize overlay shows itself: the `kind` of a `Kustomization` or `Component`

@@ -4,9 +4,11 @@
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Deserializer};
 
-use crate::syntax::yaml::PathSegment;
+use crate::syntax::yaml::{Node, PathSegment};
+
+mod node;
 
 /// One step of a path into a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,13 +94,24 @@ pub struct Decoded<T> {
 }
 
 pub fn decode<T: DeserializeOwned>(value: serde_yaml::Value) -> Result<Decoded<T>, DecodeError> {
+    decode_from(value)
+}
+
+/// Decodes straight from the syntax tree, as [`decode`] decodes `node.to_value()`.
+pub fn decode_node<T: DeserializeOwned>(node: &Node) -> Result<Decoded<T>, DecodeError> {
+    decode_from(node::NodeDeserializer(node))
+}
+
+fn decode_from<'de, T: DeserializeOwned, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Decoded<T>, DecodeError> {
     let mut unknown_keys = Vec::new();
     let mut record = |path: serde_ignored::Path<'_>| {
         let mut steps = Vec::new();
         ignored_steps(&path, &mut steps);
         unknown_keys.push(KeyPath(steps));
     };
-    let deserializer = serde_ignored::Deserializer::new(value, &mut record);
+    let deserializer = serde_ignored::Deserializer::new(deserializer, &mut record);
     match serde_path_to_error::deserialize(deserializer) {
         Ok(value) => Ok(Decoded {
             value,

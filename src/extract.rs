@@ -1,6 +1,8 @@
 //! Extraction of the common [`Workload`] model from each format's syntax tree. Every fact
 //! carries the span that proves it; what a file does not say is left out, never guessed.
 
+use rayon::prelude::*;
+
 use crate::image::ImageRef;
 use crate::kubernetes::{Object, Pod};
 use crate::model::{FactKind, HostNamespace, IsolationNeed, OsFact, Platform, Workload};
@@ -422,7 +424,7 @@ pub fn inventory(file: &InventoryFile<'_>) -> Vec<Workload> {
         .unwrap_or_default();
     file.inventory
         .machines
-        .iter()
+        .par_iter()
         .zip(machines)
         .map(|(machine, node)| machine_workload(machine, node))
         .collect()

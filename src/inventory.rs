@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::syntax::yaml::{Node, NodeKind, PathSegment};
+use crate::syntax::yaml::{Entry, Node, NodeKind, PathSegment};
 use serde::{Deserialize, Deserializer, Serialize, de};
 
 /// The only `apiVersion` this module decodes.
@@ -627,7 +627,10 @@ pub struct Decoded {
 /// are returned in [`Decoded::unknown_keys`]. Duplicate machine names are not errors either
 /// (rule V002 reports them).
 pub fn decode(value: serde_yaml::Value) -> Result<Decoded, DecodeError> {
-    let decoded = crate::decode::decode::<Inventory>(value)?;
+    checked(crate::decode::decode(value)?)
+}
+
+fn checked(decoded: crate::decode::Decoded<Inventory>) -> Result<Decoded, DecodeError> {
     check_machine_names(&decoded.value.machines)?;
     Ok(Decoded {
         inventory: decoded.value,
@@ -635,34 +638,34 @@ pub fn decode(value: serde_yaml::Value) -> Result<Decoded, DecodeError> {
     })
 }
 
-/// Decodes an inventory's syntax tree: the header once, then each machine on its own and in
-/// parallel, so that a large inventory is never converted to one value tree. Errors and
-/// unknown keys carry the same paths as [`decode`] gives.
+/// Decodes an inventory's syntax tree directly, with no intermediate value tree: the header
+/// once, then each machine on its own and in parallel. Errors and unknown keys carry the
+/// same paths and messages as [`decode`] gives.
 pub fn decode_tree(root: &Node) -> Result<Decoded, DecodeError> {
     use rayon::prelude::*;
     let machines = match root.get("machines").map(|e| &e.value.kind) {
         Some(NodeKind::Sequence(items)) => items,
-        _ => return decode(root.to_value()),
+        _ => return checked(crate::decode::decode_node(root)?),
     };
-    let header: serde_yaml::Mapping = root
+    let header: Vec<Entry> = root
         .entries()
         .iter()
-        .map(|e| {
-            let value = if e.key.as_str() == Some("machines") {
-                serde_yaml::Value::Sequence(Vec::new())
-            } else {
-                e.value.to_value()
-            };
-            (e.key.to_value(), value)
+        .map(|e| Entry {
+            key: e.key.clone(),
+            value: match e.key.as_str() {
+                Some("machines") => Node::new(NodeKind::Sequence(Vec::new()), e.value.span.clone()),
+                _ => e.value.clone(),
+            },
         })
         .collect();
-    let header = crate::decode::decode::<Inventory>(serde_yaml::Value::Mapping(header))?;
+    let header = Node::new(NodeKind::Mapping(header), root.span.clone());
+    let header = crate::decode::decode_node::<Inventory>(&header)?;
     let decoded: Vec<_> = machines
         .par_iter()
         .enumerate()
         .map(|(index, node)| {
             let prefix = [PathSegment::Key("machines"), PathSegment::Index(index)];
-            crate::decode::decode::<Machine>(node.to_value()).map_err(|error| DecodeError {
+            crate::decode::decode_node::<Machine>(node).map_err(|error| DecodeError {
                 path: error.path.under(&prefix),
                 message: error.message,
             })

@@ -252,7 +252,7 @@ impl Mapping {
     }
 
     /// A string value.
-    pub fn text(&mut self, path: &str, value: impl Into<String>, span: Span) {
+    pub fn text(&mut self, path: &str, value: impl Into<compact_str::CompactString>, span: Span) {
         self.set(path, Node::scalar(value, ScalarStyle::Quoted, span));
     }
 

@@ -15,8 +15,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use compact_str::CompactString;
 use saphyr_parser::{Event, Parser, ScalarStyle as EventStyle, ScanError, Tag};
-use serde_yaml::{Number, Value};
+use serde_yaml::Value;
 
 use crate::source::{SourceFile, Span};
 
@@ -45,7 +46,8 @@ pub struct Node {
     pub kind: NodeKind,
     /// For a copy made by an alias `*x`, the span of the anchored node; `span` is then the
     /// alias itself, while the copied children keep the spans where they were written.
-    pub alias_of: Option<Span>,
+    /// Boxed, since few nodes are copies and the tree holds millions of nodes.
+    pub alias_of: Option<Box<Span>>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,7 +59,8 @@ pub enum NodeKind {
 
 #[derive(Debug, Clone)]
 pub struct Scalar {
-    pub text: String,
+    /// Inline up to 24 bytes, so most scalars cost no allocation of their own.
+    pub text: CompactString,
     pub style: ScalarStyle,
 }
 
@@ -154,7 +157,7 @@ pub fn parse_path(path: &str) -> Vec<PathSegment<'_>> {
 
 impl Node {
     /// A scalar written at `span`, for trees built from other formats (the importers).
-    pub fn scalar(text: impl Into<String>, style: ScalarStyle, span: Span) -> Node {
+    pub fn scalar(text: impl Into<CompactString>, style: ScalarStyle, span: Span) -> Node {
         let scalar = Scalar {
             text: text.into(),
             style,
@@ -280,10 +283,14 @@ impl Node {
     /// YAML 1.1 octal form `0644` that Kubernetes accepts.
     pub fn to_value(&self) -> Value {
         match &self.kind {
-            NodeKind::Scalar(scalar) if scalar.style == ScalarStyle::Plain => {
-                plain_value(&scalar.text)
-            }
-            NodeKind::Scalar(scalar) => Value::String(scalar.text.clone()),
+            NodeKind::Scalar(scalar) => match scalar.typed() {
+                Typed::Null => Value::Null,
+                Typed::Bool(b) => Value::Bool(b),
+                Typed::Unsigned(n) => Value::Number(n.into()),
+                Typed::Signed(n) => Value::Number(n.into()),
+                Typed::Float(n) => Value::Number(n.into()),
+                Typed::Str(text) => Value::String(text.to_owned()),
+            },
             NodeKind::Sequence(items) => {
                 Value::Sequence(items.iter().map(Node::to_value).collect())
             }
@@ -297,19 +304,60 @@ impl Node {
     }
 }
 
-fn plain_value(text: &str) -> Value {
-    match text {
-        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
-        "true" | "True" | "TRUE" => Value::Bool(true),
-        "false" | "False" | "FALSE" => Value::Bool(false),
-        _ => parse_int(text)
-            .or_else(|| parse_float(text).map(Number::from))
-            .map_or_else(|| Value::String(text.to_owned()), Value::Number),
+/// What a scalar means: a plain scalar typed by the YAML 1.2 core schema plus the YAML 1.1
+/// octal form `0644` that Kubernetes accepts; any other scalar is a string.
+#[derive(Debug, Clone, Copy)]
+pub enum Typed<'a> {
+    Null,
+    Bool(bool),
+    /// Zero and positive integers.
+    Unsigned(u64),
+    /// Negative integers.
+    Signed(i64),
+    Float(f64),
+    Str(&'a str),
+}
+
+impl PartialEq for Typed<'_> {
+    /// Equal as values: YAML has one NaN, equal to itself.
+    fn eq(&self, other: &Self) -> bool {
+        match (*self, *other) {
+            (Typed::Null, Typed::Null) => true,
+            (Typed::Bool(a), Typed::Bool(b)) => a == b,
+            (Typed::Unsigned(a), Typed::Unsigned(b)) => a == b,
+            (Typed::Signed(a), Typed::Signed(b)) => a == b,
+            (Typed::Float(a), Typed::Float(b)) => a == b || (a.is_nan() && b.is_nan()),
+            (Typed::Str(a), Typed::Str(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Scalar {
+    pub fn typed(&self) -> Typed<'_> {
+        if self.style != ScalarStyle::Plain {
+            return Typed::Str(&self.text);
+        }
+        match self.text.as_str() {
+            // Most keys and names: no number starts with a letter, nor do other nulls or bools.
+            text if text.starts_with(|c: char| {
+                c.is_ascii_alphabetic() && !matches!(c, 'n' | 'N' | 't' | 'T' | 'f' | 'F')
+            }) =>
+            {
+                Typed::Str(text)
+            }
+            "" | "~" | "null" | "Null" | "NULL" => Typed::Null,
+            "true" | "True" | "TRUE" => Typed::Bool(true),
+            "false" | "False" | "FALSE" => Typed::Bool(false),
+            text => parse_int(text)
+                .or_else(|| parse_float(text).map(Typed::Float))
+                .unwrap_or(Typed::Str(text)),
+        }
     }
 }
 
 /// Decimal, `0x` hex, `0o` octal and YAML 1.1 `0755` octal integers, optionally signed.
-fn parse_int(text: &str) -> Option<Number> {
+fn parse_int(text: &str) -> Option<Typed<'static>> {
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     let (radix, digits) = if let Some(hex) = unsigned.strip_prefix("0x") {
         (16, hex)
@@ -328,9 +376,10 @@ fn parse_int(text: &str) -> Option<Number> {
     }
     let magnitude = u64::from_str_radix(digits, radix).ok()?;
     if text.starts_with('-') {
-        0i64.checked_sub_unsigned(magnitude).map(Number::from)
+        let value = 0i64.checked_sub_unsigned(magnitude)?;
+        Some(u64::try_from(value).map_or(Typed::Signed(value), Typed::Unsigned))
     } else {
-        Some(i64::try_from(magnitude).map_or(Number::from(magnitude), Number::from))
+        Some(Typed::Unsigned(magnitude))
     }
 }
 
@@ -386,34 +435,16 @@ fn measure(node: &Node) -> (usize, usize) {
     }
 }
 
-/// A collection whose end event has not arrived yet.
+/// A collection whose end event has not arrived yet. Its children wait on the builder's
+/// shared `pending` stack, so each collection is allocated once, at its exact size, when
+/// it closes.
 struct Frame {
     start: usize,
     last_end: Option<usize>,
     anchor: usize,
-    children: Children,
-}
-
-enum Children {
-    Sequence(Vec<Node>),
-    Mapping {
-        entries: Vec<Entry>,
-        key: Option<Node>,
-    },
-}
-
-impl Frame {
-    fn push(&mut self, node: Node) {
-        let end = node.span.end;
-        self.last_end = Some(self.last_end.map_or(end, |last| last.max(end)));
-        match &mut self.children {
-            Children::Sequence(items) => items.push(node),
-            Children::Mapping { entries, key } => match key.take() {
-                Some(key) => entries.push(Entry { key, value: node }),
-                None => *key = Some(node),
-            },
-        }
-    }
+    mapping: bool,
+    /// Where its children start on the pending stack (a mapping's alternate key, value).
+    first: usize,
 }
 
 /// The count of nodes created, including copies made for anchors and aliases.
@@ -451,6 +482,8 @@ struct Builder<'t> {
     /// Byte offset of each character, built only for non-ASCII text.
     char_offsets: Option<Vec<usize>>,
     stack: Vec<Frame>,
+    /// The children of the open collections, innermost last.
+    pending: Vec<Node>,
     anchors: HashMap<usize, Anchored>,
     budget: Budget,
     /// Byte offset where the previous event ended.
@@ -467,6 +500,7 @@ impl<'t> Builder<'t> {
             text,
             char_offsets,
             stack: Vec::new(),
+            pending: Vec::new(),
             anchors: HashMap::new(),
             budget: Budget {
                 created: 0,
@@ -529,7 +563,9 @@ impl<'t> Builder<'t> {
                 let node = Node {
                     span: self.scalar_span(span, style),
                     kind: NodeKind::Scalar(Scalar {
-                        text: text.into_owned(),
+                        // Copied at its length: saphyr's own strings carry spare capacity
+                        // (about 120 bytes a scalar).
+                        text: CompactString::new(&text),
                         style: scalar_style(style, tag.as_deref()),
                     }),
                     alias_of: None,
@@ -537,17 +573,8 @@ impl<'t> Builder<'t> {
                 self.complete(node, anchor)?;
             }
             Event::Alias(id) => self.alias(id, span)?,
-            Event::SequenceStart(anchor, _) => {
-                self.open(Children::Sequence(Vec::new()), anchor, span)?
-            }
-            Event::MappingStart(anchor, _) => self.open(
-                Children::Mapping {
-                    entries: Vec::new(),
-                    key: None,
-                },
-                anchor,
-                span,
-            )?,
+            Event::SequenceStart(anchor, _) => self.open(false, anchor, span)?,
+            Event::MappingStart(anchor, _) => self.open(true, anchor, span)?,
             Event::SequenceEnd | Event::MappingEnd => self.close(span)?,
             Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
         }
@@ -567,7 +594,7 @@ impl<'t> Builder<'t> {
         start..start + content.len()
     }
 
-    fn open(&mut self, children: Children, anchor: usize, span: Span) -> Result<(), YamlError> {
+    fn open(&mut self, mapping: bool, anchor: usize, span: Span) -> Result<(), YamlError> {
         let start = skip_properties(self.text, &span);
         check_depth(self.stack.len(), 1, &(start..start))?;
         self.budget.charge(1, &span)?;
@@ -575,7 +602,8 @@ impl<'t> Builder<'t> {
             start,
             last_end: None,
             anchor,
-            children,
+            mapping,
+            first: self.pending.len(),
         });
         Ok(())
     }
@@ -590,17 +618,16 @@ impl<'t> Builder<'t> {
             end.end
         };
         let span = frame.start..end.max(frame.start);
-        // Trimmed, since a tree of many small collections is mostly spare capacity otherwise.
-        let kind = match frame.children {
-            Children::Sequence(mut items) => {
-                items.shrink_to_fit();
-                NodeKind::Sequence(items)
+        let kind = if frame.mapping {
+            let mut children = self.pending.drain(frame.first..);
+            let mut entries = Vec::with_capacity(children.len() / 2);
+            while let (Some(key), Some(value)) = (children.next(), children.next()) {
+                entries.push(Entry { key, value });
             }
-            Children::Mapping { entries, .. } => {
-                let mut entries = resolve_merges(entries)?;
-                entries.shrink_to_fit();
-                NodeKind::Mapping(entries)
-            }
+            drop(children);
+            NodeKind::Mapping(resolve_merges(entries)?)
+        } else {
+            NodeKind::Sequence(self.pending.split_off(frame.first))
         };
         let node = Node {
             span,
@@ -617,7 +644,7 @@ impl<'t> Builder<'t> {
         check_depth(self.stack.len(), anchored.height, &span)?;
         self.budget.charge(anchored.count, &span)?;
         let mut node = anchored.node.clone();
-        node.alias_of = Some(std::mem::replace(&mut node.span, span));
+        node.alias_of = Some(Box::new(std::mem::replace(&mut node.span, span)));
         self.complete(node, 0)
     }
 
@@ -638,7 +665,11 @@ impl<'t> Builder<'t> {
             );
         }
         match self.stack.last_mut() {
-            Some(frame) => frame.push(node),
+            Some(frame) => {
+                let end = node.span.end;
+                frame.last_end = Some(frame.last_end.map_or(end, |last| last.max(end)));
+                self.pending.push(node);
+            }
             None => self.root = Some(node),
         }
         Ok(())
@@ -883,7 +914,7 @@ spec:
         let root = root(text);
         let used = &root.get("use").expect("use").value;
         assert_eq!(&text[used.span.clone()], "*b");
-        assert_eq!(&text[used.alias_of.clone().expect("an alias")], "{x: 1}");
+        assert_eq!(&text[*used.alias_of.clone().expect("an alias")], "{x: 1}");
         assert_eq!(at(text, used, "x"), ("x", "1"));
         assert_eq!(at(text, &root, "list[1]").1, "*s");
         assert_eq!(
@@ -1019,7 +1050,7 @@ block: |
   5
 ";
         let value = root(text).to_value();
-        let int = |n: i64| Value::Number(Number::from(n));
+        let int = |n: i64| Value::Number(serde_yaml::Number::from(n));
         assert_eq!(value["mode"], int(420));
         assert_eq!(value["yes"], Value::String("yes".into()));
         assert_eq!(value["quoted"], Value::String("true".into()));
