@@ -334,6 +334,8 @@ impl PartialEq for Typed<'_> {
 }
 
 impl Scalar {
+    /// What the scalar means; [`Node::to_value`] and the span-tree deserializer both read
+    /// scalars through this.
     pub fn typed(&self) -> Typed<'_> {
         if self.style != ScalarStyle::Plain {
             return Typed::Str(&self.text);
