@@ -15,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
         check::check(SourceFile::new("export.csv", text), Hint::Export, true, &settings),
     ];
     check::check_set(&mut reports, &settings);
-    let _ = realtor::render::human::render(&reports, false, true);
-    let _ = realtor::render::json::render(&reports);
+    let _ = realtor::render::human::write(&reports, false, true, &mut std::io::sink());
+    let _ = realtor::render::json::write(&reports, &mut std::io::sink());
+    let _ = realtor::render::sarif::write(&reports, &mut std::io::sink());
 });
