@@ -665,19 +665,28 @@ pub fn decode_tree(root: &Node) -> Result<Decoded, DecodeError> {
         .enumerate()
         .map(|(index, node)| {
             let prefix = [PathSegment::Key("machines"), PathSegment::Index(index)];
-            crate::decode::decode_node::<Machine>(node).map_err(|error| DecodeError {
-                path: error.path.under(&prefix),
-                message: error.message,
-            })
+            match crate::decode::decode_node::<Machine>(node) {
+                Ok(machine) => Ok((
+                    machine.value,
+                    machine
+                        .unknown_keys
+                        .into_iter()
+                        .map(|p| p.under(&prefix))
+                        .collect::<Vec<_>>(),
+                )),
+                Err(error) => Err(DecodeError {
+                    path: error.path.under(&prefix),
+                    message: error.message,
+                }),
+            }
         })
         .collect();
     let mut inventory = header.value;
     let mut unknown_keys = header.unknown_keys;
-    for (index, machine) in decoded.into_iter().enumerate() {
-        let machine = machine?;
-        let prefix = [PathSegment::Key("machines"), PathSegment::Index(index)];
-        unknown_keys.extend(machine.unknown_keys.into_iter().map(|p| p.under(&prefix)));
-        inventory.machines.push(machine.value);
+    for machine in decoded {
+        let (machine, unknown) = machine?;
+        unknown_keys.extend(unknown);
+        inventory.machines.push(machine);
     }
     check_machine_names(&inventory.machines)?;
     Ok(Decoded {
