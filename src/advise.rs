@@ -187,7 +187,7 @@ pub fn advise(reports: &[FileReport]) -> Vec<Advice> {
             by_label.entry(workload.label()).or_default().push(index);
         }
         let mut findings: Vec<Vec<Diagnostic>> = vec![Vec::new(); report.workloads.len()];
-        for diagnostic in &report.diagnostics {
+        for diagnostic in report.diagnostics.iter().chain(&report.folded) {
             if weight_of(diagnostic.rule.id).is_some()
                 && let Some(index) = owner(report, &by_label, diagnostic)
             {

@@ -49,6 +49,9 @@ pub struct FileReport {
     pub kind: FileKind,
     pub status: Status,
     pub diagnostics: Vec<Diagnostic>,
+    /// Placement findings folded into another rule's finding at the same span: not
+    /// reported on their own, but weighed by the advisor.
+    pub folded: Vec<Diagnostic>,
     pub workloads: Vec<Workload>,
     /// What rules over the whole set of files need from its Kubernetes objects.
     pub objects: Vec<ObjectFacts>,
@@ -136,14 +139,73 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
         })
         .collect();
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let folded = fold_placement(&mut diagnostics);
     FileReport {
         file,
         kind,
         status: if failed { Status::Error } else { Status::Ok },
         diagnostics,
+        folded,
         workloads: out.workloads,
         objects: out.objects,
     }
+}
+
+/// Placement rules and the rules that report the same problem at the same place: P104
+/// host-control on the `privileged: true` that K001 reports, the `hostPID: true` of K005
+/// and the runtime socket mount of K011.
+static FOLDS: &[(&RuleMeta, &RuleMeta)] = &[
+    (
+        &rules::placement::host_control::META,
+        &rules::kubernetes::privileged_container::META,
+    ),
+    (
+        &rules::placement::host_control::META,
+        &rules::kubernetes::host_pid::META,
+    ),
+    (
+        &rules::placement::host_control::META,
+        &rules::kubernetes::docker_sock::META,
+    ),
+];
+
+/// One problem, one finding: a placement finding inside the span of a finding of the
+/// same problem ([`FOLDS`]: the value `true` in the entry `privileged: true`) is taken out of the diagnostics and named in the other's help;
+/// it is returned for the advisor to weigh.
+fn fold_placement(diagnostics: &mut Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let same_problem = |placement: &RuleMeta, other: &RuleMeta| {
+        FOLDS
+            .iter()
+            .any(|(p, o)| p.id == placement.id && o.id == other.id)
+    };
+    let mut folded = Vec::new();
+    let mut index = 0;
+    while index < diagnostics.len() {
+        let placement = &diagnostics[index];
+        let host = diagnostics.iter().position(|d| {
+            same_problem(placement.rule, d.rule)
+                && d.span.start <= placement.span.start
+                && placement.span.end <= d.span.end
+                && Arc::ptr_eq(&d.file, &placement.file)
+        });
+        match host {
+            Some(host) => {
+                let placement = diagnostics.remove(index);
+                let host = &mut diagnostics[if host > index { host - 1 } else { host }];
+                let note = format!(
+                    "Placement {} {} at the same place: {} (`realtor advise` weighs it).",
+                    placement.rule.id, placement.rule.name, placement.message
+                );
+                host.help = Some(match host.help.take() {
+                    Some(help) => format!("{help} {note}"),
+                    None => note,
+                });
+                folded.push(placement);
+            }
+            None => index += 1,
+        }
+    }
+    folded
 }
 
 /// The second phase, after every file has been checked: rules that judge each object
@@ -195,6 +257,7 @@ pub fn unreadable(display: String, unreadable: crate::read::Unreadable) -> FileR
         file,
         kind: FileKind::Other,
         status: Status::Error,
+        folded: Vec::new(),
         workloads: Vec::new(),
         objects: Vec::new(),
     }

@@ -234,7 +234,7 @@ fn default_check() -> CheckArgs {
 fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "realtor", &mut script);
-    let _ = std::io::stdout().lock().write_all(&script);
+    print_stdout(&String::from_utf8_lossy(&script))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -243,7 +243,10 @@ fn man_page() -> Result<ExitCode, String> {
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)
         .map_err(|e| format!("man page: {e}"))?;
-    let _ = std::io::stdout().lock().write_all(&page);
+    std::io::stdout()
+        .lock()
+        .write_all(&page)
+        .map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -269,19 +272,19 @@ fn explain(name: &str) -> Result<ExitCode, String> {
     } else {
         format!(", aliases: {}", rule.aliases.join(", "))
     };
-    println!(
-        "{} {} ({}, {}{aliases})",
+    let head = format!(
+        "{} {} ({}, {}{aliases})\n",
         rule.id,
         rule.name,
         rule.severity,
         rule.applies_to.as_str()
     );
-    print!("{body}");
+    print_stdout(&(head + body))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
-    match format {
+    let text = match format {
         ListFormat::Json => {
             let list: Vec<_> = rules::all()
                 .map(|r| {
@@ -292,29 +295,45 @@ fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
                     })
                 })
                 .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&list).expect("rules serialise")
-            );
+            serde_json::to_string_pretty(&list).expect("rules serialise") + "\n"
         }
         ListFormat::Table => {
-            println!(
-                "{:<5} {:<32} {:<8} {:<11} {:<30}",
+            let mut table = format!(
+                "{:<5} {:<32} {:<8} {:<11} {:<30}\n",
                 "ID", "NAME", "SEVERITY", "APPLIES TO", "ALIASES"
             );
             for r in rules::all() {
-                println!(
-                    "{:<5} {:<32} {:<8} {:<11} {:<30}",
+                table.push_str(&format!(
+                    "{:<5} {:<32} {:<8} {:<11} {:<30}\n",
                     r.id,
                     r.name,
                     r.severity.as_str(),
                     r.applies_to.as_str(),
                     r.aliases.join(",")
-                );
+                ));
             }
+            table
         }
-    }
+    };
+    print_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Write `text` to standard output.
+fn print_stdout(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(stdout_error)
+}
+
+/// What a failed write to standard output means. A reader that closed the pipe
+/// (`realtor explain D001 | head -1`) ends realtor quietly, as it ends other Unix tools.
+fn stdout_error(error: std::io::Error) -> String {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    format!("standard output: {error}")
 }
 
 /// `inventory convert`: every machine of every export, as one native inventory. Machines
@@ -380,7 +399,7 @@ fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
     if written == 0 {
         write_out(&mut out, "machines: []\n")?;
     }
-    out.flush().map_err(|e| format!("standard output: {e}"))?;
+    out.flush().map_err(stdout_error)?;
     if problems > 0 {
         eprintln!("realtor: {problems} row(s) or element(s) could not be read and were left out");
     }
@@ -388,8 +407,7 @@ fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
 }
 
 fn write_out(out: &mut impl Write, text: &str) -> Result<(), String> {
-    out.write_all(text.as_bytes())
-        .map_err(|e| format!("standard output: {e}"))
+    out.write_all(text.as_bytes()).map_err(stdout_error)
 }
 
 fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
@@ -467,7 +485,9 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
             }
             None => {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                let _ = write(&mut out).and_then(|()| out.flush());
+                write(&mut out)
+                    .and_then(|()| out.flush())
+                    .map_err(stdout_error)?;
             }
         }
     }
@@ -508,7 +528,7 @@ fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
     match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
         None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            print_stdout(&text)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -19,7 +19,7 @@ impl<'a> ImageRef<'a> {
         match rest[last_slash..].rfind(':') {
             Some(colon) => ImageRef {
                 name: &rest[..last_slash + colon],
-                tag: Some(&rest[last_slash + colon + 1..]),
+                tag: Some(&rest[last_slash + colon + 1..]).filter(|tag| !tag.is_empty()),
                 digest,
             },
             None => ImageRef {
@@ -56,6 +56,9 @@ mod tests {
         assert_eq!(untagged.tag, None);
         assert!(untagged.is_mutable());
         assert!(ImageRef::parse("ubuntu:latest").is_mutable());
+        let empty_tag = ImageRef::parse("/proxyv2:");
+        assert_eq!((empty_tag.name, empty_tag.tag), ("/proxyv2", None));
+        assert!(empty_tag.is_mutable());
         assert!(!ImageRef::parse("ubuntu@sha256:0").is_mutable());
     }
 }

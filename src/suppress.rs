@@ -18,8 +18,9 @@ pub struct Suppression {
     pub scope: Span,
     /// Where it is written.
     pub span: Span,
-    /// Written in another tool's syntax (hadolint, kube-linter): names realtor does not
-    /// know belong to that tool and are not reported.
+    /// Written in another tool's syntax (hadolint, kube-linter): it silences realtor's
+    /// rules of the names it lists, but is never reported as unused, since that tool
+    /// decides for itself whether it needs it.
     pub foreign: bool,
     /// Whether each rule of `rules` silenced a finding.
     used: Vec<bool>,
@@ -253,6 +254,9 @@ pub fn apply(
             .filter(|(_, used)| !**used);
         for (name, _) in unused {
             let message = match rules::find(name) {
+                // hadolint reads the file its own way (unresolved `ARG`s, its own shell
+                // parse): whether it needs its pragma is not ours to judge.
+                Some(_) if suppression.foreign => continue,
                 Some(rule) if !enabled(rule) => continue,
                 Some(rule) => format!(
                     "suppression of {} ({}) matches no finding",

@@ -1,53 +1,10 @@
 //! The binary end to end: exit codes, the JSON contract, positions, parse errors,
 //! suppressions, configuration, standard input, and the human output's shape.
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn realtor() -> Command {
-    let mut command = Command::cargo_bin("realtor").expect("binary");
-    command
-        .env_remove("NO_COLOR")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    command
-}
-
-/// Run `realtor check --format json` in `dir` and return (exit code, JSON).
-fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let output = realtor()
-        .current_dir(dir)
-        .args(["check", "--format", "json"])
-        .args(args)
-        .output()
-        .expect("run realtor");
-    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    });
-    (output.status.code().expect("exit code"), json)
-}
-
-fn diagnostics<'a>(json: &'a Value, rule: &str) -> Vec<&'a Value> {
-    json["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .filter(|d| d["rule"] == rule)
-        .collect()
-}
-
-fn at(diagnostic: &Value) -> (u64, u64, u64, u64) {
-    let n = |k: &str| diagnostic[k].as_u64().expect("number");
-    (n("line"), n("column"), n("end_line"), n("end_column"))
-}
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{at, check_json, diagnostics, realtor, repo};
 
 #[test]
 fn examples_report_the_acceptance_positions() {

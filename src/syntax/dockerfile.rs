@@ -183,12 +183,13 @@ impl<'a> Dockerfile<'a> {
     }
 
     /// The image a stage starts from with `${ARG}` references replaced by their global
-    /// defaults, or `None` when a reference has no default.
+    /// defaults, or `None` when a reference has no default or the default is empty (the
+    /// build must then pass the image).
     pub fn resolved_image(&self, stage: &Stage) -> Option<String> {
         let Instruction::From(from) = &self.instructions[stage.from] else {
             return None;
         };
-        expand_args(&from.image.value, &self.global_arg_defaults())
+        expand_args(&from.image.value, &self.global_arg_defaults()).filter(|i| !i.is_empty())
     }
 
     /// The stage named or numbered by a `--from` value or image name, if it is one.
@@ -540,7 +541,10 @@ pub fn expand_args(text: &str, values: &HashMap<String, String>) -> Option<Strin
             Some((name, default)) => (name, Some(default)),
             None => (reference, None),
         };
-        match values.get(name).map(String::as_str).or(default) {
+        // `:-` takes the default when the variable is unset or empty.
+        let value = values.get(name).map(String::as_str);
+        let value = value.filter(|v| !(v.is_empty() && default.is_some()));
+        match value.or(default) {
             Some(value) => out.push_str(value),
             None => return None,
         }

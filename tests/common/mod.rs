@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use serde_json::Value;
 
 pub fn realtor() -> Command {
     let mut command = Command::cargo_bin("realtor").expect("binary");
@@ -20,6 +21,39 @@ pub fn realtor() -> Command {
 
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run `realtor check --format json` in `dir` and return (exit code, JSON).
+pub fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let output = realtor()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("run realtor");
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
+    (output.status.code().expect("exit code"), json)
+}
+
+/// The diagnostics of one rule in a JSON report.
+pub fn diagnostics<'a>(json: &'a Value, rule: &str) -> Vec<&'a Value> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .collect()
+}
+
+/// A JSON diagnostic's (line, column, end line, end column).
+pub fn at(diagnostic: &Value) -> (u64, u64, u64, u64) {
+    let n = |k: &str| diagnostic[k].as_u64().expect("number");
+    (n("line"), n("column"), n("end_line"), n("end_column"))
 }
 
 /// The venv `.ci/run` installs the validators into.

@@ -26,15 +26,14 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
+        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+            packages::removes(c, "/var/cache/apk")
+        });
         packages::report_missing_cleanup(
             dockerfile,
             &packages::APK,
             &|run: &super::RunCommand<'_>, install: &packages::Install<'_>| {
-                install.has_option(&[], &["--no-cache"])
-                    || run
-                        .script
-                        .iter()
-                        .any(|c| packages::removes(c, "/var/cache/apk"))
+                install.has_option(&[], &["--no-cache"]) || cleaned.any(run)
             },
             "`apk add` without `--no-cache`",
             report,

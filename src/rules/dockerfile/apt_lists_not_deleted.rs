@@ -27,6 +27,9 @@ impl crate::rules::Rule for Rule {
             return;
         };
         let shipped = super::shipped_stages(dockerfile);
+        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+            packages::removes(c, "/var/lib/apt/lists")
+        });
         for run in super::run_commands(dockerfile) {
             let command = run.command;
             if !packages::runs(command, &["apt-get", "apt"], "update")
@@ -35,11 +38,7 @@ impl crate::rules::Rule for Rule {
             {
                 continue;
             }
-            let cleaned = run
-                .script
-                .iter()
-                .any(|c| packages::removes(c, "/var/lib/apt/lists"));
-            if !cleaned {
+            if !cleaned.any(&run) {
                 let update = command.args().iter().find(|w| w.text == "update");
                 let end = update.map_or(command.words[0].span.end, |w| w.span.end);
                 report.at(

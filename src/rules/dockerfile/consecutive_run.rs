@@ -6,6 +6,9 @@ use crate::syntax::dockerfile::Instruction;
 
 pub struct Rule;
 
+/// A `RUN` of more commands than this stands as its own step (hadolint DL3059 agrees).
+const MAX_COMMANDS: usize = 2;
+
 pub static META: RuleMeta = RuleMeta {
     id: "D052",
     name: "consecutive-run",
@@ -26,8 +29,14 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
-        for pair in dockerfile.instructions.windows(2) {
+        for (index, pair) in dockerfile.instructions.windows(2).enumerate() {
             if let [Instruction::Run(first), Instruction::Run(second)] = pair {
+                // hadolint's exemption: a `RUN` of more than two commands was split from
+                // its neighbour on purpose.
+                let chained = |at: usize| dockerfile.scripts[at].len() > MAX_COMMANDS;
+                if chained(index) || chained(index + 1) {
+                    continue;
+                }
                 let flags = |run: &parse_dockerfile::RunInstruction<'_>| {
                     run.options
                         .iter()

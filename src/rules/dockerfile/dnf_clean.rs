@@ -26,16 +26,15 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
+        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+            packages::runs(c, &["dnf", "microdnf"], "clean")
+                || packages::removes(c, "/var/cache/dnf")
+                || packages::removes(c, "/var/cache/yum")
+        });
         packages::report_missing_cleanup(
             dockerfile,
             &packages::DNF,
-            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| {
-                run.script.iter().any(|c| {
-                    packages::runs(c, &["dnf", "microdnf"], "clean")
-                        || packages::removes(c, "/var/cache/dnf")
-                        || packages::removes(c, "/var/cache/yum")
-                })
-            },
+            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
             "`dnf install` without `dnf clean all` in the same `RUN`",
             report,
         );

@@ -104,13 +104,39 @@ pub fn run_commands<'d>(dockerfile: &'d Dockerfile<'_>) -> impl Iterator<Item = 
         })
 }
 
+/// Whether any command of a `RUN` passes `test`, scanned once per `RUN` however many of
+/// its commands ask (asking per command would be quadratic in a long `&&` chain).
+pub struct RunScan<F> {
+    test: F,
+    last: std::cell::Cell<Option<(usize, bool)>>,
+}
+
+impl<F: Fn(&crate::syntax::shell::SimpleCommand) -> bool> RunScan<F> {
+    pub fn new(test: F) -> Self {
+        RunScan {
+            test,
+            last: std::cell::Cell::new(None),
+        }
+    }
+
+    pub fn any(&self, run: &RunCommand<'_>) -> bool {
+        match self.last.get() {
+            Some((instruction, found)) if instruction == run.instruction => found,
+            _ => {
+                let found = run.script.iter().any(&self.test);
+                self.last.set(Some((run.instruction, found)));
+                found
+            }
+        }
+    }
+}
+
 /// The stage an instruction belongs to (0 for instructions before the first `FROM`).
 pub fn stage_of(dockerfile: &Dockerfile<'_>, instruction: usize) -> usize {
     dockerfile
         .stages
-        .iter()
-        .rposition(|s| s.from <= instruction)
-        .unwrap_or(0)
+        .partition_point(|s| s.from <= instruction)
+        .saturating_sub(1)
 }
 
 /// Whether `word` is one of the options: a short letter also counts inside a group

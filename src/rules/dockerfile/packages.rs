@@ -116,7 +116,7 @@ pub static GEM: Manager = Manager {
 
 pub static GO: Manager = Manager {
     programs: &["go"],
-    installs: &["install"],
+    installs: &["install", "get"],
     valued: &[
         "-ldflags", "-gcflags", "-tags", "-o", "-p", "-mod", "-modfile",
     ],
@@ -132,6 +132,14 @@ pub static YUM: Manager = Manager {
         "--releasever",
         "-d",
         "-e",
+        "--forcearch",
+        "--setopt",
+        "--enablerepo",
+        "--disablerepo",
+        "--repo",
+        "--repoid",
+        "--exclude",
+        "-x",
     ],
 };
 
@@ -145,6 +153,14 @@ pub static DNF: Manager = Manager {
         "--releasever",
         "-d",
         "-e",
+        "--forcearch",
+        "--setopt",
+        "--enablerepo",
+        "--disablerepo",
+        "--repo",
+        "--repoid",
+        "--exclude",
+        "-x",
     ],
 };
 

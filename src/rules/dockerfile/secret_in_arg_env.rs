@@ -34,12 +34,12 @@ impl crate::rules::Rule for Rule {
             };
             let raw = dockerfile.source(arguments.span.clone());
             let mut searched = 0;
-            for (name, _) in arg_pairs(&arguments.value) {
+            for (name, value) in arg_pairs(&arguments.value) {
                 let Some(offset) = raw[searched..].find(name).map(|o| o + searched) else {
                     continue;
                 };
                 searched = offset + name.len();
-                if is_secret_name(name) {
+                if is_secret_name(name) && !value.is_some_and(is_not_a_secret_value) {
                     let start = arguments.span.start + offset;
                     report.at(
                         start..start + name.len(),
@@ -82,6 +82,31 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "type",
 ];
 
+/// Values that cannot be the secret: empty, a placeholder (`XXX`, `000000`, `changeme`,
+/// `<token>`) or a path to where the secret is mounted.
+fn is_not_a_secret_value(value: &str) -> bool {
+    let repeated = |c: char| value.len() >= 2 && value.chars().all(|v| v == c);
+    value.is_empty()
+        || value.chars().all(|c| c.eq_ignore_ascii_case(&'x')) && value.len() >= 2
+        || repeated('0')
+        || repeated('*')
+        || (value.starts_with('<') && value.ends_with('>'))
+        || PLACEHOLDERS.iter().any(|p| value.eq_ignore_ascii_case(p))
+        || ["/", "./", "../", "~/"]
+            .iter()
+            .any(|p| value.starts_with(p))
+}
+
+const PLACEHOLDERS: &[&str] = &[
+    "changeme",
+    "change_me",
+    "change-me",
+    "changeit",
+    "placeholder",
+    "replaceme",
+    "dummy",
+];
+
 /// BuildKit's test (a `_`- or `-`-separated part of the name is a secret word), less names
 /// with a part that says the value is not the secret itself.
 fn is_secret_name(name: &str) -> bool {
@@ -89,6 +114,7 @@ fn is_secret_name(name: &str) -> bool {
         .split(['_', '-'])
         .map(str::to_ascii_lowercase)
         .collect();
-    parts.iter().any(|p| SECRET_WORDS.contains(&p.as_str()))
+    let secret_suffix = parts.len() > 1 && parts.last().is_some_and(|p| p == "pass");
+    (secret_suffix || parts.iter().any(|p| SECRET_WORDS.contains(&p.as_str())))
         && !parts.iter().any(|p| NOT_SECRET_WORDS.contains(&p.as_str()))
 }

@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
 use crate::syntax::dockerfile::{Command, Instruction};
+use crate::syntax::shell::{self, Lines};
 
 pub struct Rule;
 
@@ -32,12 +33,51 @@ impl crate::rules::Rule for Rule {
                 Instruction::Entrypoint(entrypoint) => ("ENTRYPOINT", &entrypoint.arguments),
                 _ => continue,
             };
-            if let Command::Shell(shell) = command {
-                report.at(
-                    shell.span.clone(),
-                    format!("`{keyword}` uses the shell form"),
-                );
+            let Command::Shell(shell) = command else {
+                continue;
+            };
+            let escape = dockerfile.escape;
+            let commands = shell::split(
+                &dockerfile.file.text,
+                shell.span.clone(),
+                Lines::Dockerfile { escape },
+            );
+            let execs = commands.last().is_some_and(|c| c.name() == Some("exec"));
+            if keyword == "CMD" && execs {
+                continue;
+            }
+            let finding = report.at(
+                shell.span.clone(),
+                format!("`{keyword}` uses the shell form"),
+            );
+            if needs_shell(dockerfile.source(shell.span.clone())) {
+                finding.help = Some(format!(
+                    "This command needs a shell; let the program replace it as PID 1: \
+                     `{keyword} [\"sh\", \"-c\", \"... && exec program\"]`{}.",
+                    if keyword == "CMD" {
+                        ", or `exec` before the last command of the shell form"
+                    } else {
+                        ""
+                    }
+                ));
             }
         }
     }
+}
+
+/// Whether a command uses what only a shell gives: variables, command substitution,
+/// chaining, pipes, redirections or globs (outside single quotes).
+fn needs_shell(text: &str) -> bool {
+    let mut single = false;
+    let mut double = false;
+    for c in text.chars() {
+        match c {
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            '$' | '`' if !single => return true,
+            '&' | '|' | ';' | '>' | '<' | '*' if !single && !double => return true,
+            _ => {}
+        }
+    }
+    false
 }

@@ -6,6 +6,10 @@ use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
 
 pub struct Rule;
 
+/// Package patterns that name no module to resolve: `tool` installs the tools `go.mod`
+/// pins (Go 1.24), the others name the standard library or the main module.
+const GO_META_PATTERNS: &[&str] = &["tool", "all", "std", "cmd"];
+
 pub static META: RuleMeta = RuleMeta {
     id: "D015",
     name: "unpinned-go-install",
@@ -29,7 +33,9 @@ impl crate::rules::Rule for Rule {
         packages::report_unpinned(
             dockerfile,
             &packages::GO,
-            &|_, p: &str| p.contains('@') && !p.ends_with("@latest"),
+            &|_, p: &str| {
+                GO_META_PATTERNS.contains(&p) || p.contains('@') && !p.ends_with("@latest")
+            },
             report,
         );
     }

@@ -26,6 +26,7 @@ impl crate::rules::Rule for Rule {
             return;
         };
         let shipped = super::shipped_stages(dockerfile);
+        let cleaned = super::RunScan::new(cleans_cache);
         for run in super::run_commands(dockerfile) {
             let command = run.command;
             let installs = command.name() == Some("yarn")
@@ -33,14 +34,10 @@ impl crate::rules::Rule for Rule {
                     command.args().first().map(|w| w.text.as_str()),
                     None | Some("install" | "add")
                 );
-            let cleaned = run.script.iter().any(|c| {
-                c.name() == Some("yarn")
-                    && c.args().len() >= 2
-                    && c.args()[0].text == "cache"
-                    && c.args()[1].text == "clean"
-            });
-            if installs
-                && !cleaned
+            if !installs {
+                continue;
+            }
+            if !cleaned.any(&run)
                 && shipped.get(run.stage).copied().unwrap_or(true)
                 && !super::has_cache_mount(dockerfile, run.instruction)
             {
@@ -51,4 +48,11 @@ impl crate::rules::Rule for Rule {
             }
         }
     }
+}
+
+fn cleans_cache(command: &crate::syntax::shell::SimpleCommand) -> bool {
+    command.name() == Some("yarn")
+        && command.args().len() >= 2
+        && command.args()[0].text == "cache"
+        && command.args()[1].text == "clean"
 }

@@ -26,14 +26,13 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
+        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+            packages::runs(c, &["yum"], "clean") || packages::removes(c, "/var/cache/yum")
+        });
         packages::report_missing_cleanup(
             dockerfile,
             &packages::YUM,
-            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| {
-                run.script.iter().any(|c| {
-                    packages::runs(c, &["yum"], "clean") || packages::removes(c, "/var/cache/yum")
-                })
-            },
+            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
             "`yum install` without `yum clean all` in the same `RUN`",
             report,
         );

@@ -26,14 +26,13 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
+        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+            packages::runs(c, &["zypper"], "clean") || packages::runs(c, &["zypper"], "cc")
+        });
         packages::report_missing_cleanup(
             dockerfile,
             &packages::ZYPPER,
-            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| {
-                run.script.iter().any(|c| {
-                    packages::runs(c, &["zypper"], "clean") || packages::runs(c, &["zypper"], "cc")
-                })
-            },
+            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
             "`zypper install` without `zypper clean` in the same `RUN`",
             report,
         );

@@ -5,7 +5,14 @@ use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
 
 use crate::syntax::yaml::parse_path;
 
-const DANGEROUS: &[&str] = &["ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_PTRACE"];
+const DANGEROUS: &[&str] = &[
+    "ALL",
+    "SYS_ADMIN",
+    "NET_ADMIN",
+    "SYS_MODULE",
+    "SYS_PTRACE",
+    "SYS_RAWIO",
+];
 
 pub struct Rule;
 

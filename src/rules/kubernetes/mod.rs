@@ -107,6 +107,11 @@ pub fn report_unset_resource(
         if amounts.is_some_and(|m| m.contains_key(keys[2])) {
             continue;
         }
+        // A limit without a request sets the request: the API server copies it.
+        let limits = resources.and_then(|r| r.limits.as_ref());
+        if keys[1] == "requests" && limits.is_some_and(|m| m.contains_key(keys[2])) {
+            continue;
+        }
         let span = absent_span(container.node, &keys, container_span(container.node));
         report.at(
             span,

@@ -36,7 +36,8 @@ impl crate::rules::Rule for Rule {
             let user = context
                 .and_then(|s| s.run_as_user)
                 .or(pod_context.and_then(|s| s.run_as_user));
-            if non_root != Some(true) && user.is_none_or(|u| u <= 0) {
+            // An explicit `runAsUser: 0` is K029's finding, at that key.
+            if non_root != Some(true) && user.is_none_or(|u| u < 0) {
                 report.at(
                     super::container_span(container.node),
                     format!("container `{}` may run as root", container.name),
