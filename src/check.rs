@@ -366,6 +366,7 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
     let mut findings = Vec::new();
     let mut suppressions: Vec<Suppression> = suppress::yaml_comments(file, &parsed.documents);
     let mut strays = Vec::new();
+    let mut patches = Vec::new();
     for document in &parsed.documents {
         let root = &document.root;
         if is_inventory(root) {
@@ -374,11 +375,24 @@ fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> File
         } else if kubernetes::is_object(root) || root.get("items").is_some() {
             for object in kubernetes::objects(document) {
                 kind = FileKind::Kubernetes;
-                check_object(&object, &enabled, &mut findings, &mut suppressions, out);
+                match kustomize_patch(object.node) {
+                    Some(span) => patches.push(span),
+                    None => check_object(&object, &enabled, &mut findings, &mut suppressions, out),
+                }
             }
         } else {
             strays.push(root);
         }
+    }
+    if let Some(first) = patches.first() {
+        let message = format!(
+            "{} kustomize patch(es) found (a workload without `spec.selector`, or containers without `image`): not linted on their own",
+            patches.len()
+        );
+        let help = "Lint the rendered overlay: kubectl kustomize DIR | realtor check --stdin-filename rendered.yaml -";
+        findings.push(
+            Finding::new(&realtor::template_skipped::META, first.clone(), message).help(help),
+        );
     }
     for root in strays {
         let half = root.get("kind").or_else(|| root.get("apiVersion"));
@@ -579,6 +593,42 @@ fn kustomization(path: &str, documents: &[yaml::Document]) -> Option<Span> {
     }
     let first = documents.first()?.root.entries().first()?;
     Some(first.key.span.clone())
+}
+
+/// The `kind` value of an object that is a kustomize strategic-merge patch rather than a
+/// whole object: a workload kind whose API requires `spec.selector` without one, or a pod
+/// spec whose containers all lack `image`. Neither can be applied as it is, and linting it
+/// as a whole object reports everything the patch leaves to its base.
+fn kustomize_patch(node: &yaml::Node) -> Option<Span> {
+    let kind = node.get("kind")?;
+    let spec = node.get("spec").map(|e| &e.value);
+    let needs_selector = matches!(
+        kind.value.as_str(),
+        Some("Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet")
+    ) && node
+        .get("apiVersion")
+        .and_then(|e| e.value.as_str())
+        .is_some_and(|v| v == "apps/v1");
+    let no_selector = needs_selector && spec.is_some_and(|s| s.get("selector").is_none());
+    let pod_spec = match kind.value.as_str() {
+        Some("Pod") => spec,
+        Some("CronJob") => spec
+            .and_then(|s| s.get("jobTemplate"))
+            .and_then(|t| t.value.get("spec"))
+            .and_then(|s| s.value.get("template"))
+            .and_then(|t| t.value.get("spec"))
+            .map(|e| &e.value),
+        _ => spec
+            .and_then(|s| s.get("template"))
+            .and_then(|t| t.value.get("spec"))
+            .map(|e| &e.value),
+    };
+    let containers = pod_spec
+        .and_then(|p| p.get("containers"))
+        .map(|e| e.value.items())
+        .unwrap_or_default();
+    let imageless = !containers.is_empty() && containers.iter().all(|c| c.get("image").is_none());
+    (no_selector || imageless).then(|| kind.value.span.clone())
 }
 
 /// Where a Helm-style template shows itself: the first `{{ ... }}` outside a comment.

@@ -172,6 +172,8 @@ enum AdviceFormat {
 enum Format {
     #[default]
     Human,
+    /// One line per finding: `file:line:col: ID name message`.
+    Concise,
     Json,
     /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
     Sarif,
@@ -467,6 +469,7 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
                 Format::Json => return render::json::write(&reports, out),
                 Format::Sarif => return render::sarif::write(&reports, out),
                 Format::Human => return render::human::write(&reports, color, !args.quiet, out),
+                Format::Concise => render::concise::render(&reports),
                 Format::Github => render::github::render(&reports),
                 Format::Junit => render::junit::render(&reports),
                 Format::Checkstyle => render::checkstyle::render(&reports),

@@ -115,8 +115,15 @@ fn every_kubernetes_document_of_the_corpus_is_accounted_for() {
         }
         reported_errors += count("R001");
         reported_notices += count("R003");
+        // Kustomize patches are skipped one by one: the rest of their file is checked.
+        let whole_file_skipped = report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule.id == "R003" && !d.message.contains("kustomize patch"));
         if count("R003") > 0 {
             tally.skipped += 1;
+        }
+        if whole_file_skipped {
             if count("R003") != 1 || report.diagnostics.len() != 1 {
                 problems.push(format!(
                     "{name}: a skipped file must have exactly one notice"

@@ -3,6 +3,7 @@
 
 pub mod advice;
 pub mod checkstyle;
+pub mod concise;
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
