@@ -181,7 +181,7 @@ fn documents(n: usize) -> String {
 }
 
 #[test]
-#[ignore = "finds D001, D002, D031, D037, D039 and D041 super-linear in stages (issue 14 stays open); run with --ignored"]
+#[ignore = "finds D001, D002, D037, D039 and D041 super-linear in stages (issue 14 stays open); run with --ignored"]
 fn dockerfile_rules_are_linear_in_commands_instructions_stages_and_env_pairs() {
     assert_linear("commands per RUN", "Dockerfile", commands_per_run, 1_600);
     assert_linear("instructions", "Dockerfile", instructions, 2_000);

@@ -25,14 +25,18 @@ impl crate::rules::Rule for Rule {
         let Subject::Dockerfile(dockerfile) = subject else {
             return;
         };
-        for stage in 0..dockerfile.stages.len().max(1) {
-            let uses = |tool: &str| {
-                super::run_commands(dockerfile)
-                    .filter(|run| run.stage == stage && run.command.name() == Some(tool))
-                    .map(|run| run.command.words[0].span.clone())
-                    .collect::<Vec<_>>()
-            };
-            let (curl, wget) = (uses("curl"), uses("wget"));
+        // The `curl` and `wget` commands of each stage, in one pass over the commands.
+        let stages = dockerfile.stages.len().max(1);
+        let mut found = vec![(Vec::new(), Vec::new()); stages];
+        for run in super::run_commands(dockerfile) {
+            let span = || run.command.words[0].span.clone();
+            match run.command.name() {
+                Some("curl") => found[run.stage].0.push(span()),
+                Some("wget") => found[run.stage].1.push(span()),
+                _ => {}
+            }
+        }
+        for (curl, wget) in found {
             let (Some(first_curl), Some(first_wget)) = (curl.first(), wget.first()) else {
                 continue;
             };
