@@ -170,42 +170,45 @@ static FOLDS: &[(&RuleMeta, &RuleMeta)] = &[
 ];
 
 /// One problem, one finding: a placement finding inside the span of a finding of the
-/// same problem ([`FOLDS`]: the value `true` in the entry `privileged: true`) is taken out of the diagnostics and named in the other's help;
-/// it is returned for the advisor to weigh.
+/// same problem ([`FOLDS`]: the value `true` in the entry `privileged: true`) is taken out
+/// of the diagnostics and named in the other's help; it is returned for the advisor to
+/// weigh. Only the placement rules of [`FOLDS`] look for a host.
 fn fold_placement(diagnostics: &mut Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let same_problem = |placement: &RuleMeta, other: &RuleMeta| {
-        FOLDS
-            .iter()
-            .any(|(p, o)| p.id == placement.id && o.id == other.id)
-    };
-    let mut folded = Vec::new();
-    let mut index = 0;
-    while index < diagnostics.len() {
-        let placement = &diagnostics[index];
-        let host = diagnostics.iter().position(|d| {
-            same_problem(placement.rule, d.rule)
+    let folds = |rule: &RuleMeta| FOLDS.iter().any(|(p, _)| p.id == rule.id);
+    let host_of = |placement: &Diagnostic| {
+        diagnostics.iter().position(|d| {
+            FOLDS
+                .iter()
+                .any(|(p, o)| p.id == placement.rule.id && o.id == d.rule.id)
                 && d.span.start <= placement.span.start
                 && placement.span.end <= d.span.end
                 && Arc::ptr_eq(&d.file, &placement.file)
+        })
+    };
+    let pairs: Vec<(usize, usize)> = (0..diagnostics.len())
+        .filter(|&i| folds(diagnostics[i].rule))
+        .filter_map(|i| host_of(&diagnostics[i]).map(|host| (i, host)))
+        .collect();
+    for &(placement, host) in &pairs {
+        let placement = &diagnostics[placement];
+        let note = format!(
+            "Placement {} {} at the same place: {} (`realtor advise` weighs it).",
+            placement.rule.id, placement.rule.name, placement.message
+        );
+        let host = &mut diagnostics[host];
+        host.help = Some(match host.help.take() {
+            Some(help) => format!("{help} {note}"),
+            None => note,
         });
-        match host {
-            Some(host) => {
-                let placement = diagnostics.remove(index);
-                let host = &mut diagnostics[if host > index { host - 1 } else { host }];
-                let note = format!(
-                    "Placement {} {} at the same place: {} (`realtor advise` weighs it).",
-                    placement.rule.id, placement.rule.name, placement.message
-                );
-                host.help = Some(match host.help.take() {
-                    Some(help) => format!("{help} {note}"),
-                    None => note,
-                });
-                folded.push(placement);
-            }
-            None => index += 1,
-        }
     }
-    folded
+    let mut index = 0;
+    diagnostics
+        .extract_if(.., |_| {
+            let fold = pairs.iter().any(|&(placement, _)| placement == index);
+            index += 1;
+            fold
+        })
+        .collect()
 }
 
 /// The second phase, after every file has been checked: rules that judge each object
@@ -610,21 +613,13 @@ fn kustomize_patch(node: &yaml::Node) -> Option<Span> {
         .and_then(|e| e.value.as_str())
         .is_some_and(|v| v == "apps/v1");
     let no_selector = needs_selector && spec.is_some_and(|s| s.get("selector").is_none());
-    let pod_spec = match kind.value.as_str() {
-        Some("Pod") => spec,
-        Some("CronJob") => spec
-            .and_then(|s| s.get("jobTemplate"))
-            .and_then(|t| t.value.get("spec"))
-            .and_then(|s| s.value.get("template"))
-            .and_then(|t| t.value.get("spec"))
-            .map(|e| &e.value),
-        _ => spec
-            .and_then(|s| s.get("template"))
-            .and_then(|t| t.value.get("spec"))
-            .map(|e| &e.value),
-    };
+    let pod_spec = kind
+        .value
+        .as_str()
+        .and_then(kubernetes::pod_path)
+        .and_then(|path| node.lookup(&yaml::parse_path(path)));
     let containers = pod_spec
-        .and_then(|p| p.get("containers"))
+        .and_then(|p| p.node.get("containers"))
         .map(|e| e.value.items())
         .unwrap_or_default();
     let imageless = !containers.is_empty() && containers.iter().all(|c| c.get("image").is_none());

@@ -236,7 +236,7 @@ fn default_check() -> CheckArgs {
 fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "realtor", &mut script);
-    print_stdout(&String::from_utf8_lossy(&script))?;
+    print_stdout(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -245,10 +245,7 @@ fn man_page() -> Result<ExitCode, String> {
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)
         .map_err(|e| format!("man page: {e}"))?;
-    std::io::stdout()
-        .lock()
-        .write_all(&page)
-        .map_err(stdout_error)?;
+    print_stdout(&page)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -281,7 +278,7 @@ fn explain(name: &str) -> Result<ExitCode, String> {
         rule.severity,
         rule.applies_to.as_str()
     );
-    print_stdout(&(head + body))?;
+    print_stdout((head + body).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -317,14 +314,14 @@ fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
             table
         }
     };
-    print_stdout(&text)?;
+    print_stdout(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Write `text` to standard output.
-fn print_stdout(text: &str) -> Result<(), String> {
+/// Write `bytes` to standard output.
+fn print_stdout(bytes: &[u8]) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(bytes)
         .and_then(|()| out.flush())
         .map_err(stdout_error)
 }
@@ -531,7 +528,7 @@ fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
     match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
         None => {
-            print_stdout(&text)?;
+            print_stdout(text.as_bytes())?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -122,46 +122,35 @@ pub static GO: Manager = Manager {
     ],
 };
 
+/// Options of yum and dnf that take the next word as their value (yum is dnf on current
+/// RPM distributions, and both read these).
+const RPM_VALUED: &[&str] = &[
+    "-c",
+    "--config",
+    "--installroot",
+    "--releasever",
+    "-d",
+    "-e",
+    "--forcearch",
+    "--setopt",
+    "--enablerepo",
+    "--disablerepo",
+    "--repo",
+    "--repoid",
+    "--exclude",
+    "-x",
+];
+
 pub static YUM: Manager = Manager {
     programs: &["yum"],
     installs: &["install", "groupinstall", "localinstall"],
-    valued: &[
-        "-c",
-        "--config",
-        "--installroot",
-        "--releasever",
-        "-d",
-        "-e",
-        "--forcearch",
-        "--setopt",
-        "--enablerepo",
-        "--disablerepo",
-        "--repo",
-        "--repoid",
-        "--exclude",
-        "-x",
-    ],
+    valued: RPM_VALUED,
 };
 
 pub static DNF: Manager = Manager {
     programs: &["dnf", "microdnf"],
     installs: &["install", "groupinstall", "localinstall"],
-    valued: &[
-        "-c",
-        "--config",
-        "--installroot",
-        "--releasever",
-        "-d",
-        "-e",
-        "--forcearch",
-        "--setopt",
-        "--enablerepo",
-        "--disablerepo",
-        "--repo",
-        "--repoid",
-        "--exclude",
-        "-x",
-    ],
+    valued: RPM_VALUED,
 };
 
 pub static ZYPPER: Manager = Manager {

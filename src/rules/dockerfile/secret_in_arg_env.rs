@@ -85,9 +85,9 @@ const NOT_SECRET_WORDS: &[&str] = &[
 /// Values that cannot be the secret: empty, a placeholder (`XXX`, `000000`, `changeme`,
 /// `<token>`) or a path to where the secret is mounted.
 fn is_not_a_secret_value(value: &str) -> bool {
-    let repeated = |c: char| value.len() >= 2 && value.chars().all(|v| v == c);
+    let repeated = |c: char| value.len() >= 2 && value.chars().all(|v| v.eq_ignore_ascii_case(&c));
     value.is_empty()
-        || value.chars().all(|c| c.eq_ignore_ascii_case(&'x')) && value.len() >= 2
+        || repeated('x')
         || repeated('0')
         || repeated('*')
         || (value.starts_with('<') && value.ends_with('>'))
