@@ -101,12 +101,15 @@ pub static WEIGHTS: &[Weight] = &[
     weight("P104", 3, 3, 0), // host-control
     weight("P105", 3, 3, 0), // os-services
     weight("P106", 3, 3, 0), // docker-in-docker
-    weight("P107", 4, 4, 1), // eol-base-image
+    weight("P107", 2, 2, 1), // eol-base-image: rebuild on a supported release
     weight("P108", 1, 1, 0), // windows-server-image
     weight("P109", 4, 4, 0), // desktop-session
     weight("P110", 2, 2, 0), // keep-alive-entrypoint
     weight("P111", 4, 1, 0), // unsandboxed-untrusted-code
     weight("P112", 2, 2, 0), // database-without-volume
+    weight("P113", 4, 4, 1), // legacy-base-image
+    weight("P114", 3, 3, 0), // ssh-server
+    weight("P115", 3, 3, 0), // machine-software: indirect evidence, see INDIRECT
     weight("P201", 0, 0, 0), // container-candidate: evidence for a container, no cost
     weight("P202", 4, 4, 1), // legacy-guest-os
     weight("P203", 5, 5, 0), // unsupported-guest-os
@@ -119,6 +122,7 @@ pub static WEIGHTS: &[Weight] = &[
     weight("P210", 4, 4, 0), // large-database
     weight("P211", 4, 1, 0), // isolation-requirement
     weight("P212", 2, 2, 0), // stateful-service
+    weight("P213", 5, 5, 0), // infrastructure-role
 ];
 
 /// The worst tier a container target may have and still be recommended: beyond
@@ -127,6 +131,12 @@ const CONTAINER_TIER_LIMIT: u8 = 2;
 
 /// A node agent's findings count at most as "needs attention": it stays a container.
 const NODE_AGENT_TIER_LIMIT: u8 = 1;
+
+/// Rules whose findings are indirect evidence (what the build installs, not what PID 1
+/// runs): a verdict whose strongest reason is one of them has its confidence scaled by
+/// [`INDIRECT_CONFIDENCE`].
+const INDIRECT: &[&str] = &["P115"];
+const INDIRECT_CONFIDENCE: f64 = 0.5;
 
 /// The weight of a rule, if it is a placement rule.
 pub fn weight_of(rule: &str) -> Option<&'static Weight> {
@@ -151,7 +161,8 @@ pub struct Advice {
     pub namespace: Option<String>,
     pub file: String,
     pub line: usize,
-    pub current: Platform,
+    /// `container`, `sandboxed-container` (a pod on gVisor or Kata) or `vm`.
+    pub current: Target,
     pub recommended: Target,
     pub fit: Fit,
     pub confidence: f64,
@@ -247,7 +258,8 @@ fn judge(workload: &Workload, mut findings: Vec<Diagnostic>, file: &str, line: u
             .unwrap_or(0)
     };
     let (container, sandboxed, vm) = (cost(|w| w.container), cost(|w| w.sandboxed), cost(|w| w.vm));
-    let (recommended, fit) = recommend(workload, container, sandboxed, vm);
+    let current = current_target(workload);
+    let (recommended, fit) = recommend(workload, current, container, sandboxed, vm);
     let target_cost = |d: &Diagnostic| {
         weight_of(d.rule.id).map_or(0, |w| match recommended {
             Target::Vm => w.vm,
@@ -258,10 +270,14 @@ fn judge(workload: &Workload, mut findings: Vec<Diagnostic>, file: &str, line: u
     findings.sort_by_key(|d| std::cmp::Reverse((cost_toward(d, workload), target_cost(d))));
     let (known, missing) = evidence(workload);
     let total = known + missing.len();
+    let indirect = findings.first().is_some_and(|d| {
+        INDIRECT.contains(&d.rule.id) && cost_toward(d, workload) > CONTAINER_TIER_LIMIT
+    });
+    let scale = if indirect { INDIRECT_CONFIDENCE } else { 1.0 };
     let confidence = if total == 0 {
         0.0
     } else {
-        (known as f64 / total as f64 * 100.0).round() / 100.0
+        (known as f64 / total as f64 * scale * 100.0).round() / 100.0
     };
     let reclaim = match recommended {
         Target::Container | Target::SandboxedContainer if workload.platform == Platform::Vm => {
@@ -275,7 +291,7 @@ fn judge(workload: &Workload, mut findings: Vec<Diagnostic>, file: &str, line: u
         namespace: workload.namespace.clone(),
         file: file.to_string(),
         line,
-        current: workload.platform,
+        current,
         recommended,
         fit,
         confidence,
@@ -285,9 +301,28 @@ fn judge(workload: &Workload, mut findings: Vec<Diagnostic>, file: &str, line: u
     }
 }
 
+/// Where a workload runs now: a VM, a container, or a container in a sandbox runtime.
+fn current_target(workload: &Workload) -> Target {
+    let sandboxed = workload
+        .facts
+        .iter()
+        .any(|f| matches!(f.kind, FactKind::SandboxRuntime(_)));
+    match workload.platform {
+        Platform::Vm => Target::Vm,
+        Platform::Container if sandboxed => Target::SandboxedContainer,
+        Platform::Container => Target::Container,
+    }
+}
+
 /// The target and its tier from the worst cost of the findings for each target
 /// (docs/advice.md, "The verdict, step by step").
-fn recommend(workload: &Workload, container: u8, sandboxed: u8, vm: u8) -> (Target, Fit) {
+fn recommend(
+    workload: &Workload,
+    current: Target,
+    container: u8,
+    sandboxed: u8,
+    vm: u8,
+) -> (Target, Fit) {
     let (target, severity) = if workload.platform == Platform::Container && is_node_agent(workload)
     {
         (Target::Container, container.min(NODE_AGENT_TIER_LIMIT))
@@ -305,6 +340,9 @@ fn recommend(workload: &Workload, container: u8, sandboxed: u8, vm: u8) -> (Targ
     };
     if workload.platform == Platform::Vm && target != Target::Vm && !has_guest_data(workload) {
         return (Target::InsufficientData, Fit::InsufficientData);
+    }
+    if current == Target::SandboxedContainer && target == Target::Container {
+        return (Target::SandboxedContainer, Fit::of_severity(sandboxed));
     }
     (target, Fit::of_severity(severity))
 }

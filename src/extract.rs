@@ -8,7 +8,9 @@ use crate::kubernetes::{Object, Pod};
 use crate::model::{FactKind, HostNamespace, IsolationNeed, OsFact, Platform, Workload};
 use crate::rules::InventoryFile;
 use crate::source::Span;
-use crate::syntax::dockerfile::{Command, Dockerfile, Instruction, command_span, command_text};
+use crate::syntax::dockerfile::{
+    Command, Dockerfile, Instruction, arg_pairs, command_span, command_text, expand_args,
+};
 use crate::syntax::yaml::{Node, PathSegment::Key};
 
 /// The image a Dockerfile builds: its final stage, following `FROM <stage>` back.
@@ -48,9 +50,15 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
         workload.add(span, FactKind::BaseImage(image));
     }
     let (mut entrypoint, mut cmd) = (None, None);
+    let mut values = dockerfile.global_arg_defaults();
     for &index in chain.iter().rev() {
         let mut cmd_set_here = false;
-        for instruction in dockerfile.stage_instructions(&dockerfile.stages[index]) {
+        let stage = &dockerfile.stages[index];
+        for (at, instruction) in stage
+            .range
+            .clone()
+            .zip(dockerfile.stage_instructions(stage))
+        {
             match instruction {
                 Instruction::Run(run) => {
                     let mut text = command_text(&run.arguments);
@@ -59,6 +67,20 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
                         text.push_str(&heredoc.value);
                     }
                     workload.add(command_span(&run.arguments), FactKind::Runs(text));
+                    script_facts(&dockerfile.scripts[at], &mut workload);
+                }
+                Instruction::Arg(arg) => {
+                    for (name, value) in arg_pairs(&arg.arguments.value) {
+                        if let Some(value) = value {
+                            values.insert(name.to_string(), value.to_string());
+                        }
+                    }
+                }
+                Instruction::Env(env) => {
+                    for (name, value) in arg_pairs(&env.arguments.value) {
+                        let value = value.and_then(|v| expand_args(v, &values));
+                        values.insert(name.to_string(), value.unwrap_or_default());
+                    }
                 }
                 Instruction::Entrypoint(e) => {
                     entrypoint = Some(&e.arguments);
@@ -72,7 +94,8 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
                 }
                 Instruction::Expose(expose) => {
                     for port in &expose.arguments {
-                        let number = port.value.split('/').next().unwrap_or("");
+                        let expanded = expand_args(&port.value, &values).unwrap_or_default();
+                        let number = expanded.split('/').next().unwrap_or("");
                         if let Ok(number) = number.parse() {
                             workload.add(port.span.clone(), FactKind::ExposedPort(number));
                         }
@@ -97,13 +120,76 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
     workload
 }
 
-/// The distribution and version an official base image names (`ubuntu:14.04`).
+/// Package managers whose installs name the machine's software.
+const OS_PACKAGE_MANAGERS: &[&crate::packages::Manager] = &[
+    &crate::packages::APT_GET,
+    &crate::packages::APT,
+    &crate::packages::YUM,
+    &crate::packages::DNF,
+    &crate::packages::APK,
+    &crate::packages::ZYPPER,
+];
+
+/// The packages a `RUN` installs and the services it enables or starts at boot
+/// (`systemctl enable`, `update-rc.d`, `chkconfig`, `rc-update add`, `service x start`,
+/// `/etc/init.d/x start`).
+fn script_facts(script: &[crate::syntax::shell::SimpleCommand], workload: &mut Workload) {
+    for command in script {
+        if let Some(install) = OS_PACKAGE_MANAGERS
+            .iter()
+            .find_map(|m| crate::packages::install(command, m))
+        {
+            for package in install.packages {
+                workload.add(
+                    package.span.clone(),
+                    FactKind::Package(package.text.clone()),
+                );
+            }
+            continue;
+        }
+        let words: Vec<&str> = command.words.iter().map(|w| w.text.as_str()).collect();
+        let service = match (command.name(), words.as_slice()) {
+            (Some("systemctl"), [_, rest @ ..]) => match rest
+                .iter()
+                .filter(|w| !w.starts_with('-'))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [verb, unit, ..] if **verb == "enable" => Some(unit.trim_end_matches(".service")),
+                _ => None,
+            },
+            (Some("update-rc.d"), [_, name, ..]) => Some(*name),
+            (Some("chkconfig"), [_, name, on]) if on.eq_ignore_ascii_case("on") => Some(*name),
+            (Some("rc-update"), [_, "add", name, ..]) => Some(*name),
+            (Some("service"), [_, name, "start" | "restart", ..]) => Some(*name),
+            (Some(program), [path, "start" | "restart", ..])
+                if path.starts_with("/etc/init.d/") =>
+            {
+                Some(program)
+            }
+            _ => None,
+        };
+        if let (Some(service), Some(last)) = (service, command.words.last()) {
+            let span = command.words[0].span.start..last.span.end;
+            workload.add(span, FactKind::BootService(service.to_string()));
+        }
+    }
+}
+
+/// The distribution and version an official base image names (`ubuntu:14.04`,
+/// `centos:centos6`, `debian:jessie-slim`), with the distribution spelled as the inventory
+/// schema spells it (`rockylinux` -> `rocky`).
 pub fn os_of_image(image: &str) -> Option<OsFact> {
     let reference = ImageRef::parse(image);
-    let distro = match reference.short_name() {
-        name @ ("ubuntu" | "debian" | "centos" | "fedora" | "alpine" | "amazonlinux"
-        | "rockylinux" | "almalinux" | "oraclelinux" | "opensuse" | "busybox") => name,
-        "ubi" | "ubi8" | "ubi9" | "rhel" | "ubi-minimal" => "rhel",
+    let short = reference.short_name();
+    let distro = match short {
+        "ubuntu" | "debian" | "centos" | "fedora" | "alpine" | "almalinux" | "opensuse"
+        | "busybox" => short,
+        "rockylinux" => "rocky",
+        "oraclelinux" => "oracle-linux",
+        "amazonlinux" => "amazon-linux",
+        "ubi" | "ubi7" | "ubi8" | "ubi9" | "rhel" | "ubi-minimal" | "ubi8-minimal"
+        | "ubi9-minimal" => "rhel",
         name if name.starts_with("servercore")
             || name.starts_with("nanoserver")
             || name == "windows"
@@ -119,13 +205,27 @@ pub fn os_of_image(image: &str) -> Option<OsFact> {
     };
     let version = reference
         .tag
-        .map(|t| t.split(['-', '_']).next().unwrap_or(t).to_string())
-        .filter(|v| v.starts_with(|c: char| c.is_ascii_digit()));
+        .and_then(|tag| release_of_tag(distro, tag))
+        .or_else(|| {
+            let digits = short.trim_start_matches(|c: char| !c.is_ascii_digit());
+            (distro == "rhel" && !digits.is_empty()).then(|| digits.to_string())
+        });
     Some(OsFact {
         family: Some("linux".into()),
         distro: Some(distro.into()),
         version,
     })
+}
+
+/// The release an OS image tag names: `14.04`, `7.9.2009`, `centos7`, `trusty-20190515`,
+/// `bookworm-slim`; `latest`, `stable` and the like name none.
+fn release_of_tag(distro: &str, tag: &str) -> Option<String> {
+    let tag = tag.strip_prefix(distro).unwrap_or(tag);
+    let head = tag.split(['-', '_']).next().unwrap_or(tag);
+    if head.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(head.to_string());
+    }
+    crate::os::release_of_codename(distro, head).map(str::to_string)
 }
 
 /// A Kubernetes object that runs something: a pod-bearing workload or a KubeVirt VM.

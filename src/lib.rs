@@ -20,6 +20,7 @@ pub mod kubernetes;
 pub mod model;
 pub mod objectset;
 pub mod os;
+pub mod packages;
 pub mod progress;
 pub mod read;
 pub mod render;

@@ -40,6 +40,11 @@ pub enum FactKind {
     Init(String),
     /// A command run when building or starting the workload.
     Runs(String),
+    /// An OS package the build installs (`apt-get install openssh-server`).
+    Package(String),
+    /// A service the build enables or starts as a machine's boot would
+    /// (`systemctl enable ssh`, `update-rc.d x defaults`, `/etc/init.d/x start`).
+    BootService(String),
     ExposedPort(u16),
     Privileged,
     HostNamespace(HostNamespace),

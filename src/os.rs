@@ -36,6 +36,7 @@ const NAMES: &[(&str, &str, OsFamily)] = &[
     ("rocky", "rocky", OsFamily::Linux),
     ("almalinux", "almalinux", OsFamily::Linux),
     ("fedora", "fedora", OsFamily::Linux),
+    ("alpine", "alpine", OsFamily::Linux),
     ("amazon linux", "amazon-linux", OsFamily::Linux),
     ("photon", "photon", OsFamily::Linux),
     ("windows server", "windows-server", OsFamily::Windows),
@@ -114,8 +115,12 @@ const LIBOSINFO_DISTROS: &[(&str, &str)] = &[
     ("solaris", "solaris"),
 ];
 
-/// End of standard support: distribution, release (matched on whole dotted components,
-/// so `22.04` covers `22.04.3`), date.
+/// End of standard support as the vendors publish it (Red Hat's life cycle, Ubuntu's
+/// release cycle, Debian's long-term support (free and official, so Debian's end of life),
+/// Alpine's and Fedora's release pages, SUSE's
+/// and Microsoft's life-cycle pages): distribution, release (matched on whole dotted
+/// components, so `22.04` covers `22.04.3`), date. A release older than the oldest row of
+/// its distribution is past its end too.
 const END_OF_LIFE: &[(&str, &str, &str)] = &[
     ("rhel", "5", "2017-03-31"),
     ("rhel", "6", "2020-11-30"),
@@ -126,19 +131,58 @@ const END_OF_LIFE: &[(&str, &str, &str)] = &[
     ("centos", "6", "2020-11-30"),
     ("centos", "7", "2024-06-30"),
     ("centos", "8", "2021-12-31"),
+    ("oracle-linux", "5", "2017-06-30"),
     ("oracle-linux", "6", "2021-03-01"),
     ("oracle-linux", "7", "2024-12-31"),
+    ("oracle-linux", "8", "2029-07-31"),
+    ("rocky", "8", "2029-05-31"),
+    ("rocky", "9", "2032-05-31"),
+    ("almalinux", "8", "2029-03-01"),
+    ("almalinux", "9", "2032-05-31"),
+    ("amazon-linux", "1", "2023-12-31"),
+    ("amazon-linux", "2", "2026-06-30"),
+    ("amazon-linux", "2018.03", "2023-12-31"),
+    ("ubuntu", "10.04", "2015-04-30"),
+    ("ubuntu", "12.04", "2017-04-28"),
     ("ubuntu", "14.04", "2019-04-30"),
     ("ubuntu", "16.04", "2021-04-30"),
     ("ubuntu", "18.04", "2023-05-31"),
     ("ubuntu", "20.04", "2025-05-31"),
     ("ubuntu", "22.04", "2027-06-01"),
+    ("ubuntu", "22.10", "2023-07-20"),
+    ("ubuntu", "23.04", "2024-01-25"),
+    ("ubuntu", "23.10", "2024-07-11"),
     ("ubuntu", "24.04", "2029-05-31"),
-    ("debian", "8", "2018-06-17"),
-    ("debian", "9", "2020-07-06"),
-    ("debian", "10", "2022-09-10"),
-    ("debian", "11", "2024-08-14"),
-    ("debian", "12", "2026-06-10"),
+    ("ubuntu", "24.10", "2025-07-10"),
+    ("ubuntu", "25.04", "2026-01-15"),
+    ("debian", "6", "2016-02-29"),
+    ("debian", "7", "2018-05-31"),
+    ("debian", "8", "2020-06-30"),
+    ("debian", "9", "2022-06-30"),
+    ("debian", "10", "2024-06-30"),
+    ("debian", "11", "2026-08-31"),
+    ("debian", "12", "2028-06-30"),
+    ("debian", "13", "2030-06-30"),
+    ("alpine", "3.10", "2021-05-01"),
+    ("alpine", "3.11", "2021-11-01"),
+    ("alpine", "3.12", "2022-05-01"),
+    ("alpine", "3.13", "2022-11-01"),
+    ("alpine", "3.14", "2023-05-01"),
+    ("alpine", "3.15", "2023-11-01"),
+    ("alpine", "3.16", "2024-05-23"),
+    ("alpine", "3.17", "2024-11-22"),
+    ("alpine", "3.18", "2025-05-09"),
+    ("alpine", "3.19", "2025-11-01"),
+    ("alpine", "3.20", "2026-04-01"),
+    ("alpine", "3.21", "2026-11-01"),
+    ("alpine", "3.22", "2027-05-01"),
+    ("fedora", "35", "2022-12-13"),
+    ("fedora", "36", "2023-05-16"),
+    ("fedora", "37", "2023-12-05"),
+    ("fedora", "38", "2024-05-21"),
+    ("fedora", "39", "2024-11-26"),
+    ("fedora", "40", "2025-05-13"),
+    ("fedora", "41", "2025-12-15"),
     ("sles", "11", "2019-03-31"),
     ("sles", "12", "2024-10-31"),
     ("sles", "15", "2031-07-31"),
@@ -157,6 +201,88 @@ const END_OF_LIFE: &[(&str, &str, &str)] = &[
     ("windows", "10", "2025-10-14"),
 ];
 
+/// Release codenames as image tags spell them (`ubuntu:trusty`, `debian:jessie-slim`).
+const CODENAMES: &[(&str, &str, &str)] = &[
+    ("ubuntu", "lucid", "10.04"),
+    ("ubuntu", "precise", "12.04"),
+    ("ubuntu", "trusty", "14.04"),
+    ("ubuntu", "xenial", "16.04"),
+    ("ubuntu", "bionic", "18.04"),
+    ("ubuntu", "focal", "20.04"),
+    ("ubuntu", "jammy", "22.04"),
+    ("ubuntu", "kinetic", "22.10"),
+    ("ubuntu", "lunar", "23.04"),
+    ("ubuntu", "mantic", "23.10"),
+    ("ubuntu", "noble", "24.04"),
+    ("ubuntu", "oracular", "24.10"),
+    ("ubuntu", "plucky", "25.04"),
+    ("ubuntu", "questing", "25.10"),
+    ("debian", "squeeze", "6"),
+    ("debian", "wheezy", "7"),
+    ("debian", "jessie", "8"),
+    ("debian", "stretch", "9"),
+    ("debian", "buster", "10"),
+    ("debian", "bullseye", "11"),
+    ("debian", "bookworm", "12"),
+    ("debian", "trixie", "13"),
+    ("debian", "forky", "14"),
+];
+
+/// The release a codename stands for (`trusty` -> `14.04`).
+pub fn release_of_codename(distro: &str, codename: &str) -> Option<&'static str> {
+    CODENAMES
+        .iter()
+        .find(|(d, name, _)| *d == distro && name.eq_ignore_ascii_case(codename))
+        .map(|(_, _, release)| *release)
+}
+
+/// Today as `YYYY-MM-DD`: the date end-of-life is judged against. `REALTOR_TODAY`
+/// (`YYYY-MM-DD`) replaces it, for reproducible runs and tests.
+pub fn today() -> &'static str {
+    static TODAY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TODAY.get_or_init(|| {
+        std::env::var("REALTOR_TODAY")
+            .ok()
+            .filter(|d| is_date(d))
+            .unwrap_or_else(|| {
+                let seconds = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                civil_date(seconds / 86_400)
+            })
+    })
+}
+
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The end of standard support of a release, when it is past on the day of the run.
+pub fn ended(distro: &str, version: &str) -> Option<&'static str> {
+    end_of_life((distro, version)).filter(|date| *date < today())
+}
+
 /// Identifies an OS string, or `None` when it names nothing known.
 pub fn identify(text: &str) -> Option<OsInfo> {
     let lower = text.trim().to_ascii_lowercase();
@@ -174,18 +300,27 @@ pub fn identify(text: &str) -> Option<OsInfo> {
     })
 }
 
-/// The end of standard support of a release, when the table knows it.
+/// The end of standard support of a release, when the table knows it. A numbered release
+/// older than every row of its distribution gets the oldest row's date.
 pub fn end_of_life((distro, version): (&str, &str)) -> Option<&'static str> {
-    END_OF_LIFE
-        .iter()
-        .find(|(d, release, _)| {
-            *d == distro
-                && (version.eq_ignore_ascii_case(release)
-                    || version
-                        .strip_prefix(release)
-                        .is_some_and(|rest| rest.starts_with('.')))
-        })
-        .map(|(_, _, date)| *date)
+    let rows = || END_OF_LIFE.iter().filter(|(d, ..)| *d == distro);
+    let listed = rows().find(|(_, release, _)| {
+        version.eq_ignore_ascii_case(release)
+            || version
+                .strip_prefix(release)
+                .is_some_and(|rest| rest.starts_with('.'))
+    });
+    if let Some((_, _, date)) = listed {
+        return Some(date);
+    }
+    let number =
+        |v: &str| -> Option<Vec<u32>> { v.split('.').take(2).map(|p| p.parse().ok()).collect() };
+    let asked = number(version)?;
+    rows()
+        .filter_map(|(_, release, date)| Some((number(release)?, *date)))
+        .min()
+        .filter(|(oldest, _)| asked < *oldest)
+        .map(|(_, date)| date)
 }
 
 type Parts = (OsFamily, Option<&'static str>, Option<String>);
@@ -430,7 +565,7 @@ mod tests {
         );
         assert_eq!(parts("windows7Server64Guest").2.as_deref(), Some("2008 R2"));
         assert_eq!(parts("otherLinux64Guest"), (Linux, None, None, None));
-        assert_eq!(parts("debian10_64Guest").3, Some("2022-09-10"));
+        assert_eq!(parts("debian10_64Guest").3, Some("2024-06-30"));
     }
 
     #[test]
@@ -470,7 +605,28 @@ mod tests {
         assert_eq!(identify(""), None);
         assert_eq!(identify("Other (32-bit)"), None);
         assert_eq!(identify("http://example.com/thing/1"), None);
-        assert_eq!(end_of_life(("ubuntu", "22.10")), None);
+        assert_eq!(end_of_life(("ubuntu", "26.04")), None);
         assert_eq!(end_of_life(("rhel", "70")), None);
+        assert_eq!(end_of_life(("solaris", "8")), None);
+    }
+
+    #[test]
+    fn older_releases_than_the_table_are_past_its_oldest_date() {
+        assert_eq!(end_of_life(("centos", "4")), Some("2017-03-31"));
+        assert_eq!(end_of_life(("ubuntu", "8.04")), Some("2015-04-30"));
+        assert_eq!(end_of_life(("alpine", "3.9")), Some("2021-05-01"));
+        assert_eq!(end_of_life(("alpine", "3.1")), Some("2021-05-01"));
+        assert_eq!(end_of_life(("alpine", "3.23")), None);
+    }
+
+    #[test]
+    fn codenames_and_dates() {
+        assert_eq!(release_of_codename("ubuntu", "Trusty"), Some("14.04"));
+        assert_eq!(release_of_codename("debian", "wheezy"), Some("7"));
+        assert_eq!(release_of_codename("debian", "sid"), None);
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(20_789), "2026-12-02");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert!(is_date("2026-12-02") && !is_date("2026-1-02"));
     }
 }

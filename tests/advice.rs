@@ -56,9 +56,10 @@ struct Workload {
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 enum Current {
     Container,
+    SandboxedContainer,
     Vm,
 }
 
@@ -202,10 +203,11 @@ fn every_move_to_a_vm_or_a_sandbox_names_a_positioned_finding() {
         .workloads
         .iter()
         .filter(|w| {
+            let stays_in_its_sandbox = w.current == Current::SandboxedContainer;
             matches!(
                 w.recommended,
                 Recommended::Vm | Recommended::SandboxedContainer
-            )
+            ) && !stays_in_its_sandbox
         })
         .collect();
     assert!(moved.len() >= 10);
@@ -307,11 +309,24 @@ fn the_exceptions_hold() {
     assert_eq!(verdict("docker/tini.Dockerfile").0, Recommended::Container);
     // A node agent that loads modules keeps its container verdict; findings only need attention.
     assert_eq!(verdict("net-bridge"), (Recommended::Container, Tier::Good));
-    // A sandbox runtime satisfies the isolation need.
+    // A sandbox runtime satisfies the isolation need: the pod already runs, and stays, in
+    // a sandboxed container.
     assert_eq!(
         verdict("notebook-runner-sandboxed").0,
-        Recommended::Container
+        Recommended::SandboxedContainer
     );
+    let sandboxed = output
+        .workloads
+        .iter()
+        .find(|w| w.name == "notebook-runner-sandboxed")
+        .unwrap();
+    assert_eq!(sandboxed.current, Current::SandboxedContainer);
+    // A node-scoped Job (kube-bench, host PID) is a node agent, not a VM in disguise.
+    assert_eq!(verdict("kube-bench"), (Recommended::Container, Tier::Good));
+    // A CI runner for outside code needs a sandbox.
+    assert_eq!(verdict("pr-runners").0, Recommended::SandboxedContainer);
+    // sshd as the main process is a remote-login machine.
+    assert_eq!(verdict("docker/sshd.Dockerfile").0, Recommended::Vm);
     assert_eq!(
         verdict("notebook-runner").0,
         Recommended::SandboxedContainer
@@ -365,7 +380,7 @@ fn the_human_table_and_markdown_carry_the_fleet_summary() {
     assert!(human.contains("DaemonSet kube-system/net-bridge"));
     assert!(
         human.contains(
-            "38 workloads: 15 container, 2 sandboxed-container, 18 vm, 3 insufficient-data"
+            "45 workloads: 14 container, 4 sandboxed-container, 24 vm, 3 insufficient-data"
         ),
         "{human}"
     );
@@ -376,7 +391,7 @@ fn the_human_table_and_markdown_carry_the_fleet_summary() {
         "| Workload | File | Current | Recommended | Fit | Confidence | Top reasons |\n|---|"
     ));
     assert!(markdown.contains("| **sandboxed-container** | good |"));
-    assert!(markdown.contains("**38 workloads**"));
+    assert!(markdown.contains("**45 workloads**"));
 }
 
 #[test]
@@ -401,6 +416,19 @@ fn confidence_is_the_share_of_evidence_known_and_missing_names_the_rest() {
     );
     assert_eq!(evidence("mystery-box").0, 0.0);
     assert_eq!(evidence("mystery-box").1.len(), 7);
+    // Every field known, but the move rests on what the build installs (P115), not on
+    // what PID 1 runs: half the confidence.
+    let start_script = output
+        .workloads
+        .iter()
+        .find(|w| w.name.ends_with("start-script.Dockerfile"))
+        .unwrap();
+    assert_eq!(start_script.recommended, Recommended::Vm);
+    assert_eq!(start_script.findings[0].rule, "P115");
+    assert_eq!(
+        (start_script.confidence, start_script.missing.len()),
+        (0.5, 0)
+    );
 }
 
 #[test]
@@ -409,7 +437,7 @@ fn two_workloads_with_one_name_keep_their_own_findings() {
     let path = dir.path().join("twins.yaml");
     let pod = |command: &str| {
         format!(
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: twin\nspec:\n  containers:\n    - name: a\n      image: alpine:3.20\n      command: {command}\n"
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: twin\nspec:\n  containers:\n    - name: a\n      image: alpine:3.23\n      command: {command}\n"
         )
     };
     let text = format!(

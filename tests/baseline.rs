@@ -50,10 +50,10 @@ spec:
 ";
 
 const DOCKERFILE: &str =
-    "FROM alpine:3.20 AS build\nMAINTAINER me\nRUN make\nFROM alpine\nUSER 1000\n";
+    "FROM alpine:3.23 AS build\nMAINTAINER me\nRUN make\nFROM alpine\nUSER 1000\n";
 const DOCKERFILE_REFORMATTED: &str = "\
 # syntax=docker/dockerfile:1
-FROM alpine:3.20 AS build
+FROM alpine:3.23 AS build
 
 # who to ask
 MAINTAINER   me

@@ -82,7 +82,7 @@ fn broken_files_get_positioned_errors_and_the_rest_is_still_checked() {
     .unwrap();
     std::fs::write(
         dir.path().join("Dockerfile"),
-        "FROM alpine:3.20\nRUN echo ok\nFROBNICATE now\n",
+        "FROM alpine:3.23\nRUN echo ok\nFROBNICATE now\n",
     )
     .unwrap();
     std::fs::write(
@@ -145,7 +145,7 @@ fn exit_codes_follow_the_threshold() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("Dockerfile"),
-        "FROM alpine:3.20\nUSER 1000\nCMD [\"sh\"]\n",
+        "FROM alpine:3.23\nUSER 1000\nCMD [\"sh\"]\n",
     )
     .unwrap();
     assert_eq!(

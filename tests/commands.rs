@@ -64,7 +64,7 @@ fn init_writes_a_config_that_checks_use_and_refuses_to_overwrite() {
 
     std::fs::write(
         dir.path().join("Dockerfile"),
-        "FROM alpine:3.20\nUSER 1000\n",
+        "FROM alpine:3.23\nUSER 1000\n",
     )
     .unwrap();
     let output = realtor()

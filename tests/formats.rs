@@ -30,7 +30,7 @@ fn cases() -> Vec<(&'static str, tempfile::TempDir)> {
     let clean = tempfile::tempdir().unwrap();
     std::fs::write(
         clean.path().join("Dockerfile"),
-        "FROM alpine:3.20\nUSER 1000\nCMD [\"app\"]\n",
+        "FROM alpine:3.23\nUSER 1000\nCMD [\"app\"]\n",
     )
     .unwrap();
     let broken = tempfile::tempdir().unwrap();

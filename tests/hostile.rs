@@ -121,7 +121,7 @@ fn binary_and_badly_encoded_files_are_positioned_errors() {
     write(
         dir.path(),
         "Dockerfile",
-        b"FROM alpine:3.20\nRUN echo \xff\n",
+        b"FROM alpine:3.23\nRUN echo \xff\n",
     );
     let json = survive(dir.path(), &["."]);
     let (rule, line, _, _) = only_diagnostic(&json, "nul.yaml");

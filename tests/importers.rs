@@ -55,7 +55,7 @@ fn exports_are_checked_with_positions_in_the_source() {
     let files = json["files"].as_array().unwrap();
     assert_eq!(
         files.len(),
-        9,
+        10,
         "the vDisk, vUSB and vNetwork tabs are joined, not read alone"
     );
     assert!(files.iter().all(|f| f["kind"] == "inventory"), "{files:?}");
@@ -90,6 +90,8 @@ fn exports_are_checked_with_positions_in_the_source() {
     });
     assert!(usb_in_workbook, "a finding from another sheet names it");
     expect("P202", "aws-migration-hub.csv", (3, 31, 3, 63));
+    // A real Azure Migrate import file, `*`-marked headers and all.
+    expect("P202", "real/azure-migrate-import.csv", (2, 25, 2, 66));
 }
 
 #[test]

@@ -289,7 +289,7 @@ fn pre_commit_hook_fails_on_findings_and_passes_once_fixed() {
 
     std::fs::write(
         dir.join("Dockerfile"),
-        "FROM alpine:3.20\nUSER 1000\nCMD [\"sh\"]\n",
+        "FROM alpine:3.23\nUSER 1000\nCMD [\"sh\"]\n",
     )
     .unwrap();
     std::fs::write(dir.join("pod.yaml"), GOOD_MANIFEST).unwrap();

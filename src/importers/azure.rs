@@ -1,7 +1,9 @@
-//! Azure Migrate "Import using CSV" discovered-servers template: `Server name`, `Cores`,
-//! `Memory (MB)`, `OS name` (mandatory), `OS version`, `Disk N size (GB)`, utilisation
-//! percentages, `Firmware type`, `Server Type`, `Hypervisor`, `Virtual machine ID` and
-//! `Application N name/version`.
+//! Azure Migrate "Import using CSV" discovered-servers template. The template Microsoft
+//! ships marks mandatory columns with `*`: `*Server name`, `*Cores`, `*Memory (In MB)`,
+//! `*OS name`; then `OS version`, `Server type`, `Hypervisor`, the utilisation
+//! percentages, `Boot type`, `Disk N size (In GB)`, `Virtual machine ID` and
+//! `Application N name/version`. Older spellings (`Memory (MB)`, `Disk N size (GB)`,
+//! `Firmware type`) are read too; headers match without case, spaces or punctuation.
 
 use super::table::{self, Row, Table};
 use super::{Import, Mapping};
@@ -41,7 +43,7 @@ fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
         };
         machine.text("platform.hypervisor", hypervisor, cell.span.clone());
     }
-    if let Some(cell) = get(&["firmwaretype"]) {
+    if let Some(cell) = get(&["boottype", "firmwaretype"]) {
         match cell.text.to_ascii_lowercase().as_str() {
             "bios" => machine.text("platform.firmware", "bios", cell.span.clone()),
             "uefi" | "efi" => machine.text("platform.firmware", "efi", cell.span.clone()),
@@ -55,10 +57,16 @@ fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
         machine.os_named(os, get(&["osversion"]));
     }
     machine.count("compute.vcpus", get(&["cores"]), 1, import);
-    machine.count("compute.memoryMiB", get(&["memorymb"]), 1, import);
+    machine.count(
+        "compute.memoryMiB",
+        get(&["memoryinmb", "memorymb"]),
+        1,
+        import,
+    );
     let mut disks = Vec::new();
     for n in 1..=8 {
-        if let Some(cell) = get(&[&format!("disk{n}sizegb")]) {
+        let sized = get(&[&format!("disk{n}sizeingb"), &format!("disk{n}sizegb")]);
+        if let Some(cell) = sized {
             let mut disk = Mapping::new(cell.span.clone());
             disk.number("capacityGiB", Some(cell), 1.0, import);
             disks.push(disk);
@@ -141,5 +149,40 @@ mod tests {
         assert_eq!(bad.os.as_ref().unwrap().version.as_deref(), Some("22.04"));
         assert_eq!(imported.problems.len(), 1);
         assert_eq!(at(&file, &imported.problems[0].0), "two");
+    }
+
+    #[test]
+    fn the_real_template_with_starred_headers_keeps_memory_disks_and_boot_type() {
+        let (_, imported, inventory) = read("real/azure-migrate-import.csv");
+        assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+        let names: Vec<_> = inventory.machines.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["DC01", "FS01", "WEB01"]);
+        for machine in &inventory.machines {
+            let compute = machine.compute.as_ref().unwrap();
+            assert_eq!((compute.vcpus, compute.memory_mib), (Some(1), Some(2048)));
+            assert_eq!(
+                machine.platform.as_ref().unwrap().firmware,
+                Some(Firmware::Bios)
+            );
+        }
+        let disks = |i: usize| {
+            inventory.machines[i]
+                .storage
+                .as_ref()
+                .unwrap()
+                .disks
+                .as_ref()
+                .unwrap()
+                .iter()
+                .map(|d| d.capacity_gib)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(disks(0), [Some(45.0)]);
+        assert_eq!(disks(1), [Some(60.0)]);
+        let os = inventory.machines[0].os.as_ref().unwrap();
+        assert_eq!(
+            (os.distro.as_deref(), os.version.as_deref()),
+            (Some("windows-server"), Some("2008 R2"))
+        );
     }
 }

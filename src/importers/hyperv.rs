@@ -113,7 +113,15 @@ fn machine(get: &dyn Fn(&str) -> Option<Cell>, span: Span, import: &mut Import) 
             other => import.problem(generation.span, format!("unknown VM generation `{other}`")),
         }
     }
-    if let Some(os) = get("OSName") {
+    let os = [
+        "OSName",
+        "GuestOperatingSystem",
+        "OperatingSystem",
+        "GuestOSName",
+    ]
+    .into_iter()
+    .find_map(get);
+    if let Some(os) = os {
         machine.os_named(&os, None);
     }
     machine.count("compute.vcpus", get("ProcessorCount").as_ref(), 1, import);
@@ -160,13 +168,64 @@ fn machine(get: &dyn Fn(&str) -> Option<Cell>, span: Span, import: &mut Import) 
         machine.text("tags.state", state_name(&state.text), state.span);
     }
     if let Some(uptime) = get("UptimeSeconds").or_else(|| get("Uptime")) {
-        machine.text("tags.uptimeSeconds", uptime.text, uptime.span);
+        match timespan_seconds(&uptime.text) {
+            Some(seconds) => machine.text("tags.uptimeSeconds", seconds.to_string(), uptime.span),
+            None => import.problem(
+                uptime.span,
+                format!(
+                    "uptime `{}` is neither seconds nor a TimeSpan (`d.hh:mm:ss`)",
+                    uptime.text
+                ),
+            ),
+        }
     }
     Some(machine)
 }
 
+/// Whole seconds of an uptime: a number of seconds (`86400`, `TotalSeconds`), or a .NET
+/// `TimeSpan` as `Export-Csv` writes it (`12.03:04:05`, `03:04:05.1234567`).
+fn timespan_seconds(text: &str) -> Option<u64> {
+    let text = text.trim();
+    if let Ok(seconds) = text.parse::<f64>() {
+        return (seconds >= 0.0).then_some(seconds as u64);
+    }
+    let (days, clock) = match text.split_once(':') {
+        Some((head, _)) if head.contains('.') => {
+            let (days, _) = head.split_once('.')?;
+            (days.parse::<u64>().ok()?, &text[days.len() + 1..])
+        }
+        _ => (0, text),
+    };
+    let parts: Vec<&str> = clock.split(':').collect();
+    let [hours, minutes, seconds] = parts[..] else {
+        return None;
+    };
+    let whole = seconds.split('.').next()?;
+    let (h, m, s) = (
+        hours.parse::<u64>().ok()?,
+        minutes.parse::<u64>().ok()?,
+        whole.parse::<u64>().ok()?,
+    );
+    (h < 24 && m < 60 && s < 60).then_some(days * 86_400 + h * 3600 + m * 60 + s)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn uptimes_are_seconds_or_timespans() {
+        use super::timespan_seconds;
+        assert_eq!(timespan_seconds("86400"), Some(86_400));
+        assert_eq!(timespan_seconds("123.75"), Some(123));
+        assert_eq!(
+            timespan_seconds("12.03:04:05"),
+            Some(12 * 86_400 + 3 * 3600 + 4 * 60 + 5)
+        );
+        assert_eq!(timespan_seconds("03:04:05.1234567"), Some(11_045));
+        assert_eq!(timespan_seconds("00:00:00"), Some(0));
+        assert_eq!(timespan_seconds("25:00:00"), None);
+        assert_eq!(timespan_seconds("soon"), None);
+    }
+
     use crate::importers::testing::{at, read};
     use crate::inventory::{Firmware, Hypervisor, OsFamily, PassthroughKind};
 

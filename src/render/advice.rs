@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::advise::{Advice, Fit, Fleet, Reclaim, Target, fleet};
 use crate::diagnostic::Severity;
-use crate::model::Platform;
 
 /// The version of the advice JSON contract.
 pub const VERSION: u32 = 1;
@@ -21,7 +20,7 @@ pub fn human(advice: &[Advice]) -> String {
             [
                 super::human::neutralise(&label(a)),
                 format!("{}:{}", super::human::neutralise(&a.file), a.line),
-                format!("{} -> {}", current(a.current), a.recommended.as_str()),
+                format!("{} -> {}", a.current.as_str(), a.recommended.as_str()),
                 a.fit.as_str().to_string(),
                 format!("{:.2}", a.confidence),
                 super::human::neutralise(&reasons(a, "; ")),
@@ -88,7 +87,7 @@ pub fn markdown(advice: &[Advice]) -> String {
             cell(&label(a)),
             cell(&a.file),
             a.line,
-            current(a.current),
+            a.current.as_str(),
             a.recommended.as_str(),
             a.fit.as_str(),
             a.confidence,
@@ -129,7 +128,7 @@ struct Workload<'a> {
     namespace: Option<&'a str>,
     file: &'a str,
     line: usize,
-    current: Platform,
+    current: Target,
     recommended: Target,
     fit: Fit,
     confidence: f64,
@@ -198,13 +197,6 @@ fn label(advice: &Advice) -> String {
         Some(ns) => format!("{} {}/{}", advice.kind, ns, advice.name),
         None if advice.kind == "Dockerfile" => advice.kind.clone(),
         None => format!("{} {}", advice.kind, advice.name),
-    }
-}
-
-fn current(platform: Platform) -> &'static str {
-    match platform {
-        Platform::Container => "container",
-        Platform::Vm => "vm",
     }
 }
 

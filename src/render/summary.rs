@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use super::Summary;
 use crate::advise;
 use crate::check::FileReport;
-use crate::model::Platform;
 use crate::rules::catalog;
 
 /// Stay well under GitHub's 1 MiB limit per step summary.
@@ -137,13 +136,7 @@ fn advice_section(reports: &[FileReport]) -> String {
     if table.len() > ADVICE_BYTES {
         let moving: Vec<_> = advice
             .into_iter()
-            .filter(|a| {
-                let current = match a.current {
-                    Platform::Container => "container",
-                    Platform::Vm => "vm",
-                };
-                a.recommended.as_str() != current
-            })
+            .filter(|a| a.recommended != a.current)
             .collect();
         table = super::advice::markdown(&moving);
         if let Some(last_row) = table.as_bytes()[..ADVICE_BYTES.min(table.len())]

@@ -239,6 +239,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &placement::keep_alive::Rule,
     &placement::unsandboxed_untrusted_code::Rule,
     &placement::database_without_volume::Rule,
+    &placement::legacy_base_image::Rule,
+    &placement::ssh_server::Rule,
+    &placement::machine_software::Rule,
     &placement::container_candidate::Rule,
     &placement::legacy_guest_os::Rule,
     &placement::unsupported_guest_os::Rule,
@@ -251,6 +254,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &placement::large_database::Rule,
     &placement::isolation_requirement::Rule,
     &placement::stateful_service::Rule,
+    &placement::infrastructure_role::Rule,
 ];
 
 pub fn all() -> impl Iterator<Item = &'static RuleMeta> {

@@ -484,6 +484,20 @@ fn is_assignment(word: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// Whether `word` is one of the options: a short letter also counts inside a group
+/// (`-qy` has `y`), a long option also with a value (`--yes=true`).
+pub fn is_option(word: &str, short: &[char], long: &[&str]) -> bool {
+    if let Some(name) = word.strip_prefix("--") {
+        let name = name.split('=').next().unwrap_or(name);
+        return long.iter().any(|l| l.trim_start_matches('-') == name);
+    }
+    word.strip_prefix('-').is_some_and(|letters| {
+        !letters.is_empty()
+            && letters.chars().all(|c| c.is_ascii_alphanumeric())
+            && letters.chars().any(|c| short.contains(&c))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,12 +10,17 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// The day end-of-life is judged against in tests, so that verdicts do not change as
+/// releases reach their end of support.
+pub const JUDGED_ON: &str = "2026-12-01";
+
 pub fn realtor() -> Command {
     let mut command = Command::cargo_bin("realtor").expect("binary");
     command
         .env_remove("NO_COLOR")
         .env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("REALTOR_FORMAT");
+        .env_remove("REALTOR_FORMAT")
+        .env("REALTOR_TODAY", JUDGED_ON);
     command
 }
 

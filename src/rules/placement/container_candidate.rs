@@ -53,8 +53,8 @@ fn fits_container(workload: &Workload) -> bool {
     for fact in &workload.facts {
         match &fact.kind {
             FactKind::Os(os) => {
-                linux =
-                    os.family.as_deref() == Some("linux") && !super::legacy_guest_os::is_legacy(os);
+                linux = os.family.as_deref() == Some("linux")
+                    && super::legacy_guest_os::end_of_support(os).is_none();
             }
             FactKind::Service { kind, stateful, .. } => {
                 let stateless_kind = matches!(kind.as_deref(), Some("web" | "api" | "worker"));

@@ -57,6 +57,9 @@ impl crate::rules::Rule for Rule {
                 FactKind::ExposedPort(port @ (3389 | 5900..=5909)) => {
                     format!("port {port} serves a remote desktop (RDP/VNC)")
                 }
+                FactKind::ExposedPort(port @ (6080 | 6081)) => {
+                    format!("port {port} serves noVNC, a remote desktop in the browser")
+                }
                 _ => continue,
             };
             report.at(fact.span.clone(), message);

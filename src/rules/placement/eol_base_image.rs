@@ -1,9 +1,13 @@
-//! P107 eol-base-image: a container built on an end-of-life base image (`centos:6`,
-//! `ubuntu:14.04`, ...): its old userland breaks on the new host kernels containers share.
+//! P107 eol-base-image: a container built on an OS release past its vendor's end of
+//! support on the day of the run (`centos:7`, `ubuntu:bionic`, `alpine:3.18`): it gets no
+//! security fixes. Releases so old their userland predates today's host kernels are
+//! P113's finding instead.
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
 use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+use super::legacy_guest_os::{end_of_support, is_legacy, name};
 
 pub struct Rule;
 
@@ -13,8 +17,8 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     applies_to: AppliesTo::Workload,
     aliases: &[],
-    summary: "The base image is an end-of-life OS whose userland predates the host kernels containers share.",
-    help: "Rebuild on a supported base image; if the app cannot leave the old OS, run it as a VM.",
+    summary: "The base image is an OS release past its vendor's end of support.",
+    help: "Rebuild on a supported release of the distribution.",
     doc: include_str!("../../../rules/placement/P107-eol-base-image.md"),
 };
 
@@ -34,15 +38,13 @@ impl crate::rules::Rule for Rule {
             FactKind::Os(os) => Some(os),
             _ => None,
         }) {
-            if super::legacy_guest_os::is_legacy(os) {
-                let name = [os.distro.as_deref(), os.version.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+            if let Some(ended) = end_of_support(os).filter(|_| !is_legacy(os)) {
                 report.at(
                     span.clone(),
-                    format!("base image OS `{name}` is end-of-life and older than the host kernels it will share"),
+                    format!(
+                        "base image OS `{}` is past its end of support ({ended})",
+                        name(os)
+                    ),
                 );
             }
         }

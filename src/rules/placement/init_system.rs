@@ -1,5 +1,6 @@
 //! P101 init-system: a container whose PID 1 is an init system or a process supervisor
-//! (systemd, SysV init, supervisord, runit, s6): a whole OS in a container.
+//! (systemd, SysV init, supervisord, runit, s6, s6-overlay's `/init`, phusion's
+//! `/sbin/my_init`): a whole OS in a container.
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
@@ -26,6 +27,9 @@ pub const INIT_SYSTEMS: &[&str] = &[
     "runit",
     "s6-svscan",
     "openrc-init",
+    "my_init",
+    "runit-init",
+    "s6-linux-init",
 ];
 
 impl crate::rules::Rule for Rule {

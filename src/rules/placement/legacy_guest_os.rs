@@ -1,6 +1,6 @@
-//! P202 legacy-guest-os: a VM whose guest OS is too old to containerise as it is
-//! (CentOS/RHEL 5-6, Ubuntu 14.04 and older, Debian 7 and older, Windows Server before
-//! 2016): old userlands break on the new host kernels containers share.
+//! P202 legacy-guest-os: a VM whose guest OS is past its vendor's end of support on the
+//! day of the run (CentOS 7, Ubuntu 18.04, Windows Server 2012 R2, ...): it cannot move
+//! to a container as it is. Also home of the two OS-age tests the P1xx rules share.
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, OsFact, Platform};
@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     applies_to: AppliesTo::Workload,
     aliases: &[],
-    summary: "The guest OS is too old for a container on a modern host kernel; the VM must stay or be rebuilt.",
+    summary: "The guest OS is past its vendor's end of support; the VM must stay a VM or be rebuilt.",
     help: "Keep it as a VM until the application moves to a supported OS, then reassess.",
     doc: include_str!("../../../rules/placement/P202-legacy-guest-os.md"),
 };
@@ -35,29 +35,40 @@ impl crate::rules::Rule for Rule {
             FactKind::Os(os) => Some(os),
             _ => None,
         }) {
-            if is_legacy(os) {
-                let name = [os.distro.as_deref(), os.version.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>();
+            if let Some(ended) = end_of_support(os) {
                 report.at(
                     span.clone(),
-                    format!("guest OS `{}` is too old to containerise", name.join(" ")),
+                    format!(
+                        "guest OS `{}` is past its end of support ({ended}): too old to containerise as it is",
+                        name(os)
+                    ),
                 );
             }
         }
     }
 }
 
-/// Operating systems whose userland predates the kernels container hosts run.
-pub fn is_legacy(os: &OsFact) -> bool {
-    let written = [os.distro.as_deref(), os.version.as_deref()]
+/// `centos 7`, `ubuntu 14.04`: the distribution and release as the input wrote them.
+pub fn name(os: &OsFact) -> String {
+    [os.distro.as_deref(), os.version.as_deref()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" ")
-        .replace(['-', '_'], " ");
-    let Some(identified) = crate::os::identify(&written) else {
+}
+
+/// The vendor's end of standard support of the OS, when that date is past on the day of
+/// the run (`crate::os::today`).
+pub fn end_of_support(os: &OsFact) -> Option<&'static str> {
+    let identified = crate::os::identify(&name(os).replace(['-', '_'], " "))?;
+    crate::os::ended(identified.distro?, identified.version.as_deref()?)
+}
+
+/// Operating systems whose userland predates the kernels container hosts run (glibc
+/// before vsyscall-free kernels, SysV init scripts): CentOS/RHEL/Oracle 6 and older,
+/// Ubuntu 14.04 and older, Debian 7 and older, SLES 11 and older, Windows before 2016.
+pub fn is_legacy(os: &OsFact) -> bool {
+    let Some(identified) = crate::os::identify(&name(os).replace(['-', '_'], " ")) else {
         return false;
     };
     let major = identified

@@ -11,15 +11,19 @@ pub mod docker_in_docker;
 pub mod eol_base_image;
 pub mod hardware_bound_licence;
 pub mod host_control;
+pub mod infrastructure_role;
 pub mod init_system;
 pub mod isolation_requirement;
 pub mod keep_alive;
 pub mod kernel_modules;
 pub mod large_database;
+pub mod legacy_base_image;
 pub mod legacy_guest_os;
+pub mod machine_software;
 pub mod os_services;
 pub mod out_of_tree_module;
 pub mod shared_disk;
+pub mod ssh_server;
 pub mod sshd;
 pub mod stateful_service;
 pub mod unsandboxed_untrusted_code;
@@ -62,12 +66,40 @@ const AGENT_WORDS: &[&str] = &[
     "driver",
 ];
 
+/// Host directories a node-scoped tool reads (kube-bench's `/etc/kubernetes`,
+/// `/var/lib/kubelet`), matched with their subdirectories; `/` itself counts too.
+const NODE_DIRECTORIES: &[&str] = &[
+    "/proc",
+    "/sys",
+    "/etc",
+    "/var/lib/kubelet",
+    "/var/lib/etcd",
+    "/usr/bin",
+    "/lib/modules",
+    "/var/log",
+    "/run",
+];
+
 /// Whether a workload is a node agent: a DaemonSet in a system or monitoring namespace,
 /// with a system priority class, that works on its node (a `hostPath` such as `/proc`,
 /// `/sys` or `/`, a host namespace, or privilege: node exporters, sysctl setters, CNI
-/// and CSI drivers), or named as a CNI/CSI/device-plugin/log/metrics agent. Node agents
-/// are containers by design.
+/// and CSI drivers), or named as a CNI/CSI/device-plugin/log/metrics agent; or a Job or
+/// CronJob scoped to its node (the host PID namespace, or a `hostPath` of the node's
+/// system directories: kube-bench). Node agents are containers by design.
 pub fn is_node_agent(workload: &Workload) -> bool {
+    if matches!(workload.kind.as_str(), "Job" | "CronJob") {
+        return workload.facts.iter().any(|f| match &f.kind {
+            FactKind::HostNamespace(crate::model::HostNamespace::Pid) => true,
+            FactKind::HostPath { path, .. } => {
+                path == "/"
+                    || NODE_DIRECTORIES.iter().any(|dir| {
+                        path.strip_prefix(dir)
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                    })
+            }
+            _ => false,
+        });
+    }
     if workload.kind != "DaemonSet" {
         return false;
     }

@@ -32,8 +32,11 @@ impl crate::rules::Rule for Rule {
         }
         for fact in &workload.facts {
             let message = match &fact.kind {
-                FactKind::Init(command) if super::programs(command).contains(&"sshd") => {
-                    "the container's main process is an SSH server"
+                FactKind::Init(command)
+                    if super::programs(command).contains(&"sshd")
+                        && !super::ssh_server::is_ssh_server(command) =>
+                {
+                    "the container's main command starts an SSH server"
                 }
                 FactKind::ExposedPort(22) => "the container exposes SSH (port 22)",
                 _ => continue,

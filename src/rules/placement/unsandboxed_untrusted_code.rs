@@ -1,6 +1,7 @@
-//! P111 unsandboxed-untrusted-code: a container that declares untrusted or multi-tenant
-//! code or strong isolation (`realtor.dev/*` annotations) but runs on the shared kernel,
-//! without a sandbox runtime (gVisor, Kata).
+//! P111 unsandboxed-untrusted-code: a container that runs code from outside (an online
+//! judge, a CI runner, a code-execution service, known by its image or its program) or
+//! declares untrusted or multi-tenant code or strong isolation (`realtor.dev/*`
+//! annotations), but runs on the shared kernel, without a sandbox runtime (gVisor, Kata).
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
@@ -14,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     applies_to: AppliesTo::Workload,
     aliases: &[],
-    summary: "The workload needs strong isolation (untrusted or multi-tenant code) but shares the host kernel.",
+    summary: "The workload runs code from outside (a CI runner, an online judge) or needs strong isolation, but shares the host kernel.",
     help: "Set `runtimeClassName` to a gVisor (`runsc`) or Kata runtime class, or run the workload as a VM.",
     doc: include_str!("../../../rules/placement/P111-unsandboxed-untrusted-code.md"),
 };
@@ -36,6 +37,23 @@ impl crate::rules::Rule for Rule {
         {
             return;
         }
+        for fact in &workload.facts {
+            let runner = match &fact.kind {
+                FactKind::BaseImage(image) => runner_image(image),
+                FactKind::Init(command) => super::programs(command)
+                    .into_iter()
+                    .find_map(|p| RUNNER_PROGRAMS.iter().find(|(name, _)| *name == p)),
+                _ => None,
+            };
+            if let Some((name, what)) = runner {
+                report.at(
+                    fact.span.clone(),
+                    format!(
+                        "`{name}` is {what}: it runs code from outside on the shared host kernel"
+                    ),
+                );
+            }
+        }
         for (span, need) in workload.facts(|f| match f {
             FactKind::IsolationNeed(need) => Some(*need),
             _ => None,
@@ -49,4 +67,40 @@ impl crate::rules::Rule for Rule {
             );
         }
     }
+}
+
+/// Images of services that run code from outside: online judges, CI runners, code
+/// execution engines (matched on the repository's last part), and what they are.
+const RUNNER_IMAGES: &[(&str, &str)] = &[
+    ("judge0", "an online judge"),
+    ("judgehost", "an online judge's judging host"),
+    ("piston", "a code-execution engine"),
+    ("gitlab-runner", "a CI runner"),
+    ("actions-runner", "a CI runner"),
+    ("github-runner", "a CI runner"),
+    ("buildkite-agent", "a CI runner"),
+    ("act_runner", "a CI runner"),
+    ("forgejo-runner", "a CI runner"),
+    ("woodpecker-agent", "a CI runner"),
+    ("drone-runner-docker", "a CI runner"),
+];
+
+/// Programs that run code from outside, and what they are.
+const RUNNER_PROGRAMS: &[(&str, &str)] = &[
+    ("judge0", "an online judge"),
+    ("judgedaemon", "an online judge's judging daemon"),
+    ("gitlab-runner", "a CI runner"),
+    ("Runner.Listener", "a CI runner"),
+    ("buildkite-agent", "a CI runner"),
+    ("act_runner", "a CI runner"),
+    ("forgejo-runner", "a CI runner"),
+    ("woodpecker-agent", "a CI runner"),
+];
+
+fn runner_image(image: &str) -> Option<&'static (&'static str, &'static str)> {
+    let name = crate::image::ImageRef::parse(image).short_name();
+    RUNNER_IMAGES.iter().find(|(runner, _)| {
+        name.strip_prefix(runner)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+    })
 }

@@ -1,0 +1,50 @@
+//! P113 legacy-base-image: a container built on an OS so old (`centos:6`, `ubuntu:trusty`)
+//! that its userland predates the host kernels containers share.
+
+use crate::diagnostic::Severity;
+use crate::model::FactKind;
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+use super::legacy_guest_os::{is_legacy, name};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P113",
+    name: "legacy-base-image",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "The base image is an OS whose userland predates the host kernels containers share.",
+    help: "Rebuild on a supported base image; if the app cannot leave the old OS, run it as a VM.",
+    doc: include_str!("../../../rules/placement/P113-legacy-base-image.md"),
+};
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
+        if !super::judged_container(workload) {
+            return;
+        }
+        for (span, os) in workload.facts(|f| match f {
+            FactKind::Os(os) => Some(os),
+            _ => None,
+        }) {
+            if is_legacy(os) {
+                report.at(
+                    span.clone(),
+                    format!(
+                        "base image OS `{}` is end-of-life and older than the host kernels it will share",
+                        name(os)
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! P115 machine-software: the build installs or enables a machine's software (an init
+//! system or supervisor, an SSH server, a desktop or VNC server, a hypervisor, services
+//! enabled at boot) and PID 1 is a start script that is not in view, or is not set. The
+//! installs are then the only evidence of what runs: weaker than a PID 1 fact, and the
+//! advisor lowers its confidence when this is the verdict's strongest reason.
+
+use crate::diagnostic::Severity;
+use crate::model::{FactKind, Workload};
+use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+
+pub struct Rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "P115",
+    name: "machine-software",
+    severity: Severity::Warning,
+    applies_to: AppliesTo::Workload,
+    aliases: &[],
+    summary: "The build installs or enables a machine's software and PID 1 is an opaque start script.",
+    help: "Make PID 1 the one program the container runs, or run the machine as a VM.",
+    doc: include_str!("../../../rules/placement/P115-machine-software.md"),
+};
+
+/// Packages that make an image a machine, and what they are.
+const MACHINE_PACKAGES: &[(&str, &str)] = &[
+    ("supervisor", "a process supervisor"),
+    ("systemd-sysv", "an init system"),
+    ("sysvinit-core", "an init system"),
+    ("runit", "an init system"),
+    ("s6", "an init system"),
+    ("openrc", "an init system"),
+    ("openssh-server", "an SSH server"),
+    ("dropbear", "an SSH server"),
+    ("xfce4", "a desktop environment"),
+    ("lxde", "a desktop environment"),
+    ("lxde-core", "a desktop environment"),
+    ("lxqt", "a desktop environment"),
+    ("mate-desktop-environment", "a desktop environment"),
+    ("kde-plasma-desktop", "a desktop environment"),
+    ("gnome-session", "a desktop environment"),
+    ("ubuntu-desktop", "a desktop environment"),
+    ("xubuntu-desktop", "a desktop environment"),
+    ("fluxbox", "a desktop environment"),
+    ("openbox", "a desktop environment"),
+    ("xserver-xorg", "an X server"),
+    ("xorg", "an X server"),
+    ("tigervnc-standalone-server", "a VNC server"),
+    ("tigervnc-server", "a VNC server"),
+    ("tightvncserver", "a VNC server"),
+    ("x11vnc", "a VNC server"),
+    ("xrdp", "an RDP server"),
+    ("novnc", "a browser VNC client"),
+    ("qemu-kvm", "a hypervisor"),
+    ("qemu-system-x86", "a hypervisor"),
+    ("qemu-system", "a hypervisor"),
+    ("libvirt-daemon-system", "a hypervisor manager"),
+    ("libvirt-daemon", "a hypervisor manager"),
+    ("libvirt-bin", "a hypervisor manager"),
+    ("libvirt", "a hypervisor manager"),
+];
+
+/// Words a start script's name carries (`/start.sh`, `docker-entrypoint`, `run`).
+const SCRIPT_WORDS: &[&str] = &["entrypoint", "start", "run", "launch", "boot", "init"];
+
+/// Whether PID 1 says nothing about what runs: unset, or a start script.
+fn opaque_pid1(workload: &Workload) -> bool {
+    let mut inits = workload.facts(|f| match f {
+        FactKind::Init(command) => Some(command),
+        _ => None,
+    });
+    let Some((_, command)) = inits.next() else {
+        return true;
+    };
+    let Some(program) = super::first_program(command) else {
+        return true;
+    };
+    if super::init_system::INIT_SYSTEMS.contains(&program) {
+        return false;
+    }
+    let stem = program.trim_end_matches(".sh").trim_end_matches(".bash");
+    stem.len() != program.len() || SCRIPT_WORDS.iter().any(|w| stem.contains(w))
+}
+
+impl crate::rules::Rule for Rule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
+        let Subject::Workload(workload) = subject else {
+            return;
+        };
+        if !super::judged_container(workload) || !opaque_pid1(workload) {
+            return;
+        }
+        for fact in &workload.facts {
+            let message = match &fact.kind {
+                FactKind::Package(package) => {
+                    let name = package.split(['=', ':']).next().unwrap_or(package);
+                    let Some((_, what)) = MACHINE_PACKAGES.iter().find(|(p, _)| *p == name) else {
+                        continue;
+                    };
+                    format!(
+                        "the build installs `{name}` ({what}) and PID 1 is a start script: the image is likely a machine"
+                    )
+                }
+                FactKind::BootService(service) => format!(
+                    "the build enables `{service}` to start at boot, as on a machine, and PID 1 is a start script"
+                ),
+                _ => continue,
+            };
+            report.at(fact.span.clone(), message);
+        }
+    }
+}
