@@ -66,6 +66,8 @@ pub struct Settings {
     pub selected: Option<Vec<&'static RuleMeta>>,
     /// Options of individual rules.
     pub options: rules::Options,
+    /// Which spreadsheet columns hold which inventory fields.
+    pub columns: importers::Columns,
 }
 
 impl Settings {
@@ -104,12 +106,23 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
             check_dockerfile(&file, settings, &mut out);
             FileKind::Dockerfile
         }
-        _ => match importers::detect(&file.text) {
+        _ => match importers::detect_with(&file.text, &settings.columns) {
             Some(format) => {
                 check_imported(&file, format, settings, &mut out);
                 FileKind::Inventory
             }
-            None if hint == Hint::Export => FileKind::Other,
+            None if hint == Hint::Export => {
+                if explicit
+                    && file.path.to_ascii_lowercase().ends_with(".csv")
+                    && let Some(why) =
+                        importers::spreadsheet::unmapped(&file.text, &settings.columns)
+                {
+                    let header = 0..importers::table::record_end(&file.text, 0);
+                    out.findings
+                        .push(parse_error(header, format!("CSV table: {why}")));
+                }
+                FileKind::Other
+            }
             None => check_yaml(&file, settings, &mut out),
         },
     };
@@ -504,7 +517,7 @@ fn check_imported(
     settings: &Settings,
     out: &mut Outcome,
 ) {
-    let imported = importers::import(format, file);
+    let imported = importers::import(format, file, &settings.columns);
     let enabled = |rule: &RuleMeta| settings.enabled(rule);
     let mut findings: Vec<Finding> = imported
         .problems

@@ -78,6 +78,13 @@ enum InventoryCommand {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Target::Yaml)]
         to: Target,
+        /// Which column of an inventory spreadsheet holds which field, as FIELD=HEADER
+        /// (`--column name=Nom`); repeatable; over `inventory-columns` in .realtor.yaml.
+        #[arg(long, value_name = "FIELD=HEADER")]
+        column: Vec<String>,
+        /// Configuration file [default: the nearest .realtor.yaml upward].
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
 }
 
@@ -138,6 +145,10 @@ struct CheckArgs {
     /// Threads to check files with [default: the number of cores].
     #[arg(long, short)]
     jobs: Option<usize>,
+    /// Which column of an inventory spreadsheet holds which field, as FIELD=HEADER
+    /// (`--column name=Nom`); repeatable; over `inventory-columns` in .realtor.yaml.
+    #[arg(long, value_name = "FIELD=HEADER")]
+    column: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -158,6 +169,10 @@ struct AdviseArgs {
     /// Files larger than this are reported, not read (bytes, or with a K, M or G suffix).
     #[arg(long, value_parser = read::parse_size, default_value = "16M")]
     max_file_size: u64,
+    /// Which column of an inventory spreadsheet holds which field, as FIELD=HEADER
+    /// (`--column name=Nom`); repeatable; over `inventory-columns` in .realtor.yaml.
+    #[arg(long, value_name = "FIELD=HEADER")]
+    column: Vec<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -210,8 +225,16 @@ pub fn main() -> ExitCode {
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Rules { format }) => list_rules(format),
         Some(Command::Inventory {
-            command: InventoryCommand::Convert { files, to },
-        }) => convert(&files, to),
+            command:
+                InventoryCommand::Convert {
+                    files,
+                    to,
+                    column,
+                    config,
+                },
+        }) => load_config(config.as_deref())
+            .and_then(|config| columns(&config, &column))
+            .and_then(|columns| convert(&files, to, &columns)),
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man) => man_page(),
         Some(Command::Init { force }) => init(force),
@@ -335,27 +358,35 @@ fn stdout_error(error: std::io::Error) -> String {
     format!("standard output: {error}")
 }
 
-/// `inventory convert`: every machine of every export, as one native inventory. Machines
-/// are written as they are read, so memory does not grow with them. Rows that cannot be read
-/// are reported on standard error with their position; the rest is written.
-fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
+/// `inventory convert`: every machine of every export, as one native inventory. Rows that
+/// cannot be read are reported on standard error with their position; the rest is written.
+/// The inventory is written only once every file has been read: a failure leaves standard
+/// output empty. Each machine's tree is dropped once written as YAML, so memory holds the
+/// YAML text and one machine's tree at a time.
+fn convert(
+    files: &[PathBuf],
+    to: Target,
+    columns: &importers::Columns,
+) -> Result<ExitCode, String> {
     let Target::Yaml = to;
     let inputs = discover::discover(files, None, &globset::GlobSet::empty())?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let header = format!(
+    let mut out = format!(
         "apiVersion: {}\nkind: {}\n",
         inventory::API_VERSION,
         inventory::KIND
     );
-    write_out(&mut out, &header)?;
     let mut written = 0;
     let mut problems = 0;
     for input in &inputs {
         let text = read::read(input, read::DEFAULT_MAX_FILE_SIZE)
             .map_err(|e| format!("{}: {}", input.display, e.reason))?;
         let file = SourceFile::new(input.display.clone(), &text);
-        let format = importers::detect(&file.text)
-            .ok_or_else(|| format!("{}: not a VM inventory export realtor reads", file.path))?;
+        let format = importers::detect_with(&file.text, columns).ok_or_else(|| {
+            match importers::spreadsheet::unmapped(&file.text, columns) {
+                Some(why) => format!("{}: a CSV table realtor cannot map: {why}", file.path),
+                None => format!("{}: not a VM inventory export realtor reads", file.path),
+            }
+        })?;
         let mut failure = None;
         let mut write_machine = |node: crate::syntax::yaml::Node| {
             if failure.is_some() {
@@ -363,16 +394,18 @@ fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
             }
             let yaml = serde_yaml::from_value::<inventory::Machine>(node.to_value())
                 .and_then(|machine| serde_yaml::to_string(&[machine]));
-            let result = yaml.map_err(|e| e.to_string()).and_then(|yaml| {
-                let lead = if written == 0 { "machines:\n" } else { "" };
-                write_out(&mut out, &format!("{lead}{yaml}"))
-            });
-            match result {
-                Ok(()) => written += 1,
-                Err(error) => failure = Some(error),
+            match yaml {
+                Ok(yaml) => {
+                    if written == 0 {
+                        out.push_str("machines:\n");
+                    }
+                    out.push_str(&yaml);
+                    written += 1;
+                }
+                Err(error) => failure = Some(error.to_string()),
             }
         };
-        let imported = importers::stream(format, &file, &mut write_machine);
+        let imported = importers::stream(format, &file, columns, &mut write_machine);
         if let Some(error) = failure {
             return Err(format!("{}: {error}", file.path));
         }
@@ -396,22 +429,19 @@ fn convert(files: &[PathBuf], to: Target) -> Result<ExitCode, String> {
         }
     }
     if written == 0 {
-        write_out(&mut out, "machines: []\n")?;
+        out.push_str("machines: []\n");
     }
-    out.flush().map_err(stdout_error)?;
+    print_stdout(out.as_bytes())?;
     if problems > 0 {
         eprintln!("realtor: {problems} row(s) or element(s) could not be read and were left out");
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_out(out: &mut impl Write, text: &str) -> Result<(), String> {
-    out.write_all(text.as_bytes()).map_err(stdout_error)
-}
-
 fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     let config = load_config(args.config.as_deref())?;
-    let settings = settings(&args.select, &args.ignore, &config)?;
+    let mut settings = settings(&args.select, &args.ignore, &config)?;
+    settings.columns = columns(&config, &args.column)?;
     let threshold = args
         .failure_threshold
         .or(config.failure_threshold)
@@ -504,7 +534,8 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
 
 fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
     let config = load_config(args.config.as_deref())?;
-    let settings = settings(&[], &[], &config)?;
+    let mut settings = settings(&[], &[], &config)?;
+    settings.columns = columns(&config, &args.column)?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -532,6 +563,13 @@ fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The spreadsheet column mapping: `.realtor.yaml`'s, with `--column`'s over it.
+fn columns(config: &Config, pairs: &[String]) -> Result<importers::Columns, String> {
+    let given = importers::Columns::parse(pairs.iter().map(String::as_str))
+        .map_err(|e| format!("--column {e}"))?;
+    Ok(config.columns.clone().merged(&given))
 }
 
 /// The configuration named with `--config`, else the nearest `.realtor.yaml` upward.

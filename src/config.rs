@@ -67,6 +67,9 @@ struct ConfigFile {
     /// Globs of paths to leave out, matched against paths as shown.
     ignore_paths: Option<Vec<String>>,
     trusted_registries: Option<Vec<String>>,
+    /// Which column of an inventory spreadsheet (CSV) holds which field, by header:
+    /// `name: Nom`, `memory-gib: Mémoire`.
+    inventory_columns: Option<BTreeMap<String, String>>,
 }
 
 /// What `realtor init` writes: every key, commented, with the defaults.
@@ -86,6 +89,14 @@ rules: {}
 # Globs of paths to leave out, matched against paths as shown.
 ignore-paths: []
 #  - \"vendor/**\"
+
+# Which column of an inventory spreadsheet (CSV) holds which field, by header. Fields left
+# out are guessed from common header names.
+inventory-columns: {}
+#  name: Nom
+#  os: Système
+#  vcpus: CPU
+#  memory-gib: Mémoire
 ";
 
 /// The configuration in effect, with rule names resolved.
@@ -97,6 +108,8 @@ pub struct Config {
     pub ignore_paths: Vec<String>,
     /// Registries `FROM` may pull from; empty allows every registry.
     pub trusted_registries: Vec<String>,
+    /// Which spreadsheet column holds which inventory field.
+    pub columns: crate::importers::Columns,
 }
 
 /// A configuration problem, placed in its file when it has one.
@@ -157,7 +170,7 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
         return Err(at(
             key_of(unknown),
             &format!(
-                "unknown key `{unknown}` (expected failure-threshold, rules, ignore-paths or trusted-registries)"
+                "unknown key `{unknown}` (expected failure-threshold, rules, ignore-paths, trusted-registries or inventory-columns)"
             ),
         ));
     }
@@ -176,8 +189,19 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
         })?;
         resolved.push((rule, level));
     }
+    let mut columns = crate::importers::Columns::default();
+    for (field, header) in file_config.inventory_columns.unwrap_or_default() {
+        columns.insert(&field, &header).map_err(|message| {
+            let span = root
+                .get("inventory-columns")
+                .and_then(|c| c.value.get(&field))
+                .map_or(0, |e| e.key.span.start);
+            at(span, &message)
+        })?;
+    }
     Ok(Config {
         path: None,
+        columns,
         failure_threshold: file_config.failure_threshold,
         rules: resolved,
         ignore_paths: file_config.ignore_paths.unwrap_or_default(),
@@ -210,6 +234,7 @@ mod tests {
             [
                 "failure-threshold",
                 "ignore-paths",
+                "inventory-columns",
                 "rules",
                 "trusted-registries"
             ]
@@ -227,11 +252,13 @@ mod tests {
         let uncommented = super::TEMPLATE
             .replace("rules: {}", "rules:")
             .replace("ignore-paths: []", "ignore-paths:")
+            .replace("inventory-columns: {}", "inventory-columns:")
             .replace("\n#  ", "\n  ");
         std::fs::write(&path, uncommented).unwrap();
         let config = super::load(&path).expect("the commented examples load");
         assert_eq!(config.rules.len(), 3);
         assert_eq!(config.ignore_paths, ["vendor/**"]);
+        assert_eq!(config.columns.mapped.len(), 4);
     }
 
     use super::*;

@@ -441,7 +441,9 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
 }
 
 /// What a KubeVirt VM spec (`VirtualMachineInstanceSpec`) says about its guest: passed-
-/// through GPUs and host devices, CPU and memory, and the OS of a `containerDisk` image.
+/// through GPUs and host devices, CPU and memory, the OS of a `containerDisk` image, and,
+/// without one, Windows when the domain turns on Hyper-V enlightenments
+/// (`domain.features.hyperv`), which KubeVirt's Windows templates alone set.
 fn kubevirt_facts(vmi: &Node, workload: &mut Workload) {
     let items = |keys: &[&str]| {
         let path: Vec<_> = keys.iter().map(|k| Key(k)).collect();
@@ -490,6 +492,19 @@ fn kubevirt_facts(vmi: &Node, workload: &mut Workload) {
         {
             workload.add(found.node.span.clone(), FactKind::Os(os));
         }
+    }
+    let has_os = workload
+        .facts
+        .iter()
+        .any(|f| matches!(f.kind, FactKind::Os(_)));
+    if !has_os && let Some(found) = vmi.lookup(&[Key("domain"), Key("features"), Key("hyperv")]) {
+        let os = OsFact {
+            family: Some("windows".into()),
+            distro: None,
+            version: None,
+        };
+        let span = found.key.unwrap_or_else(|| found.node.span.clone());
+        workload.add(span, FactKind::Os(os));
     }
 }
 
@@ -543,7 +558,18 @@ fn machine_workload(machine: &crate::inventory::Machine, node: &Node) -> Workloa
         platform: Platform::Vm,
         facts: Vec::new(),
     };
-    if let (Some(os), Some(span)) = (&machine.os, at(&[Key("os")])) {
+    let identity: Vec<_> = ["family", "distro", "version"]
+        .iter()
+        .filter_map(|key| at(&[Key("os"), Key(key)]))
+        .collect();
+    let os_span = match (
+        identity.iter().map(|s| s.start).min(),
+        identity.iter().map(|s| s.end).max(),
+    ) {
+        (Some(start), Some(end)) => Some(start..end),
+        _ => at(&[Key("os")]),
+    };
+    if let (Some(os), Some(span)) = (&machine.os, os_span) {
         let os = OsFact {
             family: os.family.as_ref().map(serde_label),
             distro: os.distro.clone(),

@@ -380,7 +380,7 @@ fn the_human_table_and_markdown_carry_the_fleet_summary() {
     assert!(human.contains("DaemonSet kube-system/net-bridge"));
     assert!(
         human.contains(
-            "45 workloads: 14 container, 4 sandboxed-container, 24 vm, 3 insufficient-data"
+            "46 workloads: 14 container, 4 sandboxed-container, 24 vm, 4 insufficient-data"
         ),
         "{human}"
     );
@@ -391,7 +391,7 @@ fn the_human_table_and_markdown_carry_the_fleet_summary() {
         "| Workload | File | Current | Recommended | Fit | Confidence | Top reasons |\n|---|"
     ));
     assert!(markdown.contains("| **sandboxed-container** | good |"));
-    assert!(markdown.contains("**45 workloads**"));
+    assert!(markdown.contains("**46 workloads**"));
 }
 
 #[test]
@@ -416,6 +416,13 @@ fn confidence_is_the_share_of_evidence_known_and_missing_names_the_rest() {
     );
     assert_eq!(evidence("mystery-box").0, 0.0);
     assert_eq!(evidence("mystery-box").1.len(), 7);
+    // KubeVirt's Windows example names no OS, but its Hyper-V enlightenments show Windows:
+    // only the release is missing.
+    let windows = evidence("vmi-windows").1;
+    assert!(
+        windows.contains(&"os.version".to_string()) && !windows.contains(&"os".to_string()),
+        "{windows:?}"
+    );
     // Every field known, but the move rests on what the build installs (P115), not on
     // what PID 1 runs: half the confidence.
     let start_script = output

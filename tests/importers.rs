@@ -55,7 +55,7 @@ fn exports_are_checked_with_positions_in_the_source() {
     let files = json["files"].as_array().unwrap();
     assert_eq!(
         files.len(),
-        10,
+        13,
         "the vDisk, vUSB and vNetwork tabs are joined, not read alone"
     );
     assert!(files.iter().all(|f| f["kind"] == "inventory"), "{files:?}");
@@ -92,6 +92,134 @@ fn exports_are_checked_with_positions_in_the_source() {
     expect("P202", "aws-migration-hub.csv", (3, 31, 3, 63));
     // A real Azure Migrate import file, `*`-marked headers and all.
     expect("P202", "real/azure-migrate-import.csv", (2, 25, 2, 66));
+    // OSX-KVM's macOS domain: no libosinfo id, the OpenCore disk shows the guest.
+    expect("P203", "real/libvirt-macos-catalina.xml", (65, 21, 65, 67));
+    // A French CMDB export, its columns guessed: the bad CPU count, the old Windows.
+    expect("R001", "spreadsheet/fr-cmdb.csv", (4, 16, 4, 20));
+    expect("P202", "spreadsheet/fr-cmdb.csv", (2, 10, 2, 32));
+}
+
+fn convert(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::cargo_bin("realtor")
+        .unwrap()
+        .current_dir(dir)
+        .args(["inventory", "convert"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_spreadsheet_is_read_by_guessed_headers_with_their_units() {
+    let (code, yaml, _) = convert(repo(), &["fixtures/importers/spreadsheet/fr-cmdb.csv"]);
+    assert_eq!(code, Some(0));
+    let inventory: Value = serde_yaml::from_str(&yaml).unwrap();
+    let machine = |i: usize| &inventory["machines"][i];
+    assert_eq!(machine(0)["name"], "srv-paie");
+    assert_eq!(machine(0)["os"]["distro"], "windows-server");
+    assert_eq!(
+        machine(0)["compute"]["memoryMiB"],
+        16384,
+        "a bare 16 is GiB"
+    );
+    assert_eq!(
+        machine(1)["compute"]["memoryMiB"],
+        4096,
+        "a bare 4096 is MiB"
+    );
+    assert_eq!(machine(2)["compute"]["memoryMiB"], 8192, "8 Go");
+    let disks = |i: usize| machine(i)["storage"]["disks"].clone();
+    assert_eq!(
+        disks(0),
+        serde_json::json!([{"capacityGiB": 120.0}, {"capacityGiB": 500.0}])
+    );
+    assert_eq!(
+        disks(2),
+        serde_json::json!([{"capacityGiB": 1536.0}]),
+        "1,5 To"
+    );
+}
+
+#[test]
+fn a_spreadsheet_mapping_comes_from_the_config_and_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cmdb.csv"),
+        "Asset Tag,Platform,Size,Cores\nA-17,RHEL 8,32,8\n",
+    )
+    .unwrap();
+    let (code, yaml, stderr) = convert(dir.path(), &["cmdb.csv"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(yaml, "", "nothing on standard output when convert fails");
+    assert!(
+        stderr.contains("cmdb.csv: a CSV table realtor cannot map: no column names the machine; columns found: `Asset Tag` = id, `Cores` = vcpus; columns not mapped: `Platform`, `Size`"),
+        "{stderr}"
+    );
+    std::fs::write(
+        dir.path().join(".realtor.yaml"),
+        "inventory-columns:\n  name: Asset Tag\n  os: Platform\n  memory-gib: Size\n",
+    )
+    .unwrap();
+    let (code, yaml, stderr) = convert(dir.path(), &["cmdb.csv"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for line in ["name: A-17", "distro: rhel", "vcpus: 8", "memoryMiB: 32768"] {
+        assert!(yaml.contains(line), "{line} missing from\n{yaml}");
+    }
+    let (code, yaml, _) = convert(dir.path(), &["cmdb.csv", "--column", "memory-mib=Size"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        yaml.contains("memoryMiB: 32\n"),
+        "the command line wins:\n{yaml}"
+    );
+    let (code, yaml, stderr) = convert(dir.path(), &["cmdb.csv", "--column", "colour=Size"]);
+    assert_eq!((code, yaml.as_str()), (Some(2), ""));
+    assert!(
+        stderr.contains("`colour` is no inventory field"),
+        "{stderr}"
+    );
+    std::fs::write(
+        dir.path().join(".realtor.yaml"),
+        "inventory-columns:\n  name: Asset Tag\n  ram: Size\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = convert(dir.path(), &["cmdb.csv"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains(".realtor.yaml:3:3: `ram` is no inventory field"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_names_the_columns_of_a_named_table_it_cannot_map() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cmdb.csv"), "Asset,Platform\nA,B\n").unwrap();
+    let output = Command::cargo_bin("realtor")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "cmdb.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let diagnostic = &json["diagnostics"][0];
+    assert_eq!(diagnostic["rule"], "R001");
+    assert_eq!(
+        (diagnostic["line"].as_u64(), diagnostic["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!(
+        diagnostic["message"]
+            .as_str()
+            .unwrap()
+            .contains("columns not mapped: `Asset`, `Platform`"),
+        "{diagnostic}"
+    );
 }
 
 #[test]

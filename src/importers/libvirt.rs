@@ -4,6 +4,11 @@
 //! `<metadata>`, disks (`<shareable/>`, `device="lun"` raw SCSI passthrough), `<hostdev>`
 //! PCI and USB passthrough, SR-IOV interfaces (`<interface type="hostdev">`) and USB
 //! redirection (`<redirdev bus="usb">`). Disk sizes live in the images, not here.
+//!
+//! Without a libosinfo id the guest OS is inferred where the domain shows it: Hyper-V
+//! enlightenments (`<features><hyperv>`), which libvirt and virt-manager turn on for
+//! Windows guests only, mean Windows; Apple's SMC device (`isa-applesmc`, passed on the QEMU
+//! command line) or an OpenCore boot disk or loader mean macOS.
 
 use roxmltree::{Document, Node};
 
@@ -73,6 +78,11 @@ pub fn read(text: &str, import: &mut Import) {
         .and_then(|os| attribute(os, "id"));
     if let Some(id) = os_id {
         machine.os(&id.text, id.span);
+    } else if let Some((os, span)) = inferred_os(domain) {
+        match os {
+            "windows" => machine.text("os.family", "windows", span),
+            named => machine.os(named, span),
+        }
     }
     machine.count("compute.vcpus", element_text("vcpu").as_ref(), 1, import);
     if let Some(memory) = element_text("memory") {
@@ -180,6 +190,31 @@ fn kib_per(unit: &str) -> Option<u64> {
     }
 }
 
+/// The guest OS a domain without a libosinfo id shows, with the element or value that
+/// shows it.
+fn inferred_os(domain: Node) -> Option<(&'static str, Span)> {
+    if let Some(hyperv) = child(domain, "features").and_then(|f| child(f, "hyperv")) {
+        return Some(("windows", hyperv.range()));
+    }
+    domain
+        .descendants()
+        .filter(|node| node.is_element())
+        .flat_map(|node| node.attributes())
+        .find(|attribute| {
+            let value = attribute.value().to_ascii_lowercase();
+            value.contains("isa-applesmc") || value.contains("opencore")
+        })
+        .map(|attribute| ("macos", attribute.range_value()))
+        .or_else(|| {
+            let loader = child(domain, "os").and_then(|os| child(os, "loader"))?;
+            let text = loader.first_child().filter(|t| t.is_text())?;
+            text.text()?
+                .to_ascii_lowercase()
+                .contains("opencore")
+                .then(|| ("macos", trimmed(text.range(), text.text().unwrap_or(""))))
+        })
+}
+
 fn child<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
     node.children()
         .find(|c| c.is_element() && c.tag_name().name() == name)
@@ -277,6 +312,39 @@ mod tests {
             .lookup(&parse_path("machines[0].os.version"))
             .unwrap();
         assert_eq!(at(&file, &os.node.span), "http://centos.org/centos/7.0");
+    }
+
+    #[test]
+    fn the_guest_os_is_inferred_without_libosinfo() {
+        let (file, imported, inventory) = read("real/libvirt-hyperv-features.xml");
+        let os = inventory.machines[0].os.as_ref().unwrap();
+        assert_eq!(
+            (os.family, os.distro.as_deref()),
+            (Some(OsFamily::Windows), None),
+            "Hyper-V enlightenments mean Windows, not which edition"
+        );
+        let family = imported
+            .root
+            .lookup(&parse_path("machines[0].os.family"))
+            .unwrap();
+        assert!(at(&file, &family.node.span).starts_with("<hyperv>"));
+        let (file, imported, inventory) = read("real/libvirt-macos-catalina.xml");
+        let os = inventory.machines[0].os.as_ref().unwrap();
+        assert_eq!(
+            (os.family, os.distro.as_deref()),
+            (Some(OsFamily::Unix), Some("macos"))
+        );
+        let distro = imported
+            .root
+            .lookup(&parse_path("machines[0].os.distro"))
+            .unwrap();
+        assert_eq!(
+            at(&file, &distro.node.span),
+            "/home/CHANGEME/OSX-KVM/OpenCore/OpenCore.qcow2"
+        );
+        let (_, _, inventory) = read("libvirt-domain.xml");
+        let os = inventory.machines[0].os.as_ref().unwrap();
+        assert_eq!(os.distro.as_deref(), Some("centos"), "libosinfo wins");
     }
 
     #[test]

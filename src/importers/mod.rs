@@ -13,6 +13,7 @@ pub mod azure;
 pub mod hyperv;
 pub mod libvirt;
 pub mod rvtools;
+pub mod spreadsheet;
 pub mod table;
 pub mod virtualbox;
 pub mod vmx;
@@ -22,6 +23,7 @@ use std::sync::Arc;
 use crate::source::{SourceFile, Span};
 use crate::syntax::yaml::{Entry, Node, NodeKind, ScalarStyle};
 
+pub use spreadsheet::Columns;
 pub use table::Cell;
 
 /// A format realtor imports.
@@ -35,6 +37,7 @@ pub enum Format {
     AwsCsv,
     AzureCsv,
     RvtoolsCsv,
+    Spreadsheet,
 }
 
 impl Format {
@@ -48,6 +51,7 @@ impl Format {
             Format::AwsCsv => "AWS Migration Hub import CSV",
             Format::AzureCsv => "Azure Migrate import CSV",
             Format::RvtoolsCsv => "RVTools vInfo",
+            Format::Spreadsheet => "inventory spreadsheet",
         }
     }
 }
@@ -87,8 +91,15 @@ pub fn locate<'a>(attachments: &'a [Attachment], span: &Span) -> Option<(&'a Att
     ))
 }
 
-/// The format a file's content shows, if it is one realtor imports.
+/// The format a file's content shows, if it is one realtor imports, with no column
+/// mapping for spreadsheets.
 pub fn detect(text: &str) -> Option<Format> {
+    detect_with(text, &Columns::default())
+}
+
+/// The format a file's content shows, reading a CSV table that is no known export as a
+/// spreadsheet when `columns` (or the guessed headers) name its machines.
+pub fn detect_with(text: &str, columns: &Columns) -> Option<Format> {
     let start = text.trim_start();
     if start.starts_with('<') {
         return xml_root(start).and_then(|root| match root {
@@ -119,7 +130,7 @@ pub fn detect(text: &str) -> Option<Format> {
     {
         Some(Format::AwsCsv)
     } else {
-        None
+        spreadsheet::is_spreadsheet(text, columns).then_some(Format::Spreadsheet)
     }
 }
 
@@ -137,26 +148,31 @@ fn xml_root(text: &str) -> Option<&str> {
     }
 }
 
-/// Reads `file` as `format`.
-pub fn import(format: Format, file: &SourceFile) -> Imported {
+/// Reads `file` as `format`; `columns` maps a spreadsheet's headers.
+pub fn import(format: Format, file: &SourceFile, columns: &Columns) -> Imported {
     let mut import = Import::default();
-    read(format, file, &mut import);
+    read(format, file, columns, &mut import);
     import.finish(0..file.text.len())
 }
 
 /// Reads `file` as `format`, handing each machine to `each` as soon as it is read instead
 /// of keeping them: memory stays flat however many machines the file has. The returned
 /// tree has no machines.
-pub fn stream(format: Format, file: &SourceFile, each: &mut dyn FnMut(Node)) -> Imported {
+pub fn stream(
+    format: Format,
+    file: &SourceFile,
+    columns: &Columns,
+    each: &mut dyn FnMut(Node),
+) -> Imported {
     let mut import = Import {
         sink: Some(each),
         ..Import::default()
     };
-    read(format, file, &mut import);
+    read(format, file, columns, &mut import);
     import.finish(0..file.text.len())
 }
 
-fn read(format: Format, file: &SourceFile, import: &mut Import) {
+fn read(format: Format, file: &SourceFile, columns: &Columns, import: &mut Import) {
     match format {
         Format::Libvirt => libvirt::read(&file.text, import),
         Format::Vmx => vmx::read(&file.text, import),
@@ -166,6 +182,7 @@ fn read(format: Format, file: &SourceFile, import: &mut Import) {
         Format::AwsCsv => aws::read(&file.text, import),
         Format::AzureCsv => azure::read(&file.text, import),
         Format::RvtoolsCsv => rvtools::read(file, import),
+        Format::Spreadsheet => spreadsheet::read(&file.text, columns, import),
     }
 }
 
@@ -469,7 +486,7 @@ pub mod testing {
     use crate::inventory::{Inventory, decode};
     use crate::source::SourceFile;
 
-    use super::{Imported, detect, import};
+    use super::{Columns, Imported, detect, import};
 
     pub fn fixture(name: &str) -> SourceFile {
         let path = format!("{}/fixtures/importers/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -481,7 +498,7 @@ pub mod testing {
     pub fn read(name: &str) -> (SourceFile, Imported, Inventory) {
         let file = fixture(name);
         let format = detect(&file.text).unwrap_or_else(|| panic!("{name}: not detected"));
-        let imported = import(format, &file);
+        let imported = import(format, &file, &Columns::default());
         let decoded = decode(imported.root.to_value())
             .unwrap_or_else(|e| panic!("{name}: {}: {}", e.path, e.message));
         (file, imported, decoded.inventory)

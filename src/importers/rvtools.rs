@@ -479,7 +479,11 @@ mod tests {
         let path = dir.path().join("RVTools_tabvInfo.csv");
         let text = std::fs::read_to_string(&path).unwrap();
         let file = SourceFile::new(path.to_string_lossy(), &text);
-        let imported = crate::importers::import(crate::importers::Format::RvtoolsCsv, &file);
+        let imported = crate::importers::import(
+            crate::importers::Format::RvtoolsCsv,
+            &file,
+            &crate::importers::Columns::default(),
+        );
         let inventory = crate::inventory::decode(imported.root.to_value())
             .unwrap()
             .inventory;

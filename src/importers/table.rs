@@ -44,8 +44,15 @@ pub fn header_names(text: &str) -> Option<Vec<String>> {
     (record.len() > 1).then(|| record.iter().map(normalise).collect())
 }
 
+/// The header of a CSV text as written (trimmed), if it has more than one field.
+pub fn header_labels(text: &str) -> Option<Vec<String>> {
+    let mut reader = reader(text);
+    let record = reader.records().next()?.ok()?;
+    (record.len() > 1).then(|| record.iter().map(|h| h.trim().to_string()).collect())
+}
+
 /// `;` when the header has more of them than commas (locales that write decimal commas).
-fn delimiter(text: &str) -> u8 {
+pub fn delimiter(text: &str) -> u8 {
     let first = text.lines().next().unwrap_or("");
     if first.matches(';').count() > first.matches(',').count() {
         b';'
@@ -136,7 +143,7 @@ pub fn each_row(
 }
 
 /// The end of the record starting at `start`: the first line break outside quotes.
-fn record_end(text: &str, start: usize) -> usize {
+pub fn record_end(text: &str, start: usize) -> usize {
     let mut quoted = false;
     for (i, b) in text.as_bytes()[start..].iter().enumerate() {
         match b {
