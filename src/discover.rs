@@ -1,6 +1,7 @@
 //! Discovery: turn the paths on the command line into the files to check. Directories
-//! are walked with the `ignore` crate (honouring `.gitignore`); files are classified by
-//! name here and by content when parsed.
+//! are walked with the `ignore` crate (honouring `.gitignore`, and into hidden directories
+//! such as `.docker/` and `.devcontainer/`, where Dockerfiles live too; `.git` is left
+//! out); files are classified by name here and by content when parsed.
 
 use std::path::{Path, PathBuf};
 
@@ -38,10 +39,10 @@ pub fn hint_for(name: &str) -> Option<Hint> {
     let lower = name.to_ascii_lowercase();
     let dockerfile = ["dockerfile", "containerfile"].iter().any(|base| {
         lower == *base
-            || lower.starts_with(&format!("{base}."))
-            || [".", "-", "_"]
-                .iter()
-                .any(|sep| lower.ends_with(&format!("{sep}{base}")))
+            || [".", "-", "_"].iter().any(|sep| {
+                lower.starts_with(&format!("{base}{sep}"))
+                    || lower.ends_with(&format!("{sep}{base}"))
+            })
     });
     if dockerfile {
         return Some(Hint::Dockerfile);
@@ -114,6 +115,8 @@ fn walk(root: &Path, ignored: &GlobSet, inputs: &mut Vec<Input>) {
     let walker = ignore::WalkBuilder::new(root)
         .follow_links(false)
         .require_git(false)
+        .hidden(false)
+        .filter_entry(|entry| entry.file_name() != ".git")
         .build();
     for entry in walker {
         let entry = match entry {
@@ -184,6 +187,8 @@ mod tests {
             "Containerfile",
             "api.Dockerfile",
             "Dockerfile.prod",
+            "Dockerfile-alpine",
+            "Dockerfile_dev",
             "dockerfile",
         ] {
             assert_eq!(hint_for(name), Some(Hint::Dockerfile), "{name}");
@@ -202,5 +207,41 @@ mod tests {
         }
         assert_eq!(hint_for("README.md"), None);
         assert_eq!(hint_for("Dockerfiles.txt"), None);
+    }
+
+    #[test]
+    fn walks_hidden_directories_but_not_git_or_ignored_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for path in [
+            ".docker/judge/Dockerfile",
+            ".devcontainer/Dockerfile",
+            ".git/Dockerfile",
+            "build/Dockerfile",
+            "Dockerfile",
+        ] {
+            let file = dir.path().join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, "FROM scratch\n").unwrap();
+        }
+        std::fs::write(dir.path().join(".gitignore"), "build/\n").unwrap();
+        let mut inputs = Vec::new();
+        walk(dir.path(), &GlobSet::empty(), &mut inputs);
+        let mut found: Vec<String> = inputs
+            .iter()
+            .filter(|i| i.hint == Hint::Dockerfile)
+            .map(|i| {
+                let path = i.path.as_ref().unwrap().strip_prefix(dir.path()).unwrap();
+                path.to_string_lossy().replace('\\', "/")
+            })
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                ".devcontainer/Dockerfile",
+                ".docker/judge/Dockerfile",
+                "Dockerfile"
+            ]
+        );
     }
 }

@@ -92,6 +92,17 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
                     cmd = Some(&c.arguments);
                     cmd_set_here = true;
                 }
+                Instruction::Copy(copy) => {
+                    let dest: &str = copy.dest.value.as_ref();
+                    let is_program_path = ["/usr/bin/", "/usr/local/bin/", "/bin/", "/usr/sbin/"]
+                        .iter()
+                        .any(|dir| dest.starts_with(dir));
+                    let name = dest.rsplit('/').next().unwrap_or("");
+                    if is_program_path && !name.is_empty() && !name.contains('$') {
+                        let kind = FactKind::Software(name.to_string());
+                        workload.add(copy.dest.span.clone(), kind);
+                    }
+                }
                 Instruction::Expose(expose) => {
                     for port in &expose.arguments {
                         let expanded = expand_args(&port.value, &values).unwrap_or_default();
@@ -120,6 +131,47 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
     workload
 }
 
+/// What a release archive's URL ships: its file name up to the platform or version
+/// (`https://.../actions-runner-linux-x64-2.311.0.tar.gz` is `actions-runner`).
+fn released_software(url: &str) -> Option<String> {
+    if !url.starts_with("https://") && !url.starts_with("http://") {
+        return None;
+    }
+    let file = url.rsplit('/').next()?;
+    let file = [".tar.gz", ".tgz", ".tar.xz", ".zip", ".deb", ".rpm"]
+        .iter()
+        .find_map(|ext| file.strip_suffix(ext))?;
+    let parts: Vec<&str> = file
+        .split(['-', '_'])
+        .take_while(|part| {
+            !part.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == 'v')
+                && !matches!(*part, "linux" | "amd64" | "x64" | "x86" | "arm64")
+        })
+        .collect();
+    (!parts.is_empty() && parts.len() < file.split(['-', '_']).count()).then(|| parts.join("-"))
+}
+
+/// The command `sudo` runs (`sudo -E pacman -S qemu`), when the command is a `sudo`.
+fn without_sudo(
+    command: &crate::syntax::shell::SimpleCommand,
+) -> Option<crate::syntax::shell::SimpleCommand> {
+    if command.name() != Some("sudo") {
+        return None;
+    }
+    let mut start = 1;
+    while let Some(word) = command.words.get(start)
+        && word.text.starts_with('-')
+    {
+        let valued = matches!(word.text.as_str(), "-u" | "-g" | "-U" | "-C" | "-h" | "-p");
+        start += if valued { 2 } else { 1 };
+    }
+    (start < command.words.len()).then(|| crate::syntax::shell::SimpleCommand {
+        assignments: Vec::new(),
+        words: command.words[start..].to_vec(),
+        next: None,
+    })
+}
+
 /// Package managers whose installs name the machine's software.
 const OS_PACKAGE_MANAGERS: &[&crate::packages::Manager] = &[
     &crate::packages::APT_GET,
@@ -128,6 +180,7 @@ const OS_PACKAGE_MANAGERS: &[&crate::packages::Manager] = &[
     &crate::packages::DNF,
     &crate::packages::APK,
     &crate::packages::ZYPPER,
+    &crate::packages::PACMAN,
 ];
 
 /// The packages a `RUN` installs and the services it enables or starts at boot
@@ -135,6 +188,8 @@ const OS_PACKAGE_MANAGERS: &[&crate::packages::Manager] = &[
 /// `/etc/init.d/x start`).
 fn script_facts(script: &[crate::syntax::shell::SimpleCommand], workload: &mut Workload) {
     for command in script {
+        let unwrapped = without_sudo(command);
+        let command = unwrapped.as_ref().unwrap_or(command);
         if let Some(install) = OS_PACKAGE_MANAGERS
             .iter()
             .find_map(|m| crate::packages::install(command, m))
@@ -146,6 +201,13 @@ fn script_facts(script: &[crate::syntax::shell::SimpleCommand], workload: &mut W
                 );
             }
             continue;
+        }
+        if matches!(command.name(), Some("curl" | "wget")) {
+            for word in command.args() {
+                if let Some(name) = released_software(&word.text) {
+                    workload.add(word.span.clone(), FactKind::Software(name));
+                }
+            }
         }
         let words: Vec<&str> = command.words.iter().map(|w| w.text.as_str()).collect();
         let service = match (command.name(), words.as_slice()) {
@@ -396,18 +458,21 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
             })
         };
         let (command, args) = (words("command"), words("args"));
+        let text = [command, args]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
         if let Some(span) = at(&["command"], node).or_else(|| at(&["args"], node)) {
-            let text = [command, args]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            workload.add(span, FactKind::Init(text));
+            workload.add(span, FactKind::Init(text.clone()));
         }
+        let node_setup =
+            container.list == crate::kubernetes::ContainerList::Init && is_node_setup(&text);
         if let Some(context) = container.security_context {
-            if let (Some(true), Some(span)) = (
+            if let (Some(true), Some(span), false) = (
                 context.privileged,
                 at(&["securityContext", "privileged"], node),
+                node_setup,
             ) {
                 workload.add(span, FactKind::Privileged);
             }
@@ -441,7 +506,7 @@ fn pod_facts(pod: &Pod<'_>, workload: &mut Workload) {
 }
 
 /// What a KubeVirt VM spec (`VirtualMachineInstanceSpec`) says about its guest: passed-
-/// through GPUs and host devices, CPU and memory, the OS of a `containerDisk` image, and,
+/// through GPUs, host devices and SR-IOV interfaces, CPU and memory, the OS of a `containerDisk` image, and,
 /// without one, Windows when the domain turns on Hyper-V enlightenments
 /// (`domain.features.hyperv`), which KubeVirt's Windows templates alone set.
 fn kubevirt_facts(vmi: &Node, workload: &mut Workload) {
@@ -457,6 +522,12 @@ fn kubevirt_facts(vmi: &Node, workload: &mut Workload) {
     ] {
         for device in items(keys) {
             workload.add(device.span.clone(), FactKind::Passthrough(kind.into()));
+        }
+    }
+    for interface in items(&["domain", "devices", "interfaces"]) {
+        if let Some(sriov) = interface.get("sriov") {
+            let kind = FactKind::Passthrough("virtual-function (SR-IOV) network".into());
+            workload.add(sriov.key.span.clone(), kind);
         }
     }
     let number = |keys: &[&str]| {
@@ -506,6 +577,22 @@ fn kubevirt_facts(vmi: &Node, workload: &mut Workload) {
         let span = found.key.unwrap_or_else(|| found.node.span.clone());
         workload.add(span, FactKind::Os(os));
     }
+}
+
+/// Programs a privileged init container runs to prepare its node for the app
+/// (`sysctl -w vm.max_map_count=262144`, `chown` of a data directory), then exits.
+const NODE_SETUP_PROGRAMS: &[&str] = &[
+    "sysctl", "chown", "chmod", "mkdir", "ulimit", "echo", "touch", "ln", "cp", "true",
+];
+
+/// Whether an init container's command only prepares the node: it runs before the app
+/// and is gone once it has, so its privilege does not make the workload a machine.
+fn is_node_setup(command: &str) -> bool {
+    let programs = crate::syntax::programs::programs(command);
+    !programs.is_empty()
+        && programs
+            .iter()
+            .all(|p| NODE_SETUP_PROGRAMS.contains(p) || matches!(*p, "sh" | "bash"))
 }
 
 /// A Kubernetes memory quantity (`2Gi`, `512Mi`, `4G`) in MiB.
@@ -742,7 +829,23 @@ fn serde_label<T: serde::Serialize>(value: &T) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::quantity_mib;
+    use super::{quantity_mib, released_software};
+
+    #[test]
+    fn release_archives_are_named_by_what_they_ship() {
+        let name = |url: &str| released_software(url);
+        assert_eq!(
+            name("https://github.com/actions/runner/releases/download/v2.3/actions-runner-linux-x64-2.3.tar.gz").as_deref(),
+            Some("actions-runner")
+        );
+        assert_eq!(
+            name("https://example.com/gitlab-runner_amd64.deb").as_deref(),
+            Some("gitlab-runner")
+        );
+        assert_eq!(name("https://example.com/install.sh"), None);
+        assert_eq!(name("runner.tar.gz"), None, "a local file is no download");
+        assert_eq!(name("https://example.com/1.2.tar.gz"), None);
+    }
 
     #[test]
     fn memory_quantities_are_read_in_mib() {

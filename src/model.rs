@@ -42,6 +42,11 @@ pub enum FactKind {
     Runs(String),
     /// An OS package the build installs (`apt-get install openssh-server`).
     Package(String),
+    /// A program the build puts in the image other than through a package manager, by
+    /// name: a downloaded release archive (`curl -o r.tgz
+    /// .../actions-runner-linux-x64-2.3.tar.gz` is `actions-runner`) or a file copied to
+    /// a program's path (`COPY runner /usr/bin/gitlab-runner` is `gitlab-runner`).
+    Software(String),
     /// A service the build enables or starts as a machine's boot would
     /// (`systemctl enable ssh`, `update-rc.d x defaults`, `/etc/init.d/x start`).
     BootService(String),

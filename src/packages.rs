@@ -166,6 +166,23 @@ pub static ZYPPER: Manager = Manager {
     valued: &["-r", "--repo", "--from", "-t", "--type", "--root", "-R"],
 };
 
+/// Arch Linux's pacman, whose install verb is an option (`pacman -Syu --noconfirm qemu`).
+pub static PACMAN: Manager = Manager {
+    programs: &["pacman"],
+    installs: &["-S", "-Sy", "-Syy", "-Su", "-Syu", "-Syyu", "--sync"],
+    valued: &[
+        "-r",
+        "--root",
+        "-b",
+        "--dbpath",
+        "--cachedir",
+        "--config",
+        "--ignore",
+        "--ignoregroup",
+        "--overwrite",
+    ],
+};
+
 /// One install command line.
 pub struct Install<'c> {
     pub command: &'c SimpleCommand,
@@ -216,6 +233,9 @@ pub fn install<'c>(command: &'c SimpleCommand, manager: &Manager) -> Option<Inst
     let mut words = args.iter();
     let verb = loop {
         let word = words.next()?;
+        if manager.installs.contains(&word.text.as_str()) {
+            break word;
+        }
         if word.text.starts_with('-') {
             options.push(word);
             if manager.valued.contains(&word.text.as_str()) {

@@ -2,5 +2,6 @@
 //! Parsers here know nothing of rules or output.
 
 pub mod dockerfile;
+pub mod programs;
 pub mod shell;
 pub mod yaml;

@@ -1,5 +1,6 @@
 //! P109 desktop-session: a container that runs a desktop: an X server, a VNC or RDP
-//! server, or exposes their ports. Containers have no GUI; a desktop is a machine's job.
+//! server, or exposes their ports, or its image is named for one (`consol/rocky-xfce-vnc`,
+//! `linuxserver/webtop`). Containers have no GUI; a desktop is a machine's job.
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
@@ -33,6 +34,21 @@ const DESKTOP_PROGRAMS: &[&str] = &[
     "gnome-session",
 ];
 
+/// Words of an image name (split at `/`, `-`, `_` and `.`) that name a desktop or a
+/// remote-desktop server.
+const DESKTOP_IMAGE_WORDS: &[&str] = &[
+    "vnc", "novnc", "x11vnc", "tigervnc", "kasmvnc", "xrdp", "webtop", "xfce", "xfce4", "lxde",
+    "lxqt",
+];
+
+/// The word of an image's name that names a desktop, if any.
+fn desktop_image(image: &str) -> Option<&str> {
+    crate::image::ImageRef::parse(image)
+        .name
+        .split(['/', '-', '_', '.'])
+        .find(|word| DESKTOP_IMAGE_WORDS.contains(word))
+}
+
 impl crate::rules::Rule for Rule {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -52,6 +68,10 @@ impl crate::rules::Rule for Rule {
                     .find(|p| DESKTOP_PROGRAMS.contains(p))
                 {
                     Some(program) => format!("`{program}` runs a desktop session in the container"),
+                    None => continue,
+                },
+                FactKind::BaseImage(image) => match desktop_image(image) {
+                    Some(word) => format!("the image `{image}` is named for a desktop (`{word}`)"),
                     None => continue,
                 },
                 FactKind::ExposedPort(port @ (3389 | 5900..=5909)) => {

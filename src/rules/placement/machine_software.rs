@@ -3,6 +3,10 @@
 //! enabled at boot) and PID 1 is a start script that is not in view, or is not set. The
 //! installs are then the only evidence of what runs: weaker than a PID 1 fact, and the
 //! advisor lowers its confidence when this is the verdict's strongest reason.
+//!
+//! A process supervisor alone is no machine: images commonly run two processes of one
+//! application under supervisord (nginx and php-fpm). It counts only beside other machine
+//! software or services enabled at boot.
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Workload};
@@ -30,6 +34,7 @@ const MACHINE_PACKAGES: &[(&str, &str)] = &[
     ("s6", "an init system"),
     ("openrc", "an init system"),
     ("openssh-server", "an SSH server"),
+    ("openssh-server-pam", "an SSH server"),
     ("dropbear", "an SSH server"),
     ("xfce4", "a desktop environment"),
     ("lxde", "a desktop environment"),
@@ -46,6 +51,8 @@ const MACHINE_PACKAGES: &[(&str, &str)] = &[
     ("xorg", "an X server"),
     ("tigervnc-standalone-server", "a VNC server"),
     ("tigervnc-server", "a VNC server"),
+    ("tigervnc", "a VNC server"),
+    ("xorg-server", "an X server"),
     ("tightvncserver", "a VNC server"),
     ("x11vnc", "a VNC server"),
     ("xrdp", "an RDP server"),
@@ -57,12 +64,23 @@ const MACHINE_PACKAGES: &[(&str, &str)] = &[
     ("libvirt-daemon", "a hypervisor manager"),
     ("libvirt-bin", "a hypervisor manager"),
     ("libvirt", "a hypervisor manager"),
+    ("qemu", "a hypervisor"),
+    ("qemu-full", "a hypervisor"),
+    ("qemu-base", "a hypervisor"),
+    ("qemu-desktop", "a hypervisor"),
+    ("qemu-system-x86_64", "a hypervisor"),
 ];
+
+const SUPERVISOR: &str = "a process supervisor";
 
 /// Words a start script's name carries (`/start.sh`, `docker-entrypoint`, `run`).
 const SCRIPT_WORDS: &[&str] = &["entrypoint", "start", "run", "launch", "boot", "init"];
 
-/// Whether PID 1 says nothing about what runs: unset, or a start script.
+/// Shell words that begin an inline script rather than run a program (`! [[ -e x ]] && ...`).
+const SHELL_KEYWORDS: &[&str] = &["!", "if", "test", "for", "while", "until", "case", "{"];
+
+/// Whether PID 1 says nothing about what runs: unset, a start script, or an inline shell
+/// script.
 fn opaque_pid1(workload: &Workload) -> bool {
     let mut inits = workload.facts(|f| match f {
         FactKind::Init(command) => Some(command),
@@ -76,6 +94,9 @@ fn opaque_pid1(workload: &Workload) -> bool {
     };
     if super::init_system::INIT_SYSTEMS.contains(&program) {
         return false;
+    }
+    if SHELL_KEYWORDS.contains(&program) {
+        return true;
     }
     let stem = program.trim_end_matches(".sh").trim_end_matches(".bash");
     stem.len() != program.len() || SCRIPT_WORDS.iter().any(|w| stem.contains(w))
@@ -93,23 +114,36 @@ impl crate::rules::Rule for Rule {
         if !super::judged_container(workload) || !opaque_pid1(workload) {
             return;
         }
+        let mut found = Vec::new();
         for fact in &workload.facts {
-            let message = match &fact.kind {
+            let (what, message) = match &fact.kind {
                 FactKind::Package(package) => {
                     let name = package.split(['=', ':']).next().unwrap_or(package);
                     let Some((_, what)) = MACHINE_PACKAGES.iter().find(|(p, _)| *p == name) else {
                         continue;
                     };
-                    format!(
-                        "the build installs `{name}` ({what}) and PID 1 is a start script: the image is likely a machine"
+                    (
+                        *what,
+                        format!(
+                            "the build installs `{name}` ({what}) and PID 1 is a start script: the image is likely a machine"
+                        ),
                     )
                 }
-                FactKind::BootService(service) => format!(
-                    "the build enables `{service}` to start at boot, as on a machine, and PID 1 is a start script"
+                FactKind::BootService(service) => (
+                    "a boot service",
+                    format!(
+                        "the build enables `{service}` to start at boot, as on a machine, and PID 1 is a start script"
+                    ),
                 ),
                 _ => continue,
             };
-            report.at(fact.span.clone(), message);
+            found.push((fact.span.clone(), what, message));
+        }
+        if found.iter().all(|(_, what, _)| *what == SUPERVISOR) {
+            return;
+        }
+        for (span, _, message) in found {
+            report.at(span, message);
         }
     }
 }

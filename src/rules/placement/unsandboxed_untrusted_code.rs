@@ -40,6 +40,10 @@ impl crate::rules::Rule for Rule {
         for fact in &workload.facts {
             let runner = match &fact.kind {
                 FactKind::BaseImage(image) => runner_image(image),
+                FactKind::Package(name) | FactKind::Software(name) => RUNNER_IMAGES
+                    .iter()
+                    .chain(RUNNER_PROGRAMS)
+                    .find(|(runner, _)| runner == name),
                 FactKind::Init(command) => super::programs(command)
                     .into_iter()
                     .find_map(|p| RUNNER_PROGRAMS.iter().find(|(name, _)| *name == p)),
@@ -70,7 +74,8 @@ impl crate::rules::Rule for Rule {
 }
 
 /// Images of services that run code from outside: online judges, CI runners, code
-/// execution engines (matched on the repository's last part), and what they are.
+/// execution engines, and what they are. A name matches any part of the repository path
+/// (`judge0/compilers`, `gitlab/gitlab-runner`), alone or before a `-` suffix.
 const RUNNER_IMAGES: &[(&str, &str)] = &[
     ("judge0", "an online judge"),
     ("judgehost", "an online judge's judging host"),
@@ -98,9 +103,11 @@ const RUNNER_PROGRAMS: &[(&str, &str)] = &[
 ];
 
 fn runner_image(image: &str) -> Option<&'static (&'static str, &'static str)> {
-    let name = crate::image::ImageRef::parse(image).short_name();
-    RUNNER_IMAGES.iter().find(|(runner, _)| {
-        name.strip_prefix(runner)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+    let reference = crate::image::ImageRef::parse(image);
+    reference.name.split('/').find_map(|part| {
+        RUNNER_IMAGES.iter().find(|(runner, _)| {
+            part.strip_prefix(runner)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+        })
     })
 }
