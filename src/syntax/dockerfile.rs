@@ -28,6 +28,11 @@ pub struct Dockerfile<'a> {
     pub comments: Vec<(usize, &'a str)>,
     pub escape: char,
     pub error: Option<ParseError>,
+    /// The first stage of each name, by lower-cased name, so that finding a stage takes
+    /// constant time however many stages there are.
+    stage_by_name: HashMap<String, usize>,
+    /// The global `ARG` defaults (before the first `FROM`).
+    global_args: HashMap<String, String>,
 }
 
 /// One build stage: its `FROM` instruction and the instructions that follow it.
@@ -96,9 +101,20 @@ fn parse_text<'a>(file: &'a SourceFile, text: &'a str, misplaced: Vec<Span>) -> 
     let comments = comment_lines(file, &instructions);
     let escape = escape_directive(text);
     let scripts = scripts(&file.text, &instructions, escape);
+    let mut stage_by_name = HashMap::new();
+    for (index, stage) in stages.iter().enumerate() {
+        if let Some(name) = &stage.name {
+            stage_by_name
+                .entry(name.to_ascii_lowercase())
+                .or_insert(index);
+        }
+    }
+    let global_args = global_arg_defaults(&instructions);
     Dockerfile {
         file,
         escape,
+        stage_by_name,
+        global_args,
         scripts,
         misplaced,
         instructions,
@@ -165,21 +181,7 @@ impl<'a> Dockerfile<'a> {
 
     /// `ARG` defaults declared before the first `FROM`, as BuildKit uses them in `FROM`.
     pub fn global_arg_defaults(&self) -> HashMap<String, String> {
-        let mut defaults = HashMap::new();
-        for instruction in &self.instructions {
-            match instruction {
-                Instruction::Arg(arg) => {
-                    for (name, value) in arg_pairs(&arg.arguments.value) {
-                        if let Some(value) = value {
-                            defaults.insert(name.to_string(), value.to_string());
-                        }
-                    }
-                }
-                Instruction::From(_) => break,
-                _ => {}
-            }
-        }
-        defaults
+        self.global_args.clone()
     }
 
     /// The image a stage starts from with `${ARG}` references replaced by their global
@@ -189,24 +191,41 @@ impl<'a> Dockerfile<'a> {
         let Instruction::From(from) = &self.instructions[stage.from] else {
             return None;
         };
-        expand_args(&from.image.value, &self.global_arg_defaults()).filter(|i| !i.is_empty())
+        expand_args(&from.image.value, &self.global_args).filter(|i| !i.is_empty())
     }
 
     /// The stage named or numbered by a `--from` value or image name, if it is one.
     pub fn stage_named(&self, name: &str) -> Option<usize> {
-        self.stages
-            .iter()
-            .position(|s| {
-                s.name
-                    .as_deref()
-                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
-            })
-            .or_else(|| {
-                name.parse::<usize>()
-                    .ok()
-                    .filter(|&i| i < self.stages.len())
-            })
+        self.stage_by_name(name).or_else(|| {
+            name.parse::<usize>()
+                .ok()
+                .filter(|&i| i < self.stages.len())
+        })
     }
+
+    /// The first stage with this name (`AS name`, any case), if any.
+    pub fn stage_by_name(&self, name: &str) -> Option<usize> {
+        self.stage_by_name.get(&name.to_ascii_lowercase()).copied()
+    }
+}
+
+/// The global `ARG` defaults: those before the first `FROM`.
+fn global_arg_defaults(instructions: &[Instruction<'_>]) -> HashMap<String, String> {
+    let mut defaults = HashMap::new();
+    for instruction in instructions {
+        match instruction {
+            Instruction::Arg(arg) => {
+                for (name, value) in arg_pairs(&arg.arguments.value) {
+                    if let Some(value) = value {
+                        defaults.insert(name.to_string(), value.to_string());
+                    }
+                }
+            }
+            Instruction::From(_) => break,
+            _ => {}
+        }
+    }
+    defaults
 }
 
 /// The span of an instruction's keyword (`RUN`, `FROM`, ...).

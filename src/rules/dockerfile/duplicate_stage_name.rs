@@ -30,11 +30,7 @@ impl crate::rules::Rule for Rule {
             let Some(name) = &stage.name else {
                 continue;
             };
-            let repeated = dockerfile.stages[..index].iter().any(|s| {
-                s.name
-                    .as_deref()
-                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
-            });
+            let repeated = dockerfile.stage_by_name(name).is_some_and(|s| s < index);
             if repeated
                 && let Instruction::From(from) = &dockerfile.instructions[stage.from]
                 && let Some((_, alias)) = &from.as_

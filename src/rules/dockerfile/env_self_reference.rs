@@ -31,7 +31,7 @@ impl crate::rules::Rule for Rule {
                 continue;
             };
             let raw = dockerfile.source(env.arguments.span.clone());
-            let mut defined: Vec<&str> = Vec::new();
+            let mut defined = std::collections::HashSet::new();
             for (name, value, _) in key_values(raw, dockerfile.escape) {
                 if let Some(value) = value
                     && !value.starts_with('\'')
@@ -47,7 +47,7 @@ impl crate::rules::Rule for Rule {
                         }
                     }
                 }
-                defined.push(name);
+                defined.insert(name);
             }
         }
     }

@@ -193,11 +193,7 @@ pub fn base_images(dockerfile: &Dockerfile<'_>) -> Vec<(String, Span)> {
         let Some(image) = dockerfile.resolved_image(stage) else {
             continue;
         };
-        let earlier_stage = dockerfile.stages[..index].iter().any(|s| {
-            s.name
-                .as_deref()
-                .is_some_and(|n| n.eq_ignore_ascii_case(&image))
-        });
+        let earlier_stage = dockerfile.stage_by_name(&image).is_some_and(|s| s < index);
         if image.eq_ignore_ascii_case("scratch") || earlier_stage {
             continue;
         }

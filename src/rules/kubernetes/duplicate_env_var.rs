@@ -26,11 +26,11 @@ impl crate::rules::Rule for Rule {
             return;
         };
         for container in pod.containers() {
-            let mut seen: Vec<&str> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for (env, node) in
                 super::with_nodes(container.spec.env.as_deref(), container.node, "env")
             {
-                if seen.contains(&env.name.as_str())
+                if !seen.insert(env.name.as_str())
                     && let Some(span) = super::value_span(node, &["name"])
                 {
                     report.at(
@@ -41,7 +41,6 @@ impl crate::rules::Rule for Rule {
                         ),
                     );
                 }
-                seen.push(&env.name);
             }
         }
     }

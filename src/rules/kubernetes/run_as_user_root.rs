@@ -30,7 +30,7 @@ impl crate::rules::Rule for Rule {
             .security_context
             .as_ref()
             .and_then(|s| s.run_as_user);
-        let mut reported = Vec::new();
+        let mut reported = std::collections::HashSet::new();
         for container in pod.containers() {
             let own = container.security_context.and_then(|s| s.run_as_user);
             let (user, node) = match own {
@@ -41,11 +41,10 @@ impl crate::rules::Rule for Rule {
                 continue;
             }
             let Some(span) = super::entry_span(node, &["securityContext", "runAsUser"])
-                .filter(|s| !reported.contains(s))
+                .filter(|s| reported.insert((s.start, s.end)))
             else {
                 continue;
             };
-            reported.push(span.clone());
             let message = match own {
                 Some(_) => format!("container `{}` runs as root (`runAsUser: 0`)", container.name),
                 None => "the pod's `runAsUser: 0` makes every container that does not set its own user run as root".to_string(),

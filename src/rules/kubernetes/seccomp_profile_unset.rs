@@ -31,7 +31,7 @@ impl crate::rules::Rule for Rule {
             .as_ref()
             .and_then(|s| s.seccomp_profile.as_ref())
             .map(|p| p.type_.as_str());
-        let mut reported = Vec::new();
+        let mut reported = std::collections::HashSet::new();
         for container in pod.containers() {
             let own = container
                 .security_context
@@ -48,10 +48,9 @@ impl crate::rules::Rule for Rule {
                 Some(_) => continue,
                 None => Some(super::container_span(container.node)),
             };
-            let Some(span) = span.filter(|s| !reported.contains(s)) else {
+            let Some(span) = span.filter(|s| reported.insert((s.start, s.end))) else {
                 continue;
             };
-            reported.push(span.clone());
             let message = match (profile, own) {
                 (None, _) => format!("container `{}` runs with no seccomp profile", container.name),
                 (Some(_), Some(_)) => format!(

@@ -25,7 +25,7 @@ impl crate::rules::Rule for Rule {
         let Some((_, pod)) = super::workload(subject) else {
             return;
         };
-        let host_volumes: Vec<&str> = pod
+        let host_volumes: std::collections::HashSet<&str> = pod
             .spec
             .volumes
             .iter()
