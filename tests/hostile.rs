@@ -231,3 +231,49 @@ fn fuzz_crashes_stay_fixed() {
         );
     }
 }
+
+#[test]
+fn a_broken_document_leaves_the_rest_of_the_stream_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let pod = |name: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext: {{privileged: true}}\n"
+        )
+    };
+    let text = format!(
+        "{}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n  labels: [unclosed\n---\n{}",
+        pod("a"),
+        pod("c")
+    );
+    std::fs::write(dir.path().join("pods.yaml"), &text).unwrap();
+    // kubectl reads a flow sequence closed at its parent key's indentation.
+    let flow = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: d\nspec:\n  containers:\n    - name: c\n      image: nginx:1.25\n      args: [\n        \"--x\"\n      ]\n      securityContext: {privileged: true}\n";
+    std::fs::write(dir.path().join("flow.yaml"), flow).unwrap();
+    let json = survive(
+        dir.path(),
+        &["--select", "R001,K001", "pods.yaml", "flow.yaml"],
+    );
+    let found: Vec<(String, String, u64)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("flow.yaml", "K001", 12),
+        ("pods.yaml", "K001", 9),
+        ("pods.yaml", "R001", 16),
+        ("pods.yaml", "K001", 25),
+    ];
+    for (file, rule, line) in expected {
+        let wanted = (file.to_string(), rule.to_string(), line);
+        assert!(found.contains(&wanted), "{wanted:?} not in {found:?}");
+    }
+    assert_eq!(found.len(), expected.len(), "{found:?}");
+}

@@ -21,6 +21,8 @@ use serde_yaml::Value;
 
 use crate::source::{SourceFile, Span};
 
+mod recovery;
+
 /// The deepest nesting of collections accepted, counting those reached through aliases.
 const MAX_DEPTH: usize = 256;
 /// The fewest nodes (written or copied from aliases) a file may always create.
@@ -117,9 +119,42 @@ pub struct Located<'a> {
     pub node: &'a Node,
 }
 
-/// Parses every document of a YAML stream.
+/// Parses every document of a YAML stream. When the stream does not parse, it is read as
+/// kubectl reads it where that differs (flow collections whose lines are not indented past
+/// their parent, see [`recovery`]), and failing that document by document: the error is
+/// the stream's first, and the documents around the broken one are kept.
 pub fn parse(file: &SourceFile) -> Parsed {
-    let mut builder = Builder::new(&file.text);
+    let whole = parse_range(&file.text, 0..file.text.len());
+    if whole.error.is_none() {
+        return whole;
+    }
+    let joined = recovery::join_flow_lines(&file.text);
+    if let Some(joined) = &joined {
+        let lenient = parse_range(joined, 0..joined.len());
+        if lenient.error.is_none() {
+            return lenient;
+        }
+    }
+    let text = joined.as_deref().unwrap_or(&file.text);
+    let mut documents = Vec::new();
+    let mut broken = false;
+    for range in recovery::documents(text) {
+        let part = parse_range(text, range);
+        documents.extend(part.documents);
+        broken |= part.error.is_some();
+    }
+    if !broken {
+        return whole;
+    }
+    Parsed {
+        documents,
+        error: whole.error,
+    }
+}
+
+/// Parses the documents of `text[range]`, with spans into the whole `text`.
+fn parse_range(text: &str, range: Span) -> Parsed {
+    let mut builder = Builder::new(text, range);
     let error = builder.run().err();
     Parsed {
         documents: builder.documents,
@@ -481,6 +516,8 @@ fn check_depth(open: usize, height: usize, span: &Span) -> Result<(), YamlError>
 
 struct Builder<'t> {
     text: &'t str,
+    /// The part of `text` parsed.
+    range: Span,
     /// Byte offset of each character, built only for non-ASCII text.
     char_offsets: Option<Vec<usize>>,
     stack: Vec<Frame>,
@@ -495,11 +532,14 @@ struct Builder<'t> {
 }
 
 impl<'t> Builder<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, range: Span) -> Self {
+        let part = &text[range.clone()];
+        let start = range.start;
         let char_offsets =
-            (!text.is_ascii()).then(|| text.char_indices().map(|(i, _)| i).collect());
+            (!part.is_ascii()).then(|| part.char_indices().map(|(i, _)| i).collect());
         Builder {
             text,
+            range,
             char_offsets,
             stack: Vec::new(),
             pending: Vec::new(),
@@ -508,14 +548,14 @@ impl<'t> Builder<'t> {
                 created: 0,
                 limit: MIN_NODE_BUDGET.max(text.len().saturating_mul(NODES_PER_BYTE)),
             },
-            prev_end: 0,
+            prev_end: start,
             root: None,
             documents: Vec::new(),
         }
     }
 
     fn run(&mut self) -> Result<(), YamlError> {
-        let mut parser = Parser::new_from_str(self.text);
+        let mut parser = Parser::new_from_str(&self.text[self.range.clone()]);
         while let Some(next) = parser.next_event() {
             let (event, span) = next.map_err(|e| self.scan_error(&e))?;
             let span = self.byte(span.start.index())..self.byte(span.end.index());
@@ -526,10 +566,12 @@ impl<'t> Builder<'t> {
     }
 
     fn byte(&self, char_index: usize) -> usize {
-        match &self.char_offsets {
-            Some(offsets) => offsets.get(char_index).copied().unwrap_or(self.text.len()),
-            None => char_index.min(self.text.len()),
-        }
+        let length = self.range.len();
+        let offset = match &self.char_offsets {
+            Some(offsets) => offsets.get(char_index).copied().unwrap_or(length),
+            None => char_index.min(length),
+        };
+        self.range.start + offset
     }
 
     /// saphyr's own flow nesting limit (255) reports as the depth error too.
@@ -587,7 +629,9 @@ impl<'t> Builder<'t> {
     /// scalars start after their header and run over trailing blank lines.
     fn scalar_span(&self, span: Span, style: EventStyle) -> Span {
         if !matches!(style, EventStyle::Literal | EventStyle::Folded) {
-            return skip_properties(self.text, &span)..span.end;
+            let start = skip_properties(self.text, &span);
+            let written = self.text[start..span.end].trim_end_matches([' ', '\t', '\r', '\n']);
+            return start..start + written.len().max(1).min(span.end - start);
         }
         let header = self.prev_end.min(span.start)..span.end;
         let start =
@@ -1015,6 +1059,31 @@ two:
         );
         assert_eq!(file.position(error.span.start), pos(3, 5));
         assert_eq!(parsed.documents.len(), 1);
+    }
+
+    #[test]
+    fn a_broken_document_keeps_the_documents_after_it() {
+        let text = "a: 1\n---\nb: [unclosed\n---\nc: 3\n";
+        let (file, parsed, error) = error_of(text);
+        assert_eq!(file.position(error.span.start), pos(4, 1));
+        let roots: Vec<_> = parsed.documents.iter().map(|d| d.root.to_value()).collect();
+        assert_eq!(roots.len(), 2);
+        assert_eq!(roots[1]["c"], serde_yaml::Value::from(3));
+        let c = parsed.documents[1].root.get("c").unwrap();
+        assert_eq!(&text[c.value.span.clone()], "3");
+    }
+
+    #[test]
+    fn flow_collections_closed_at_the_parent_indentation_are_read_as_kubectl_reads_them() {
+        let text = "spec:\n  args: [\n    \"--x\", # one\n    \"--y\"\n  ]\n  command: [\"a\",\n  \"b\"\n]\n";
+        let (_, parsed) = parse_text(text);
+        assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        let root = &parsed.documents[0].root;
+        let args = root.lookup(&parse_path("spec.args")).unwrap().node;
+        assert_eq!(args.items().len(), 2);
+        assert_eq!(&text[args.items()[1].span.clone()], "\"--y\"");
+        let command = root.lookup(&parse_path("spec.command[1]")).unwrap().node;
+        assert_eq!(command.as_str(), Some("b"));
     }
 
     #[test]
