@@ -1,7 +1,8 @@
-//! The human format: one annotated snippet per diagnostic (miette's graphical report:
-//! `file:line:col`, the source with the span underlined, the rule and a help line), then
-//! a one-line summary. Control characters from scanned files are neutralised so a file
-//! cannot drive the terminal.
+//! The human format: one annotated snippet per diagnostic (miette's graphical report: the
+//! rule, `file:line:col`, the source with the span underlined and labelled with what is
+//! wrong there, and a help line at the rule's first diagnostic in the file), under a heading naming the object (a Kubernetes
+//! workload, a VM) once for all its diagnostics; then a one-line summary. Control
+//! characters from scanned files are neutralised so a file cannot drive the terminal.
 
 use std::fmt;
 use std::sync::Arc;
@@ -38,7 +39,17 @@ pub fn write(
             Arc::new(NamedSource::new(file.path.clone(), neutralise(&file.text)))
         };
         let source = named(&report.file);
+        let mut object: Option<&str> = None;
+        let mut helped = std::collections::HashSet::new();
         for diagnostic in &report.diagnostics {
+            let dockerfile = format!("Dockerfile {}", report.file.path);
+            if let Some(workload) = diagnostic.workload.as_deref()
+                && object != Some(workload)
+                && workload != dockerfile
+            {
+                writeln!(out, "{} in {}:", neutralise(workload), report.file.path)?;
+            }
+            object = diagnostic.workload.as_deref();
             let source = if Arc::ptr_eq(&diagnostic.file, &report.file) {
                 Arc::clone(&source)
             } else {
@@ -48,10 +59,12 @@ pub fn write(
                 diagnostic,
                 message: neutralise(&diagnostic.message),
                 source,
+                with_help: helped.insert(diagnostic.rule.id),
             };
             text.clear();
             if handler.render_report(&mut text, &shown).is_err() {
                 text.push_str(&shown.message);
+                text.push('\n');
             }
             text.push('\n');
             out.write_all(text.as_bytes())?;
@@ -98,6 +111,8 @@ struct Shown<'a> {
     diagnostic: &'a Diagnostic,
     message: String,
     source: Arc<NamedSource<String>>,
+    /// The help is shown at a rule's first diagnostic in a file only.
+    with_help: bool,
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -108,20 +123,17 @@ impl fmt::Debug for Shown<'_> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        write!(
+            f,
+            "{} {}",
+            self.diagnostic.rule.id, self.diagnostic.rule.name
+        )
     }
 }
 
 impl std::error::Error for Shown<'_> {}
 
 impl miette::Diagnostic for Shown<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!(
-            "{} {}",
-            self.diagnostic.rule.id, self.diagnostic.rule.name
-        )))
-    }
-
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.diagnostic.severity {
             Severity::Error => miette::Severity::Error,
@@ -131,11 +143,8 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let help = self.diagnostic.help.as_deref()?;
-        Some(match &self.diagnostic.workload {
-            Some(workload) => Box::new(format!("{help}\n(in {workload})")),
-            None => Box::new(help),
-        })
+        let help = self.diagnostic.help.as_deref().filter(|_| self.with_help)?;
+        Some(Box::new(help))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -144,11 +153,7 @@ impl miette::Diagnostic for Shown<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = &self.diagnostic.span;
-        let label = LabeledSpan::new(
-            Some(self.diagnostic.rule.name.to_string()),
-            span.start,
-            span.len(),
-        );
+        let label = LabeledSpan::new(Some(self.message.clone()), span.start, span.len());
         Some(Box::new(std::iter::once(label)))
     }
 }
