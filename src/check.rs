@@ -73,13 +73,18 @@ pub struct Settings {
 impl Settings {
     /// The severity a rule reports at, or `None` when it is off.
     pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
-        if let Some(selected) = &self.selected
-            && !selected.iter().any(|s| s.id == rule.id)
-            && rule.applies_to != rules::AppliesTo::Any
-        {
-            return None;
+        let level = self.levels.get(rule.id);
+        match &self.selected {
+            Some(selected)
+                if !selected.iter().any(|s| s.id == rule.id)
+                    && rule.applies_to != rules::AppliesTo::Any =>
+            {
+                return None;
+            }
+            None if rules::is_opt_in(rule) && level.is_none() => return None,
+            _ => {}
         }
-        match self.levels.get(rule.id) {
+        match level {
             Some(RuleLevel::Off) => None,
             Some(RuleLevel::Error) => Some(Severity::Error),
             Some(RuleLevel::Warning) => Some(Severity::Warning),

@@ -121,7 +121,8 @@ struct CheckArgs {
     /// Configuration file [default: the nearest .realtor.yaml upward].
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Run only these rules (ids, names, aliases or id prefixes such as `K`), comma-separated.
+    /// Run only these rules (ids, names, aliases, id prefixes such as `K`, or `ALL`, which
+    /// includes the opt-in rules), comma-separated.
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
     /// Do not run these rules, comma-separated.
@@ -312,6 +313,7 @@ fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
                 .map(|r| {
                     serde_json::json!({
                         "id": r.id, "name": r.name, "severity": r.severity,
+                        "default": !rules::is_opt_in(r),
                         "applies_to": r.applies_to.as_str(), "aliases": r.aliases,
                         "summary": r.summary, "help": r.help,
                     })
@@ -321,15 +323,16 @@ fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
         }
         ListFormat::Table => {
             let mut table = format!(
-                "{:<5} {:<32} {:<8} {:<11} {:<30}\n",
-                "ID", "NAME", "SEVERITY", "APPLIES TO", "ALIASES"
+                "{:<5} {:<32} {:<8} {:<7} {:<11} {:<30}\n",
+                "ID", "NAME", "SEVERITY", "DEFAULT", "APPLIES TO", "ALIASES"
             );
             for r in rules::all() {
                 table.push_str(&format!(
-                    "{:<5} {:<32} {:<8} {:<11} {:<30}\n",
+                    "{:<5} {:<32} {:<8} {:<7} {:<11} {:<30}\n",
                     r.id,
                     r.name,
                     r.severity.as_str(),
+                    if rules::is_opt_in(r) { "off" } else { "on" },
                     r.applies_to.as_str(),
                     r.aliases.join(",")
                 ));
@@ -646,8 +649,11 @@ fn settings(select: &[String], ignore: &[String], config: &Config) -> Result<Set
     Ok(settings)
 }
 
-/// The rules a selector names: an id, name or alias, or an id prefix (`K`, `P1`).
+/// The rules a selector names: an id, name or alias, an id prefix (`K`, `P1`) or `ALL`.
 fn rules_named(selector: &str) -> Result<Vec<&'static rules::RuleMeta>, String> {
+    if selector.eq_ignore_ascii_case("ALL") {
+        return Ok(rules::all().collect());
+    }
     if let Some(rule) = rules::find(selector) {
         return Ok(vec![rule]);
     }

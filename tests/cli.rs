@@ -576,3 +576,43 @@ fn no_progress_line_when_standard_error_is_not_a_terminal() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn opt_in_rules_run_only_when_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("Dockerfile"),
+        "FROM debian:12\nRUN true\nRUN false\n",
+    )
+    .unwrap();
+    let fired = |args: &[&str]| {
+        let (_, json) = check_json(dir.path(), args);
+        let mut ids: Vec<String> = ["D052", "K023", "K024", "K028"]
+            .iter()
+            .filter(|id| !diagnostics(&json, id).is_empty())
+            .map(|id| id.to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert!(fired(&[]).is_empty(), "opt-in rules are off by default");
+    assert_eq!(fired(&["--select", "K023"]), ["K023"]);
+    assert_eq!(
+        fired(&["--select", "ALL"]),
+        ["D052", "K023", "K024", "K028"]
+    );
+    std::fs::write(dir.path().join(".realtor.yaml"), "rules:\n  K028: info\n").unwrap();
+    assert_eq!(
+        fired(&[]),
+        ["K028"],
+        "a level in the configuration turns one on"
+    );
+    let (code, json) = check_json(dir.path(), &["--select", "ALL", "--ignore", "K028"]);
+    assert_eq!(code, 1);
+    assert!(diagnostics(&json, "K028").is_empty());
+}

@@ -62,6 +62,9 @@ struct FrontMatter {
     #[serde(rename = "applies-to")]
     applies_to: String,
     aliases: Vec<String>,
+    /// `off` for the rules that run only when chosen.
+    #[serde(default)]
+    default: Option<String>,
 }
 
 /// The fenced blocks under a `## heading`: (language, body).
@@ -116,6 +119,13 @@ fn every_rule_doc_matches_the_registry_and_its_examples_behave() {
         assert_eq!(front.severity, rule.severity.as_str(), "{}", rule.id);
         assert_eq!(front.applies_to, rule.applies_to.as_str(), "{}", rule.id);
         assert_eq!(front.aliases, rule.aliases, "{}", rule.id);
+        let opt_in = realtor::rules::is_opt_in(rule);
+        assert_eq!(
+            front.default.as_deref(),
+            opt_in.then_some("off"),
+            "{}: `default: off` in the front matter when, and only when, the rule is opt-in",
+            rule.id
+        );
         assert!(
             doc.contains(&format!("# {} {}\n", rule.id, rule.name)),
             "{}: title",

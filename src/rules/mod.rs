@@ -261,6 +261,20 @@ pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
     REGISTRY.iter().map(|r| r.meta())
 }
 
+/// Rules that are off unless chosen: named in `--select` (by id, name, alias, prefix or
+/// `ALL`) or given a level in `.realtor.yaml`. Each is a matter of house style or right only
+/// for some workloads, and the first that users of hadolint and kube-linter switch off:
+/// D052 (consecutive `RUN`s: layer count is a trade-off, and hadolint reports it as info),
+/// D061 (label key format), K023 and K024 (probes: Jobs, workers and sidecars have no
+/// endpoint to probe) and K028 (seccomp: clusters can default it with the kubelet's
+/// `--seccomp-default`).
+pub const OPT_IN: &[&str] = &["D052", "D061", "K023", "K024", "K028"];
+
+/// Whether a rule is off unless chosen (see [`OPT_IN`]).
+pub fn is_opt_in(rule: &RuleMeta) -> bool {
+    OPT_IN.contains(&rule.id)
+}
+
 /// The rule an id, name or alias names.
 pub fn find(name: &str) -> Option<&'static RuleMeta> {
     all().find(|m| m.is_named(name))
@@ -299,8 +313,9 @@ pub fn markdown_table() -> String {
             .map(|a| format!("`{a}`"))
             .collect::<Vec<_>>()
             .join(", ");
+        let opt_in = if is_opt_in(rule) { " (opt-in)" } else { "" };
         table.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
+            "| {}{opt_in} | {} | {} | {} | {} | {} |\n",
             rule.id,
             rule.name,
             rule.severity,
