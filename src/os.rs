@@ -335,7 +335,7 @@ fn libosinfo(lower: &str) -> Option<Parts> {
         .or_else(|| lower.strip_prefix("https://"))?;
     let mut segments = path.split('/').skip(1);
     let name = segments.next()?;
-    let release = segments.next().filter(|r| !r.is_empty());
+    let release = segments.next().filter(|r| !r.is_empty() && *r != "unknown");
     if name == "win" {
         let (_, distro, version) = LIBOSINFO_WINDOWS
             .iter()

@@ -55,7 +55,7 @@ fn exports_are_checked_with_positions_in_the_source() {
     let files = json["files"].as_array().unwrap();
     assert_eq!(
         files.len(),
-        13,
+        16,
         "the vDisk, vUSB and vNetwork tabs are joined, not read alone"
     );
     assert!(files.iter().all(|f| f["kind"] == "inventory"), "{files:?}");
@@ -79,6 +79,14 @@ fn exports_are_checked_with_positions_in_the_source() {
     expect("P202", "rvtools/RVTools_tabvInfo.csv", (6, 85, 6, 126));
     expect("V002", "rvtools/RVTools_tabvInfo.csv", (3, 1, 3, 6));
     expect("P206", "rvtools/RVTools_tabvUSB.csv", (2, 1, 2, 101));
+    // A PCIPassthru adapter is passthrough, at its cell; a vmxnet3 with Direct Path IO
+    // (on by default) is not.
+    expect("P206", "rvtools/RVTools_tabvNetwork.csv", (3, 43, 3, 54));
+    let network_passthrough = found
+        .iter()
+        .filter(|f| f.0 == "P206" && f.1.ends_with("RVTools_tabvNetwork.csv"))
+        .count();
+    assert_eq!(network_passthrough, 1);
     expect("R001", "rvtools/RVTools_tabvPartition.csv", (4, 42, 4, 49));
     // A workbook's columns count cells: column 9 is cell I6, the OS.
     expect("P202", "rvtools.xlsx", (6, 9, 6, 10));

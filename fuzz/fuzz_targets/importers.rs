@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use realtor::importers::{self, Format};
 use realtor::source::SourceFile;
 
-const FORMATS: [Format; 8] = [
+const FORMATS: [Format; 9] = [
     Format::Libvirt,
     Format::Vmx,
     Format::VirtualBox,
@@ -14,6 +14,7 @@ const FORMATS: [Format; 8] = [
     Format::AwsCsv,
     Format::AzureCsv,
     Format::RvtoolsCsv,
+    Format::Spreadsheet,
 ];
 
 fuzz_target!(|data: &[u8]| {
@@ -21,6 +22,6 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else { return };
     let file = SourceFile::new("export", text);
     let format = importers::detect(&file.text).unwrap_or(FORMATS[pick as usize % FORMATS.len()]);
-    let imported = importers::import(format, &file);
+    let imported = importers::import(format, &file, &importers::Columns::default());
     let _ = realtor::inventory::decode(imported.root.to_value());
 });

@@ -2,7 +2,9 @@
 //! `HostName`, `VMware.VMName`, `OS.Name`/`OS.Version`, `CPU.NumberOfLogicalCores` (else
 //! `CPU.NumberOfCores`), `RAM.TotalSizeInMB`, `CPU.UsagePct.Avg`/`.Max` and
 //! `RAM.UsedSizeInMB.Avg`/`.Max` (kept apart: an average is never called a p95),
-//! `Applications` and `Tags` (`name:value, name:value`).
+//! `CPU.NumberOfProcessors` (sockets), `IPAddress`, `Applications`, `ApplicationWave` and
+//! `Tags` (`name:value, name:value`). A row names its machine by `VMware.VMName`,
+//! `HostName`, `ExternalId`, `IPAddress` or `SMBiosId`, as AWS needs one of them.
 
 use super::table::{self, Cell, Row, Table};
 use super::{Import, Mapping, decimal, round2, whole_number};
@@ -17,10 +19,16 @@ pub fn read(text: &str, import: &mut Import) {
 
 fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
     let get = |aliases: &[&str]| row.get(table, aliases);
-    let Some(name) = get(&["vmwarevmname", "hostname", "externalid"]) else {
+    let Some(name) = get(&[
+        "vmwarevmname",
+        "hostname",
+        "externalid",
+        "ipaddress",
+        "smbiosid",
+    ]) else {
         import.problem(
             row.span.clone(),
-            "row has none of `VMware.VMName`, `HostName`, `ExternalId`",
+            "row has none of `VMware.VMName`, `HostName`, `ExternalId`, `IPAddress`, `SMBiosId`",
         );
         return None;
     };
@@ -38,6 +46,12 @@ fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
     machine.count(
         "compute.vcpus",
         get(&["cpunumberoflogicalcores", "cpunumberofcores"]),
+        1,
+        import,
+    );
+    machine.count(
+        "compute.sockets",
+        get(&["cpunumberofprocessors"]),
         1,
         import,
     );
@@ -66,8 +80,14 @@ fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
             percent_of(&mut machine, path, used, total, import);
         }
     }
-    if let Some(apps) = get(&["applications"]) {
-        machine.text("tags.applications", apps.text.clone(), apps.span.clone());
+    for (column, tag) in [
+        ("applications", "applications"),
+        ("applicationwave", "applicationWave"),
+        ("ipaddress", "ipAddress"),
+    ] {
+        if let Some(cell) = get(&[column]) {
+            machine.text(&format!("tags.{tag}"), cell.text.clone(), cell.span.clone());
+        }
     }
     if let Some(tags) = get(&["tags"]) {
         for pair in tags

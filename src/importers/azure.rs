@@ -1,6 +1,6 @@
 //! Azure Migrate "Import using CSV" discovered-servers template. The template Microsoft
 //! ships marks mandatory columns with `*`: `*Server name`, `*Cores`, `*Memory (In MB)`,
-//! `*OS name`; then `OS version`, `Server type`, `Hypervisor`, the utilisation
+//! `*OS name`; then `OS version`, `OS architecture`, `Server type`, `Hypervisor`, the utilisation
 //! percentages, `Boot type`, `Disk N size (In GB)`, `Virtual machine ID` and
 //! `Application N name/version`. Older spellings (`Memory (MB)`, `Disk N size (GB)`,
 //! `Firmware type`) are read too; headers match without case, spaces or punctuation.
@@ -55,6 +55,9 @@ fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
     }
     if let Some(os) = get(&["osname"]) {
         machine.os_named(os, get(&["osversion"]));
+    }
+    if let Some(arch) = get(&["osarchitecture"]) {
+        machine.text("os.arch", arch.text.clone(), arch.span.clone());
     }
     machine.count("compute.vcpus", get(&["cores"]), 1, import);
     machine.count(
@@ -184,5 +187,6 @@ mod tests {
             (os.distro.as_deref(), os.version.as_deref()),
             (Some("windows-server"), Some("2008 R2"))
         );
+        assert_eq!(os.arch.as_deref(), Some("x64"));
     }
 }

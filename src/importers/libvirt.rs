@@ -1,9 +1,12 @@
 //! KVM and Xen guests as libvirt domain XML (`virsh dumpxml NAME`). Read: `<domain
 //! type>` (kvm, xen), `<name>`, `<uuid>`, `<memory unit>`, `<vcpu>`, `<os><type arch>`,
 //! EFI firmware (`<os firmware="efi">` or a pflash `<loader>`), the libosinfo OS id in
-//! `<metadata>`, disks (`<shareable/>`, `device="lun"` raw SCSI passthrough), `<hostdev>`
-//! PCI and USB passthrough, SR-IOV interfaces (`<interface type="hostdev">`) and USB
-//! redirection (`<redirdev bus="usb">`). Disk sizes live in the images, not here.
+//! `<metadata>`, disks (`<shareable/>`, `device="lun"` and `<hostdev type="scsi">` raw
+//! SCSI passthrough), `<hostdev>` PCI, USB and mediated (`type="mdev"`, a vGPU when its
+//! model is `vfio-pci`) passthrough, SR-IOV interfaces (`<interface type="hostdev">`) and
+//! USB redirection from a host (`<redirdev bus="usb">`; `type="spicevmc"` redirects the
+//! SPICE viewer's USB devices, which every SPICE domain declares, and is left out). Disk
+//! sizes live in the images, not here.
 //!
 //! Without a libosinfo id the guest OS is inferred where the domain shows it: Hyper-V
 //! enlightenments (`<features><hyperv>`), which libvirt and virt-manager turn on for
@@ -23,7 +26,14 @@ pub fn read(text: &str, import: &mut Import) {
         Ok(document) => document,
         Err(error) => {
             let at = super::virtualbox::offset_of(text, error.pos());
-            import.problem(at..at, format!("XML: {error}"));
+            let message = if text.matches("<domain").count() > 1 {
+                format!(
+                    "XML: {error}: the file holds more than one `<domain>` (as `virt-install --print-xml` writes); keep one domain per file, as `virsh dumpxml NAME` writes it"
+                )
+            } else {
+                format!("XML: {error}")
+            };
+            import.problem(at..at, message);
             return;
         }
     };
@@ -150,7 +160,19 @@ fn read_devices(devices: Node, machine: &mut Mapping) {
                 passthrough.push(item);
             }
             "hostdev" if kind == "usb" => usb.push(usb_device("usb-host", span)),
-            "redirdev" if device.attribute("bus") == Some("usb") => {
+            "hostdev" if kind == "mdev" => {
+                let gpu = device.attribute("model") == Some("vfio-pci");
+                let mut item = Mapping::new(span.clone());
+                item.text("kind", if gpu { "gpu" } else { "pci" }, span.clone());
+                item.text("model", "mdev", span);
+                passthrough.push(item);
+            }
+            "hostdev" if kind == "scsi" => {
+                let mut disk = Mapping::new(span.clone());
+                disk.text("rdm", "physical", span);
+                disks.push(disk);
+            }
+            "redirdev" if device.attribute("bus") == Some("usb") && kind != "spicevmc" => {
                 usb.push(usb_device("usb-redirection", span))
             }
             "interface" if kind == "hostdev" => {
@@ -345,6 +367,57 @@ mod tests {
         let (_, _, inventory) = read("libvirt-domain.xml");
         let os = inventory.machines[0].os.as_ref().unwrap();
         assert_eq!(os.distro.as_deref(), Some("centos"), "libosinfo wins");
+    }
+
+    #[test]
+    fn libvirt_test_domains_give_their_devices() {
+        let (_, _, inventory) = read("real/libvirt-hostdev-mdev.xml");
+        let hardware = inventory.machines[0].hardware.as_ref().unwrap();
+        let passthrough = hardware.passthrough.as_ref().unwrap();
+        assert_eq!(
+            (passthrough[0].kind, passthrough[0].model.as_deref()),
+            (Some(PassthroughKind::Gpu), Some("mdev"))
+        );
+        let (_, _, inventory) = read("real/libvirt-usb-redir.xml");
+        let usb: Vec<_> = inventory.machines[0]
+            .hardware
+            .as_ref()
+            .unwrap()
+            .usb_devices
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|u| u.kind.as_deref())
+            .collect();
+        assert_eq!(
+            usb,
+            [Some("usb-redirection")],
+            "the SPICE viewer's redirection is no device of the host"
+        );
+        let (_, _, inventory) = read("real/libvirt-hostdev-scsi.xml");
+        let disks = inventory.machines[0]
+            .storage
+            .as_ref()
+            .unwrap()
+            .disks
+            .as_ref()
+            .unwrap();
+        assert_eq!(disks.len(), 2);
+        assert_eq!(disks[1].rdm, Some(Rdm::Physical));
+    }
+
+    #[test]
+    fn more_than_one_domain_is_a_clear_problem() {
+        let mut import = crate::importers::Import::default();
+        super::read(
+            "<domain type='kvm'><name>a</name></domain>\n<domain type='kvm'><name>b</name></domain>\n",
+            &mut import,
+        );
+        assert!(
+            import.problems[0].1.contains("more than one `<domain>`"),
+            "{:?}",
+            import.problems
+        );
     }
 
     #[test]

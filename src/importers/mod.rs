@@ -123,10 +123,19 @@ pub fn detect_with(text: &str, columns: &Columns) -> Option<Format> {
         Some(Format::AzureCsv)
     } else if has("processorcount") && (has("vmname") || has("name")) && has("generation") {
         Some(Format::HypervCsv)
-    } else if header
-        .iter()
-        .any(|h| h.starts_with("cpu") || h.starts_with("ram"))
-        && (has("externalid") || has("hostname") || has("vmwarevmname"))
+    } else if [
+        "externalid",
+        "smbiosid",
+        "vmwaremorefid",
+        "vmwarevcenterid",
+        "vmwarevmname",
+        "cpunumberofprocessors",
+        "cpunumberofcores",
+        "cpunumberoflogicalcores",
+        "ramtotalsizeinmb",
+    ]
+    .iter()
+    .any(|column| has(column))
     {
         Some(Format::AwsCsv)
     } else {
@@ -467,6 +476,11 @@ mod tests {
         assert_eq!(
             detect("ExternalId,CPU.NumberOfCores,RAM.TotalSizeInMB\n"),
             Some(Format::AwsCsv)
+        );
+        assert_eq!(
+            detect("VMware.MoRefId,VMware.VCenterId,Notes\n"),
+            Some(Format::AwsCsv),
+            "one identifying column is enough, as AWS requires"
         );
         assert_eq!(
             detect("Name,Generation,ProcessorCount,MemoryStartup\n"),

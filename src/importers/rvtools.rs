@@ -153,15 +153,11 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
         let items: Vec<Mapping> = nics
             .iter()
             .filter_map(|nic| {
-                let direct = nic.get(table, &["directpathio"])?;
-                if !is_true(&direct.text) {
-                    return None;
-                }
-                let mut item = Mapping::new(nic.span.clone());
-                item.text("kind", "pci", direct.span.clone());
-                if let Some(adapter) = nic.get(table, &["adapter", "type"]) {
-                    item.text("model", adapter.text.clone(), adapter.span.clone());
-                }
+                let adapter = nic.get(table, &["adapter", "type"])?;
+                let kind = passthrough_adapter(&adapter.text)?;
+                let mut item = Mapping::new(adapter.span.clone());
+                item.text("kind", kind, adapter.span.clone());
+                item.text("model", adapter.text.clone(), adapter.span.clone());
                 Some(item)
             })
             .collect();
@@ -170,6 +166,20 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
         }
     }
     Some(machine)
+}
+
+/// The passthrough a vNetwork adapter type is: `PCIPassthru` a PCI device, `SriovEthernetCard`
+/// an SR-IOV virtual function. `Direct Path IO = True` is not: it is a capability of
+/// `vmxnet3` adapters, on by default, and says nothing of what the VM holds.
+fn passthrough_adapter(adapter: &str) -> Option<&'static str> {
+    let lower = adapter.to_ascii_lowercase();
+    if lower.contains("passthru") || lower.contains("passthrough") {
+        Some("pci")
+    } else if lower.contains("sriov") || lower.contains("sr-iov") {
+        Some("sriov")
+    } else {
+        None
+    }
 }
 
 /// One vDisk row as a disk, each value at its cell.

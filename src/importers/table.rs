@@ -37,8 +37,22 @@ pub fn normalise(header: &str) -> String {
         .collect()
 }
 
+/// Where the table starts: past the `#TYPE System.Management.Automation.PSCustomObject`
+/// line that Windows PowerShell 5.1's `Export-Csv` writes first.
+fn table_start(text: &str) -> usize {
+    let text_start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
+    if text[text_start..].starts_with("#TYPE ") {
+        text[text_start..]
+            .find('\n')
+            .map_or(text.len(), |end| text_start + end + 1)
+    } else {
+        0
+    }
+}
+
 /// The normalised names of a CSV text's first record, if it has more than one field.
 pub fn header_names(text: &str) -> Option<Vec<String>> {
+    let text = &text[table_start(text)..];
     let mut reader = reader(text);
     let record = reader.records().next()?.ok()?;
     (record.len() > 1).then(|| record.iter().map(normalise).collect())
@@ -46,6 +60,7 @@ pub fn header_names(text: &str) -> Option<Vec<String>> {
 
 /// The header of a CSV text as written (trimmed), if it has more than one field.
 pub fn header_labels(text: &str) -> Option<Vec<String>> {
+    let text = &text[table_start(text)..];
     let mut reader = reader(text);
     let record = reader.records().next()?.ok()?;
     (record.len() > 1).then(|| record.iter().map(|h| h.trim().to_string()).collect())
@@ -53,7 +68,7 @@ pub fn header_labels(text: &str) -> Option<Vec<String>> {
 
 /// `;` when the header has more of them than commas (locales that write decimal commas).
 pub fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
+    let first = text[table_start(text)..].lines().next().unwrap_or("");
     if first.matches(';').count() > first.matches(',').count() {
         b';'
     } else {
@@ -88,7 +103,8 @@ pub fn each_row(
     each: &mut dyn FnMut(&Table, Row, &mut Import),
 ) -> Option<Table> {
     let delimiter = delimiter(text);
-    let mut reader = reader(text);
+    let base = table_start(text);
+    let mut reader = reader(&text[base..]);
     let mut records = reader.records();
     let header = records.next()?.ok()?;
     let table = Table {
@@ -100,12 +116,14 @@ pub fn each_row(
         let record = match record {
             Ok(record) => record,
             Err(error) => {
-                let at = error.position().map_or(text.len(), |p| p.byte() as usize);
+                let at = error
+                    .position()
+                    .map_or(text.len(), |p| base + p.byte() as usize);
                 import.problem(at..at, format!("CSV: {error}"));
                 continue;
             }
         };
-        let mut start = record.position().map_or(0, |p| p.byte() as usize);
+        let mut start = base + record.position().map_or(0, |p| p.byte() as usize);
         while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
@@ -230,6 +248,15 @@ mod tests {
         assert_eq!(&text[row.span.clone()], "web,\"4,096\",\"a \"\"b\"\"\"");
         assert_eq!(import.problems.len(), 1);
         assert_eq!(&text[import.problems[0].0.clone()], "short");
+    }
+
+    #[test]
+    fn a_powershell_type_line_before_the_header_is_skipped() {
+        let text = "#TYPE Microsoft.HyperV.PowerShell.VirtualMachine\r\n\"Name\",\"State\"\r\n\"web\",\"Running\"\r\n";
+        assert_eq!(header_names(text).unwrap(), ["name", "state"]);
+        let mut import = Import::default();
+        let table = read(text, &mut import).unwrap();
+        assert_eq!(&text[table.rows[0].cells[1].span.clone()], "Running");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! VirtualBox `.vbox` machine XML. Read: `<Machine name uuid OSType>`, `<CPU count>`,
 //! `<Memory RAMSize>` (MiB), `<Firmware type>`, hard disks attached in
-//! `<StorageControllers>` (shareable when the medium's type is `Shareable`) and USB
-//! `<DeviceFilter>`s, which attach host devices. Disk sizes live in the images.
+//! `<StorageControllers>` (shareable when the medium's type is `Shareable`), USB
+//! `<DeviceFilter>`s, which attach host devices, and `<HostPci>` passthrough. A snapshot
+//! (`<Snapshot>`) repeats the machine's controllers as they were: only the machine's own
+//! are read. Disk sizes live in the images. The global settings file (`VirtualBox.xml`,
+//! `<Global>`) describes no machine and is skipped.
 
 use roxmltree::{Document, Node, TextPos};
 
@@ -33,6 +36,10 @@ pub fn read(text: &str, import: &mut Import) {
             return;
         }
     };
+    if find(document.root_element(), "Global").is_some() {
+        import.skipped.push(("VirtualBox global settings", 1));
+        return;
+    }
     let Some(vm) = document
         .root_element()
         .children()
@@ -79,8 +86,7 @@ pub fn read(text: &str, import: &mut Import) {
         .filter(|n| is(*n, "HardDisk") && n.attribute("type") == Some("Shareable"))
         .filter_map(|n| n.attribute("uuid").map(str::to_string))
         .collect();
-    let disks: Vec<Mapping> = vm
-        .descendants()
+    let disks: Vec<Mapping> = current(vm)
         .filter(|n| is(*n, "AttachedDevice") && n.attribute("type") == Some("HardDisk"))
         .map(|device| {
             let mut disk = Mapping::new(device.range());
@@ -94,8 +100,7 @@ pub fn read(text: &str, import: &mut Import) {
     if !disks.is_empty() {
         machine.list("storage.disks", disks, vm.range());
     }
-    let filters: Vec<Mapping> = vm
-        .descendants()
+    let filters: Vec<Mapping> = current(vm)
         .filter(|n| is(*n, "DeviceFilter") && n.attribute("active") != Some("false"))
         .map(|filter| {
             let mut device = Mapping::new(filter.range());
@@ -110,7 +115,36 @@ pub fn read(text: &str, import: &mut Import) {
     if !filters.is_empty() {
         machine.list("hardware.usbDevices", filters, vm.range());
     }
+    let pci: Vec<Mapping> = current(vm)
+        .filter(|n| {
+            is(*n, "Device")
+                && n.parent()
+                    .and_then(|p| p.parent())
+                    .is_some_and(|p| is(p, "HostPci"))
+        })
+        .map(|device| {
+            let mut item = Mapping::new(device.range());
+            item.text("kind", "pci", device.range());
+            if let Some(host) = attribute(device, "host") {
+                item.text("model", host.text, host.span);
+            }
+            item
+        })
+        .collect();
+    if !pci.is_empty() {
+        machine.list("hardware.passthrough", pci, vm.range());
+    }
     import.machine(machine.build());
+}
+
+/// The machine's elements as they are now: its descendants outside its snapshots.
+fn current<'a, 'input: 'a>(vm: Node<'a, 'input>) -> impl Iterator<Item = Node<'a, 'input>> {
+    vm.descendants().filter(move |node| {
+        !node
+            .ancestors()
+            .take_while(|a| *a != vm)
+            .any(|a| is(a, "Snapshot"))
+    })
 }
 
 /// A VirtualBox OS type id (`Windows2019_64`, `RedHat_64`) as the words the shared OS
@@ -140,6 +174,56 @@ fn find<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'inpu
 mod tests {
     use crate::importers::testing::read;
     use crate::inventory::{Firmware, Hypervisor, OsFamily};
+
+    fn import_text(text: &str) -> crate::importers::Imported {
+        let file = crate::source::SourceFile::new("m.vbox", text);
+        crate::importers::import(
+            crate::importers::Format::VirtualBox,
+            &file,
+            &crate::importers::Columns::default(),
+        )
+    }
+
+    #[test]
+    fn snapshots_add_no_disks_and_host_pci_is_passthrough() {
+        let controllers = "<StorageControllers><StorageController name=\"SATA\"><AttachedDevice type=\"HardDisk\"><Image uuid=\"{a}\"/></AttachedDevice><AttachedDevice type=\"HardDisk\"><Image uuid=\"{b}\"/></AttachedDevice></StorageController></StorageControllers>";
+        let text = format!(
+            "<VirtualBox xmlns=\"http://www.virtualbox.org/\" version=\"1.16-linux\"><Machine uuid=\"{{m}}\" name=\"lab\" OSType=\"Ubuntu_64\"><Snapshot uuid=\"{{s}}\" name=\"before\"><Hardware/>{controllers}</Snapshot><Hardware><HostPci><Devices><Device host=\"0000:01:00.0\" guest=\"0000:00:05.0\"/></Devices></HostPci></Hardware>{controllers}</Machine></VirtualBox>"
+        );
+        let imported = import_text(&text);
+        let inventory = crate::inventory::decode(imported.root.to_value())
+            .unwrap()
+            .inventory;
+        let machine = &inventory.machines[0];
+        assert_eq!(
+            machine
+                .storage
+                .as_ref()
+                .unwrap()
+                .disks
+                .as_ref()
+                .unwrap()
+                .len(),
+            2
+        );
+        let passthrough = machine
+            .hardware
+            .as_ref()
+            .unwrap()
+            .passthrough
+            .as_ref()
+            .unwrap();
+        assert_eq!(passthrough[0].model.as_deref(), Some("0000:01:00.0"));
+    }
+
+    #[test]
+    fn the_global_settings_file_is_skipped_not_an_error() {
+        let imported = import_text(
+            "<VirtualBox xmlns=\"http://www.virtualbox.org/\" version=\"1.12-linux\"><Global><SystemProperties defaultMachineFolder=\"/vms\"/></Global></VirtualBox>",
+        );
+        assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+        assert_eq!(imported.skipped, [("VirtualBox global settings", 1)]);
+    }
 
     #[test]
     fn vbox_machine_becomes_a_machine() {

@@ -1,8 +1,9 @@
 //! VMware `.vmx` configuration files: `key = "value"` lines. Read: `displayName`,
-//! `uuid.bios`, `guestOS` (a VMware guest id), `firmware`, `numvcpus`, `memsize` (MiB),
+//! `uuid.bios`, `guestOS` (a VMware guest id), `firmware` (absent: BIOS, VMware's default),
+//! `numvcpus` (absent: 1, VMware's default), `cpuid.coresPerSocket`, `memsize` (MiB),
 //! virtual disks (`scsi0:0.fileName` and its `.mode`, shared buses, multi-writer sharing),
-//! USB devices (`usb:N.deviceType` other than the virtual hid/hub, `usb.autoConnect.deviceN`)
-//! and PCI passthrough (`pciPassthruN.present`). Disk sizes live in the `.vmdk` files, not
+//! USB devices on any controller (`usb:N`, `usb_xhci:N`, `ehci:N` `.deviceType` other than
+//! the virtual hid/hub, `usb.autoConnect.deviceN`) and PCI passthrough (`pciPassthruN.present`). Disk sizes live in the `.vmdk` files, not
 //! here, so they stay unknown.
 
 use std::collections::HashMap;
@@ -88,12 +89,14 @@ pub fn read(text: &str, import: &mut Import) {
         machine.text("id", uuid.text.clone(), uuid.span.clone());
     }
     machine.text("platform.hypervisor", "vmware", name.span.clone());
-    if let Some(firmware) = get("firmware") {
-        match firmware.text.to_ascii_lowercase().as_str() {
+    match get("firmware") {
+        Some(firmware) => match firmware.text.to_ascii_lowercase().as_str() {
             "efi" => machine.text("platform.firmware", "efi", firmware.span.clone()),
             "bios" => machine.text("platform.firmware", "bios", firmware.span.clone()),
             other => import.problem(firmware.span.clone(), format!("unknown firmware `{other}`")),
-        }
+        },
+        // What a machine without the line boots with; the machine's name is where it is.
+        None => machine.text("platform.firmware", "bios", name.span.clone()),
     }
     if let Some(guest) = get("guestos") {
         let id = if guest.text.to_ascii_lowercase().ends_with("guest") {
@@ -103,7 +106,16 @@ pub fn read(text: &str, import: &mut Import) {
         };
         machine.os(&id, guest.span.clone());
     }
-    machine.count("compute.vcpus", get("numvcpus"), 1, import);
+    match get("numvcpus") {
+        Some(vcpus) => machine.count("compute.vcpus", Some(vcpus), 1, import),
+        None => machine.plain("compute.vcpus", 1, name.span.clone()),
+    }
+    machine.count(
+        "compute.coresPerSocket",
+        get("cpuid.corespersocket"),
+        1,
+        import,
+    );
     machine.count("compute.memoryMiB", get("memsize"), 1, import);
     let disks = disks(&settings);
     if !disks.is_empty() {
@@ -177,7 +189,9 @@ fn usb_devices(settings: &HashMap<String, Cell>) -> Vec<Mapping> {
     let mut found: Vec<(&String, &Cell)> = settings
         .iter()
         .filter(|(key, cell)| {
-            let attached = key.starts_with("usb:")
+            let attached = ["usb:", "usb_xhci:", "ehci:"]
+                .iter()
+                .any(|controller| key.starts_with(controller))
                 && key.ends_with(".devicetype")
                 && !matches!(cell.text.to_ascii_lowercase().as_str(), "hid" | "hub");
             let auto_connect = key.starts_with("usb.autoconnect.device");
@@ -227,6 +241,49 @@ fn passthrough(settings: &HashMap<String, Cell>) -> Vec<Mapping> {
 mod tests {
     use crate::importers::testing::{at, read};
     use crate::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind};
+
+    #[test]
+    fn vmware_defaults_fill_what_the_file_leaves_out() {
+        let text = "config.version = \"8\"\ndisplayName = \"lab\"\nguestOS = \"ubuntu-64\"\ncpuid.coresPerSocket = \"2\"\nusb_xhci:4.present = \"TRUE\"\nusb_xhci:4.deviceType = \"hid\"\nusb_xhci:6.present = \"TRUE\"\nusb_xhci:6.deviceType = \"smartcard\"\n";
+        let file = crate::source::SourceFile::new("lab.vmx", text);
+        let imported = crate::importers::import(
+            crate::importers::Format::Vmx,
+            &file,
+            &crate::importers::Columns::default(),
+        );
+        let inventory = crate::inventory::decode(imported.root.to_value())
+            .unwrap()
+            .inventory;
+        let machine = &inventory.machines[0];
+        let compute = machine.compute.as_ref().unwrap();
+        assert_eq!(
+            (compute.vcpus, compute.cores_per_socket),
+            (Some(1), Some(2))
+        );
+        assert_eq!(
+            machine.platform.as_ref().unwrap().firmware,
+            Some(Firmware::Bios)
+        );
+        let usb = machine
+            .hardware
+            .as_ref()
+            .unwrap()
+            .usb_devices
+            .as_ref()
+            .unwrap();
+        assert_eq!(usb.len(), 1, "the virtual hid is no device");
+        let vcpus = imported
+            .root
+            .lookup(&crate::syntax::yaml::parse_path(
+                "machines[0].compute.vcpus",
+            ))
+            .unwrap();
+        assert_eq!(
+            at(&file, &vcpus.node.span),
+            "lab",
+            "a default points at the machine"
+        );
+    }
 
     #[test]
     fn vmx_settings_become_a_machine() {
