@@ -433,7 +433,12 @@ fn windows_server_release(rest: &str) -> Option<String> {
     let year = rest
         .get(..4)
         .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
-    let r2 = rest[4..].trim_start().starts_with("r2");
+    let after = rest[4..].trim_start();
+    if after.starts_with("or later") {
+        // "Windows Server 2016 or later": one of several releases, none named.
+        return None;
+    }
+    let r2 = after.starts_with("r2");
     Some(if r2 {
         format!("{year} R2")
     } else {
@@ -477,6 +482,13 @@ mod tests {
     fn free_text_names() {
         use OsFamily::*;
         let cases: &[Case] = &[
+            (
+                "Microsoft Windows Server 2016 or later (64-bit)",
+                Windows,
+                "windows-server",
+                None,
+                None,
+            ),
             (
                 "Microsoft Windows Server 2008 R2 (64-bit)",
                 Windows,

@@ -117,7 +117,7 @@ pub fn detect_with(text: &str, columns: &Columns) -> Option<Format> {
     let header = table::header_names(text)?;
     let has = |name: &str| header.iter().any(|h| h == name);
     let memory = has("memory") || has("memorymib") || has("memorymb");
-    if has("vm") && (has("vmuuid") || has("vmid")) && has("cpus") && memory {
+    if (has("vm") || has("vmname")) && has("cpus") && memory {
         Some(Format::RvtoolsCsv)
     } else if has("servername") && has("cores") && has("osname") {
         Some(Format::AzureCsv)

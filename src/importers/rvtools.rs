@@ -41,13 +41,43 @@ pub fn read(file: &SourceFile, import: &mut Import) {
     import.skipped.push(("SRM placeholder", placeholders));
 }
 
+/// The OS that VMware Tools report in `Guest Detailed Data` (`distroName='Red Hat
+/// Enterprise Linux' distroVersion='8.10' prettyName='...'`), at the value it is read from:
+/// `prettyName`, else `distroName` and `distroVersion`. `None` when neither names an OS.
+fn guest_detailed_os(cell: &super::Cell) -> Option<super::Cell> {
+    let value = |key: &str| {
+        let start = cell.text.find(&format!("{key}='"))? + key.len() + 2;
+        let len = cell.text[start..].find('\'')?;
+        Some((start, &cell.text[start..start + len]))
+    };
+    let at = |start: usize, len: usize| {
+        let base = cell.span.start + start;
+        base..base + len
+    };
+    let pretty = value("prettyName").filter(|(_, v)| crate::os::identify(v).is_some());
+    if let Some((start, text)) = pretty {
+        return Some(super::Cell {
+            text: text.to_string(),
+            span: at(start, text.len()),
+        });
+    }
+    let (start, name) = value("distroName")?;
+    let version = value("distroVersion").map_or("", |(_, v)| v);
+    let text = format!("{name} {version}");
+    crate::os::identify(&text)?;
+    Some(super::Cell {
+        text,
+        span: at(start, name.len()),
+    })
+}
+
 fn is_true(text: &str) -> bool {
     text.eq_ignore_ascii_case("true")
 }
 
 fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) -> Option<Mapping> {
     let get = |aliases: &[&str]| row.get(info, aliases);
-    let Some(name) = get(&["vm"]) else {
+    let Some(name) = get(&["vm", "vmname"]) else {
         import.problem(row.span.clone(), "row has no `VM` name");
         return None;
     };
@@ -65,7 +95,10 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
             _ => {}
         }
     }
-    if let Some(os) = get(&[
+    let detailed = get(&["guestdetaileddata"]).and_then(guest_detailed_os);
+    if let Some(os) = detailed {
+        machine.os(&os.text, os.span);
+    } else if let Some(os) = get(&[
         "osaccordingtothevmwaretools",
         "osaccordingtotheconfigurationfile",
         "os",
@@ -366,6 +399,42 @@ mod tests {
     use crate::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind, Rdm};
     use crate::source::SourceFile;
     use crate::syntax::yaml::parse_path;
+
+    #[test]
+    fn csv_exports_with_prefixed_headers_and_guest_detailed_data_are_read() {
+        let text = "vInfoVMName,vInfoPowerstate,vInfoCPUs,vInfoMemory,vInfoOSTools,vInfoGuestDetailedData\nerp,poweredOn,4,16384,CentOS 4/5 or later (64-bit),\"architecture='X86' bitness='64' distroName='Red Hat Enterprise Linux' distroVersion='8.10' familyName='Linux' prettyName='Red Hat Enterprise Linux 8.10 (Ootpa)'\"\n";
+        assert_eq!(
+            crate::importers::detect(text),
+            Some(crate::importers::Format::RvtoolsCsv),
+            "no UUID column is needed"
+        );
+        let file = SourceFile::new("vinfo.csv", text);
+        let imported = crate::importers::import(
+            crate::importers::Format::RvtoolsCsv,
+            &file,
+            &crate::importers::Columns::default(),
+        );
+        let inventory = crate::inventory::decode(imported.root.to_value())
+            .unwrap()
+            .inventory;
+        let machine = &inventory.machines[0];
+        assert_eq!(machine.name, "erp");
+        assert_eq!(machine.compute.as_ref().unwrap().vcpus, Some(4));
+        let os = machine.os.as_ref().unwrap();
+        assert_eq!(
+            (os.distro.as_deref(), os.version.as_deref()),
+            (Some("rhel"), Some("8.10")),
+            "what VMware Tools report wins over the configured guest id"
+        );
+        let distro = imported
+            .root
+            .lookup(&crate::syntax::yaml::parse_path("machines[0].os.distro"))
+            .unwrap();
+        assert_eq!(
+            &text[distro.node.span.clone()],
+            "Red Hat Enterprise Linux 8.10 (Ootpa)"
+        );
+    }
 
     #[test]
     fn a_workbook_reads_like_its_csv_export() {

@@ -30,11 +30,16 @@ pub struct Cell {
 
 /// The normalised form of a header: lower-case letters and digits only.
 pub fn normalise(header: &str) -> String {
-    header
+    let name: String = header
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
-        .collect()
+        .collect();
+    // RVTools' CSV export prefixes the vInfo columns with the tab (`vInfoVMName`).
+    match name.strip_prefix("vinfo") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => name,
+    }
 }
 
 /// Where the table starts: past the `#TYPE System.Management.Automation.PSCustomObject`
