@@ -87,7 +87,7 @@ pub struct Machine {
     /// What runs on the machine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workloads: Option<Workloads>,
-    /// Attached USB devices and passthrough hardware.
+    /// Attached USB devices, passthrough hardware and network adapters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hardware: Option<Hardware>,
     /// Software licences and what they are bound to.
@@ -455,6 +455,28 @@ pub struct Hardware {
     /// Host devices passed through to the guest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passthrough: Option<Vec<Passthrough>>,
+    /// Virtual network adapters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_adapters: Option<Vec<NetworkAdapter>>,
+}
+
+/// A virtual network adapter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkAdapter {
+    /// Adapter model, e.g. `vmxnet3`, `virtio`, `e1000`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// The network, port group, bridge or switch it is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
+    /// MAC address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac: Option<String>,
+    /// Whether it is connected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connected: Option<bool>,
 }
 
 /// A USB device attached to the machine.
@@ -963,6 +985,7 @@ mod tests {
                     kind: Some(PassthroughKind::Gpu),
                     model: Some("NVIDIA A100".into()),
                 }]),
+                network_adapters: None,
             }),
             licensing: Some(vec![Licence {
                 product: Some("AcmeCAD".into()),

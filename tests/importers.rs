@@ -310,3 +310,54 @@ fn every_export_in_the_shared_corpus_is_read_without_error() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn network_adapters_are_read_from_every_export_that_lists_them() {
+    let output = Command::cargo_bin("realtor")
+        .unwrap()
+        .current_dir(repo())
+        .args(["inventory", "convert"])
+        .args([
+            "fixtures/importers/legacy-app.vmx",
+            "fixtures/importers/kiosk.vbox",
+            "fixtures/importers/rvtools/RVTools_tabvInfo.csv",
+            "fixtures/importers/real/libvirt-macos-catalina.xml",
+        ])
+        .output()
+        .unwrap();
+    let inventory: Value = serde_yaml::from_slice(&output.stdout).unwrap();
+    let adapters = |name: &str| -> Vec<Value> {
+        inventory["machines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["name"] == name)
+            .flat_map(|m| {
+                m["hardware"]["networkAdapters"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let one = |name: &str| adapters(name).into_iter().next().unwrap();
+    assert_eq!(
+        one("legacy-app"),
+        serde_json::json!({"model": "vmxnet3", "network": "VM Network", "mac": "00:50:56:9a:12:34", "connected": true}),
+        "ethernet1 is not present"
+    );
+    assert_eq!(adapters("legacy-app").len(), 1);
+    assert_eq!(
+        adapters("win7-kiosk"),
+        [
+            serde_json::json!({"model": "82540EM", "network": "eth0", "mac": "080027AB12CD", "connected": true})
+        ],
+        "a disabled adapter is left out"
+    );
+    assert_eq!(one("win-old")["model"], "PCIPassthru");
+    assert_eq!(one("win-old")["network"], "VLAN-20");
+    assert_eq!(
+        one("macOS"),
+        serde_json::json!({"model": "vmxnet3", "network": "virbr0", "mac": "52:54:00:e6:85:40"})
+    );
+}

@@ -2,7 +2,7 @@
 //! `HostName`, `VMware.VMName`, `OS.Name`/`OS.Version`, `CPU.NumberOfLogicalCores` (else
 //! `CPU.NumberOfCores`), `RAM.TotalSizeInMB`, `CPU.UsagePct.Avg`/`.Max` and
 //! `RAM.UsedSizeInMB.Avg`/`.Max` (kept apart: an average is never called a p95),
-//! `CPU.NumberOfProcessors` (sockets), `IPAddress`, `Applications`, `ApplicationWave` and
+//! `CPU.NumberOfProcessors` (sockets), `IPAddress`, `MACAddress`, `Applications`, `ApplicationWave` and
 //! `Tags` (`name:value, name:value`). A row names its machine by `VMware.VMName`,
 //! `HostName`, `ExternalId`, `IPAddress` or `SMBiosId`, as AWS needs one of them.
 
@@ -79,6 +79,11 @@ fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
         if let (Some(used), Some(total)) = (get(&[column]), total) {
             percent_of(&mut machine, path, used, total, import);
         }
+    }
+    if let Some(mac) = get(&["macaddress"]) {
+        let mut adapter = Mapping::new(mac.span.clone());
+        adapter.text("mac", mac.text.clone(), mac.span.clone());
+        machine.list("hardware.networkAdapters", vec![adapter], mac.span.clone());
     }
     for (column, tag) in [
         ("applications", "applications"),

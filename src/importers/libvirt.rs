@@ -3,7 +3,8 @@
 //! EFI firmware (`<os firmware="efi">` or a pflash `<loader>`), the libosinfo OS id in
 //! `<metadata>`, disks (`<shareable/>`, `device="lun"` and `<hostdev type="scsi">` raw
 //! SCSI passthrough), `<hostdev>` PCI, USB and mediated (`type="mdev"`, a vGPU when its
-//! model is `vfio-pci`) passthrough, SR-IOV interfaces (`<interface type="hostdev">`) and
+//! model is `vfio-pci`) passthrough, network `<interface>`s (model, source, MAC), SR-IOV
+//! interfaces (`<interface type="hostdev">`) and
 //! USB redirection from a host (`<redirdev bus="usb">`; `type="spicevmc"` redirects the
 //! SPICE viewer's USB devices, which every SPICE domain declares, and is left out). Disk
 //! sizes live in the images, not here.
@@ -119,6 +120,7 @@ fn read_devices(devices: Node, machine: &mut Mapping) {
     let mut disks = Vec::new();
     let mut usb = Vec::new();
     let mut passthrough = Vec::new();
+    let mut adapters = Vec::new();
     for device in devices.children().filter(Node::is_element) {
         let span = device.range();
         let kind = device.attribute("type").unwrap_or("");
@@ -175,10 +177,28 @@ fn read_devices(devices: Node, machine: &mut Mapping) {
             "redirdev" if device.attribute("bus") == Some("usb") && kind != "spicevmc" => {
                 usb.push(usb_device("usb-redirection", span))
             }
-            "interface" if kind == "hostdev" => {
-                let mut item = Mapping::new(span.clone());
-                item.text("kind", "sriov", span);
-                passthrough.push(item);
+            "interface" => {
+                if kind == "hostdev" {
+                    let mut item = Mapping::new(span.clone());
+                    item.text("kind", "sriov", span.clone());
+                    passthrough.push(item);
+                }
+                let mut adapter = Mapping::new(span);
+                if let Some(model) = child(device, "model").and_then(|m| attribute(m, "type")) {
+                    adapter.text("model", model.text, model.span);
+                }
+                let source = child(device, "source").and_then(|s| {
+                    ["network", "bridge", "dev", "portgroup"]
+                        .iter()
+                        .find_map(|name| attribute(s, name))
+                });
+                if let Some(network) = source {
+                    adapter.text("network", network.text, network.span);
+                }
+                if let Some(mac) = child(device, "mac").and_then(|m| attribute(m, "address")) {
+                    adapter.text("mac", mac.text, mac.span);
+                }
+                adapters.push(adapter);
             }
             _ => {}
         }
@@ -191,7 +211,10 @@ fn read_devices(devices: Node, machine: &mut Mapping) {
         machine.list("hardware.usbDevices", usb, whole.clone());
     }
     if !passthrough.is_empty() {
-        machine.list("hardware.passthrough", passthrough, whole);
+        machine.list("hardware.passthrough", passthrough, whole.clone());
+    }
+    if !adapters.is_empty() {
+        machine.list("hardware.networkAdapters", adapters, whole);
     }
 }
 

@@ -197,6 +197,26 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
         if !items.is_empty() {
             machine.list("hardware.passthrough", items, row.span.clone());
         }
+        let adapters = nics
+            .iter()
+            .map(|nic| {
+                let mut adapter = Mapping::new(nic.span.clone());
+                for (aliases, key) in [
+                    (&["adapter", "type"][..], "model"),
+                    (&["network", "portgroup"][..], "network"),
+                    (&["macaddress", "mac"][..], "mac"),
+                ] {
+                    if let Some(cell) = nic.get(table, aliases) {
+                        adapter.text(key, cell.text.clone(), cell.span.clone());
+                    }
+                }
+                if let Some(cell) = nic.get(table, &["connected"]) {
+                    adapter.plain("connected", is_true(&cell.text), cell.span.clone());
+                }
+                adapter
+            })
+            .collect();
+        machine.list("hardware.networkAdapters", adapters, row.span.clone());
     }
     Some(machine)
 }

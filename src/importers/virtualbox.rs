@@ -1,7 +1,8 @@
 //! VirtualBox `.vbox` machine XML. Read: `<Machine name uuid OSType>`, `<CPU count>`,
 //! `<Memory RAMSize>` (MiB), `<Firmware type>`, hard disks attached in
 //! `<StorageControllers>` (shareable when the medium's type is `Shareable`), USB
-//! `<DeviceFilter>`s, which attach host devices, and `<HostPci>` passthrough. A snapshot
+//! `<DeviceFilter>`s, which attach host devices, enabled network `<Adapter>`s (type, MAC,
+//! what they attach to) and `<HostPci>` passthrough. A snapshot
 //! (`<Snapshot>`) repeats the machine's controllers as they were: only the machine's own
 //! are read. Disk sizes live in the images. The global settings file (`VirtualBox.xml`,
 //! `<Global>`) describes no machine and is skipped.
@@ -114,6 +115,44 @@ pub fn read(text: &str, import: &mut Import) {
         .collect();
     if !filters.is_empty() {
         machine.list("hardware.usbDevices", filters, vm.range());
+    }
+    let adapters: Vec<Mapping> = current(vm)
+        .filter(|n| is(*n, "Adapter") && n.attribute("enabled") == Some("true"))
+        .map(|nic| {
+            let mut adapter = Mapping::new(nic.range());
+            if let Some(model) = attribute(nic, "type") {
+                adapter.text("model", model.text, model.span);
+            }
+            if let Some(mac) = attribute(nic, "MACAddress") {
+                adapter.text("mac", mac.text, mac.span);
+            }
+            let attachment = nic.children().find(|c| {
+                [
+                    "NAT",
+                    "NATNetwork",
+                    "BridgedInterface",
+                    "InternalNetwork",
+                    "HostOnlyInterface",
+                    "GenericInterface",
+                ]
+                .iter()
+                .any(|name| is(*c, name))
+            });
+            if let Some(attachment) = attachment {
+                let network = attribute(attachment, "name").unwrap_or_else(|| super::Cell {
+                    text: attachment.tag_name().name().to_string(),
+                    span: attachment.range(),
+                });
+                adapter.text("network", network.text, network.span);
+            }
+            if let Some(cable) = attribute(nic, "cable") {
+                adapter.plain("connected", cable.text == "true", cable.span);
+            }
+            adapter
+        })
+        .collect();
+    if !adapters.is_empty() {
+        machine.list("hardware.networkAdapters", adapters, vm.range());
     }
     let pci: Vec<Mapping> = current(vm)
         .filter(|n| {

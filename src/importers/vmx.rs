@@ -3,7 +3,8 @@
 //! `numvcpus` (absent: 1, VMware's default), `cpuid.coresPerSocket`, `memsize` (MiB),
 //! virtual disks (`scsi0:0.fileName` and its `.mode`, shared buses, multi-writer sharing),
 //! USB devices on any controller (`usb:N`, `usb_xhci:N`, `ehci:N` `.deviceType` other than
-//! the virtual hid/hub, `usb.autoConnect.deviceN`) and PCI passthrough (`pciPassthruN.present`). Disk sizes live in the `.vmdk` files, not
+//! the virtual hid/hub, `usb.autoConnect.deviceN`), network adapters (`ethernetN`) and PCI
+//! passthrough (`pciPassthruN.present`). Disk sizes live in the `.vmdk` files, not
 //! here, so they stay unknown.
 
 use std::collections::HashMap;
@@ -125,6 +126,10 @@ pub fn read(text: &str, import: &mut Import) {
     if !usb.is_empty() {
         machine.list("hardware.usbDevices", usb, whole.clone());
     }
+    let adapters = network_adapters(&settings);
+    if !adapters.is_empty() {
+        machine.list("hardware.networkAdapters", adapters, whole.clone());
+    }
     let passthrough = passthrough(&settings);
     if !passthrough.is_empty() {
         machine.list("hardware.passthrough", passthrough, whole);
@@ -202,6 +207,43 @@ fn usb_devices(settings: &HashMap<String, Cell>) -> Vec<Mapping> {
     found
         .into_iter()
         .map(|(_, cell)| usb(cell.text.clone(), cell.span.clone()))
+        .collect()
+}
+
+/// Each present `ethernetN`: `virtualDev`, `networkName`, the MAC (`address`, else
+/// `generatedAddress`) and `startConnected`.
+fn network_adapters(settings: &HashMap<String, Cell>) -> Vec<Mapping> {
+    let mut present: Vec<&String> = settings
+        .iter()
+        .filter(|(key, cell)| {
+            key.starts_with("ethernet")
+                && key.ends_with(".present")
+                && cell.text.eq_ignore_ascii_case("true")
+        })
+        .map(|(key, _)| key)
+        .collect();
+    present.sort();
+    present
+        .into_iter()
+        .map(|key| {
+            let prefix = key.trim_end_matches(".present");
+            let mut adapter = Mapping::new(settings[key].span.clone());
+            let get = |name: &str| settings.get(&format!("{prefix}.{name}"));
+            for (names, field) in [
+                (&["virtualdev"][..], "model"),
+                (&["networkname"][..], "network"),
+                (&["address", "generatedaddress"][..], "mac"),
+            ] {
+                if let Some(cell) = names.iter().find_map(|n| get(n)) {
+                    adapter.text(field, cell.text.clone(), cell.span.clone());
+                }
+            }
+            if let Some(cell) = get("startconnected") {
+                let connected = cell.text.eq_ignore_ascii_case("true");
+                adapter.plain("connected", connected, cell.span.clone());
+            }
+            adapter
+        })
         .collect()
 }
 
