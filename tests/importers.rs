@@ -75,7 +75,7 @@ fn exports_are_checked_with_positions_in_the_source() {
     expect("R001", "hyperv-get-vm.csv", (3, 61, 3, 66));
     expect("R001", "legacy-app.vmx", (29, 1, 29, 20));
     expect("P202", "legacy-app.vmx", (5, 12, 5, 20));
-    expect("V003", "hyperv-get-vm.json", (17, 18, 17, 27));
+    expect("V003", "hyperv-get-vm.json", (19, 18, 19, 27));
     expect("P202", "rvtools/RVTools_tabvInfo.csv", (6, 85, 6, 126));
     expect("V002", "rvtools/RVTools_tabvInfo.csv", (3, 1, 3, 6));
     expect("P206", "rvtools/RVTools_tabvUSB.csv", (2, 1, 2, 101));

@@ -2,8 +2,9 @@
 //! (`Export-Csv`); docs/inventory.md has the exact command. Read: `Name`, `VMId`,
 //! `Generation` (1 = BIOS, 2 = EFI), `ProcessorCount`, `MemoryStartup` (bytes, else
 //! `MemoryAssigned`), `State` and `UptimeSeconds` (kept as tags), `OSName` (from the guest
-//! integration services, absent when they do not run), `DiskSizesGiB` (`;`-separated) and
-//! `AssignableDevices` (DDA passthrough, `;`-separated).
+//! integration services, absent when they do not run), `DiskSizesGiB` (`;`-separated),
+//! `AssignableDevices` (DDA passthrough, `;`-separated) and the network adapters'
+//! `SwitchNames` and `MacAddresses` (`;`-separated, in adapter order).
 
 use crate::source::{SourceFile, Span};
 use crate::syntax::yaml::{self, Node};
@@ -164,6 +165,39 @@ fn machine(get: &dyn Fn(&str) -> Option<Cell>, span: Span, import: &mut Import) 
             machine.list("hardware.passthrough", passthrough, devices.span.clone());
         }
     }
+    let switches = get("SwitchNames");
+    let macs = get("MacAddresses");
+    let split = |cell: &Option<Cell>| -> Vec<String> {
+        cell.as_ref()
+            .map(|c| c.text.split(';').map(|p| p.trim().to_string()).collect())
+            .unwrap_or_default()
+    };
+    let (switch_names, mac_addresses) = (split(&switches), split(&macs));
+    let count = switch_names.len().max(mac_addresses.len());
+    let adapters: Vec<Mapping> = (0..count)
+        .filter_map(|i| {
+            let switch = switch_names.get(i).filter(|s| !s.is_empty());
+            let mac = mac_addresses.get(i).filter(|m| !m.is_empty());
+            if switch.is_none() && mac.is_none() {
+                return None;
+            }
+            let span = |cell: &Option<Cell>| cell.as_ref().map(|c| c.span.clone());
+            let at = span(&switches).or_else(|| span(&macs))?;
+            let mut adapter = Mapping::new(at.clone());
+            if let (Some(switch), Some(cell)) = (switch, &switches) {
+                adapter.text("network", switch.clone(), cell.span.clone());
+            }
+            if let (Some(mac), Some(cell)) = (mac, &macs) {
+                adapter.text("mac", mac.clone(), cell.span.clone());
+            }
+            Some(adapter)
+        })
+        .collect();
+    if let Some(at) = switches.as_ref().or(macs.as_ref()).map(|c| c.span.clone())
+        && !adapters.is_empty()
+    {
+        machine.list("hardware.networkAdapters", adapters, at);
+    }
     if let Some(state) = get("State") {
         machine.text("tags.state", state_name(&state.text), state.span);
     }
@@ -237,6 +271,25 @@ mod tests {
             panic!("{:?}", inventory.machines);
         };
         assert_eq!(dc.name, "dc01");
+        let adapters = dc
+            .hardware
+            .as_ref()
+            .unwrap()
+            .network_adapters
+            .as_ref()
+            .unwrap();
+        let read: Vec<_> = adapters
+            .iter()
+            .map(|a| (a.network.as_deref(), a.mac.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some("External"), Some("00155D010A01")),
+                (Some("Backup"), Some("00155D010A02"))
+            ]
+        );
+        assert!(lab.hardware.is_none());
         let platform = dc.platform.as_ref().unwrap();
         assert_eq!(
             (platform.hypervisor, platform.firmware),
