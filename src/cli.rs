@@ -78,10 +78,8 @@ enum InventoryCommand {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Target::Yaml)]
         to: Target,
-        /// Which column of an inventory spreadsheet holds which field, as FIELD=HEADER
-        /// (`--column name=Nom`); repeatable; over `inventory-columns` in .realtor.yaml.
-        #[arg(long, value_name = "FIELD=HEADER")]
-        column: Vec<String>,
+        #[command(flatten)]
+        columns: ColumnArgs,
         /// Configuration file [default: the nearest .realtor.yaml upward].
         #[arg(long)]
         config: Option<PathBuf>,
@@ -91,6 +89,15 @@ enum InventoryCommand {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Target {
     Yaml,
+}
+
+/// `--column`, for the commands that read inventory spreadsheets.
+#[derive(Args, Debug)]
+struct ColumnArgs {
+    /// Which column of an inventory spreadsheet holds which field, as FIELD=HEADER
+    /// (`--column name=Nom`); repeatable; over `inventory-columns` in .realtor.yaml.
+    #[arg(long = "column", value_name = "FIELD=HEADER")]
+    pairs: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -146,10 +153,8 @@ struct CheckArgs {
     /// Threads to check files with [default: the number of cores].
     #[arg(long, short)]
     jobs: Option<usize>,
-    /// Which column of an inventory spreadsheet holds which field, as FIELD=HEADER
-    /// (`--column name=Nom`); repeatable; over `inventory-columns` in .realtor.yaml.
-    #[arg(long, value_name = "FIELD=HEADER")]
-    column: Vec<String>,
+    #[command(flatten)]
+    columns: ColumnArgs,
 }
 
 #[derive(Args, Debug)]
@@ -170,10 +175,8 @@ struct AdviseArgs {
     /// Files larger than this are reported, not read (bytes, or with a K, M or G suffix).
     #[arg(long, value_parser = read::parse_size, default_value = "16M")]
     max_file_size: u64,
-    /// Which column of an inventory spreadsheet holds which field, as FIELD=HEADER
-    /// (`--column name=Nom`); repeatable; over `inventory-columns` in .realtor.yaml.
-    #[arg(long, value_name = "FIELD=HEADER")]
-    column: Vec<String>,
+    #[command(flatten)]
+    columns: ColumnArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -230,11 +233,11 @@ pub fn main() -> ExitCode {
                 InventoryCommand::Convert {
                     files,
                     to,
-                    column,
+                    columns,
                     config,
                 },
         }) => load_config(config.as_deref())
-            .and_then(|config| columns(&config, &column))
+            .and_then(|config| column_mapping(&config, &columns.pairs))
             .and_then(|columns| convert(&files, to, &columns)),
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man) => man_page(),
@@ -443,8 +446,7 @@ fn convert(
 
 fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     let config = load_config(args.config.as_deref())?;
-    let mut settings = settings(&args.select, &args.ignore, &config)?;
-    settings.columns = columns(&config, &args.column)?;
+    let settings = settings(&args.select, &args.ignore, &args.columns, &config)?;
     let threshold = args
         .failure_threshold
         .or(config.failure_threshold)
@@ -537,8 +539,7 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
 
 fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
     let config = load_config(args.config.as_deref())?;
-    let mut settings = settings(&[], &[], &config)?;
-    settings.columns = columns(&config, &args.column)?;
+    let settings = settings(&[], &[], &args.columns, &config)?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -569,7 +570,7 @@ fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
 }
 
 /// The spreadsheet column mapping: `.realtor.yaml`'s, with `--column`'s over it.
-fn columns(config: &Config, pairs: &[String]) -> Result<importers::Columns, String> {
+fn column_mapping(config: &Config, pairs: &[String]) -> Result<importers::Columns, String> {
     let given = importers::Columns::parse(pairs.iter().map(String::as_str))
         .map_err(|e| format!("--column {e}"))?;
     Ok(config.columns.clone().merged(&given))
@@ -628,8 +629,16 @@ fn outputs(main: Format, specs: &[String]) -> Result<Vec<(Format, Option<PathBuf
     Ok(outputs)
 }
 
-fn settings(select: &[String], ignore: &[String], config: &Config) -> Result<Settings, String> {
-    let mut settings = Settings::default();
+fn settings(
+    select: &[String],
+    ignore: &[String],
+    columns: &ColumnArgs,
+    config: &Config,
+) -> Result<Settings, String> {
+    let mut settings = Settings {
+        columns: column_mapping(config, &columns.pairs)?,
+        ..Settings::default()
+    };
     settings.options.trusted_registries = config.trusted_registries.clone();
     for (rule, level) in &config.rules {
         settings.levels.insert(rule.id, *level);

@@ -141,14 +141,15 @@ fn released_software(url: &str) -> Option<String> {
     let file = [".tar.gz", ".tgz", ".tar.xz", ".zip", ".deb", ".rpm"]
         .iter()
         .find_map(|ext| file.strip_suffix(ext))?;
-    let parts: Vec<&str> = file
-        .split(['-', '_'])
+    let all: Vec<&str> = file.split(['-', '_']).collect();
+    let name = all
+        .iter()
         .take_while(|part| {
             !part.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == 'v')
-                && !matches!(*part, "linux" | "amd64" | "x64" | "x86" | "arm64")
+                && !matches!(**part, "linux" | "amd64" | "x64" | "x86" | "arm64")
         })
-        .collect();
-    (!parts.is_empty() && parts.len() < file.split(['-', '_']).count()).then(|| parts.join("-"))
+        .count();
+    (name > 0 && name < all.len()).then(|| all[..name].join("-"))
 }
 
 /// The command `sudo` runs (`sudo -E pacman -S qemu`), when the command is a `sudo`.

@@ -500,7 +500,7 @@ pub mod testing {
     use crate::inventory::{Inventory, decode};
     use crate::source::SourceFile;
 
-    use super::{Columns, Imported, detect, import};
+    use super::{Columns, Format, Imported, detect, import};
 
     pub fn fixture(name: &str) -> SourceFile {
         let path = format!("{}/fixtures/importers/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -512,9 +512,18 @@ pub mod testing {
     pub fn read(name: &str) -> (SourceFile, Imported, Inventory) {
         let file = fixture(name);
         let format = detect(&file.text).unwrap_or_else(|| panic!("{name}: not detected"));
+        decoded(format, file)
+    }
+
+    /// Imports `text` as `format` and decodes the result.
+    pub fn read_text(format: Format, name: &str, text: &str) -> (SourceFile, Imported, Inventory) {
+        decoded(format, SourceFile::new(name, text))
+    }
+
+    fn decoded(format: Format, file: SourceFile) -> (SourceFile, Imported, Inventory) {
         let imported = import(format, &file, &Columns::default());
         let decoded = decode(imported.root.to_value())
-            .unwrap_or_else(|e| panic!("{name}: {}: {}", e.path, e.message));
+            .unwrap_or_else(|e| panic!("{}: {}: {}", file.path, e.path, e.message));
         (file, imported, decoded.inventory)
     }
 

@@ -414,7 +414,7 @@ fn sheet_csv(bytes: &[u8], tab: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::importers::testing::{at, read};
+    use crate::importers::testing::{at, read, read_text};
     use crate::importers::{Imported, locate};
     use crate::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind, Rdm};
     use crate::source::SourceFile;
@@ -428,15 +428,8 @@ mod tests {
             Some(crate::importers::Format::RvtoolsCsv),
             "no UUID column is needed"
         );
-        let file = SourceFile::new("vinfo.csv", text);
-        let imported = crate::importers::import(
-            crate::importers::Format::RvtoolsCsv,
-            &file,
-            &crate::importers::Columns::default(),
-        );
-        let inventory = crate::inventory::decode(imported.root.to_value())
-            .unwrap()
-            .inventory;
+        let (_, imported, inventory) =
+            read_text(crate::importers::Format::RvtoolsCsv, "vinfo.csv", text);
         let machine = &inventory.machines[0];
         assert_eq!(machine.name, "erp");
         assert_eq!(machine.compute.as_ref().unwrap().vcpus, Some(4));

@@ -89,6 +89,14 @@ impl Field {
         })
     }
 
+    /// The unit a size field was given (`memory-gib`, `RAM (GB)`), if any.
+    fn unit(self) -> Option<Unit> {
+        match self {
+            Field::Memory(unit) | Field::Disk(unit) => unit,
+            _ => None,
+        }
+    }
+
     /// The field with its unit left out, so that `memory` and `memory-gib` are one field.
     fn kind(self) -> Field {
         match self {
@@ -334,18 +342,21 @@ impl Columns {
         if header.is_empty() {
             return Err(format!("`{}`: the header is empty", field.label()));
         }
-        self.mapped.retain(|(f, _)| f.kind() != field.kind());
-        self.mapped.push((field, header.to_string()));
+        self.set(field, header.to_string());
         Ok(())
     }
 
     /// The mapping in `self`, with `over`'s fields taking precedence.
     pub fn merged(mut self, over: &Columns) -> Columns {
         for (field, header) in &over.mapped {
-            self.mapped.retain(|(f, _)| f.kind() != field.kind());
-            self.mapped.push((*field, header.clone()));
+            self.set(*field, header.clone());
         }
         self
+    }
+
+    fn set(&mut self, field: Field, header: String) {
+        self.mapped.retain(|(f, _)| f.kind() != field.kind());
+        self.mapped.push((field, header));
     }
 }
 
@@ -429,6 +440,28 @@ impl Layout {
     fn has(&self, kind: Field) -> bool {
         self.column(kind).is_some()
     }
+
+    /// Whether the table reads as an inventory: a column names the machine and others
+    /// hold what a machine is made of, two of them when every column is guessed (so that
+    /// a table of names and versions is not taken for one), one when the user mapped some.
+    fn readable(&self, columns: &Columns) -> bool {
+        let facts = self
+            .fields
+            .values()
+            .filter(|f| {
+                matches!(
+                    f.kind(),
+                    Field::Os
+                        | Field::Vcpus
+                        | Field::Memory(_)
+                        | Field::Disk(_)
+                        | Field::Hypervisor
+                )
+            })
+            .count();
+        let needed = if columns.mapped.is_empty() { 2 } else { 1 };
+        self.has(Field::Name) && facts >= needed
+    }
 }
 
 /// Lays out the columns of `labels` (the header as written). Mapped headers that are not
@@ -467,30 +500,6 @@ fn lay_out(labels: &[String], columns: &Columns) -> (Layout, Vec<String>) {
         fields.insert(column, field);
     }
     (Layout { fields }, missing)
-}
-
-impl Layout {
-    /// Whether the table reads as an inventory: a column names the machine and others
-    /// hold what a machine is made of, two of them when every column is guessed (so that
-    /// a table of names and versions is not taken for one), one when the user mapped some.
-    fn readable(&self, columns: &Columns) -> bool {
-        let facts = self
-            .fields
-            .values()
-            .filter(|f| {
-                matches!(
-                    f.kind(),
-                    Field::Os
-                        | Field::Vcpus
-                        | Field::Memory(_)
-                        | Field::Disk(_)
-                        | Field::Hypervisor
-                )
-            })
-            .count();
-        let needed = if columns.mapped.is_empty() { 2 } else { 1 };
-        self.has(Field::Name) && facts >= needed
-    }
 }
 
 /// Whether a table with this header reads as a spreadsheet (see [`Layout::readable`]).
@@ -593,9 +602,7 @@ fn machine(
         machine.count("compute.vcpus", Some(vcpus), 1, import);
     }
     if let Some((memory, field)) = value(Field::Memory(None)) {
-        let Field::Memory(unit) = field else {
-            unreachable!("the memory column holds memory")
-        };
+        let unit = field.unit();
         match quantity(&memory.text, decimal_comma) {
             Some((value, in_cell)) => {
                 let unit =
@@ -613,13 +620,13 @@ fn machine(
     }
     let mut disks = Vec::new();
     for (column, field) in &layout.fields {
-        let (Field::Disk(unit), Some(disk)) = (field, row.cell(Some(*column))) else {
+        let (Field::Disk(_), Some(disk)) = (field, row.cell(Some(*column))) else {
             continue;
         };
         for part in disk.text.split(['+', '/', '|']) {
             match quantity(part, decimal_comma) {
                 Some((value, in_cell)) => {
-                    let unit = in_cell.or(*unit).unwrap_or(Unit::Gib);
+                    let unit = in_cell.or(field.unit()).unwrap_or(Unit::Gib);
                     let gib = super::round2(value * unit.in_mib() / 1024.0);
                     let mut item = Mapping::new(disk.span.clone());
                     item.plain("capacityGiB", gib, disk.span.clone());

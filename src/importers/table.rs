@@ -57,10 +57,8 @@ fn table_start(text: &str) -> usize {
 
 /// The normalised names of a CSV text's first record, if it has more than one field.
 pub fn header_names(text: &str) -> Option<Vec<String>> {
-    let text = &text[table_start(text)..];
-    let mut reader = reader(text);
-    let record = reader.records().next()?.ok()?;
-    (record.len() > 1).then(|| record.iter().map(normalise).collect())
+    let labels = header_labels(text)?;
+    Some(labels.iter().map(|label| normalise(label)).collect())
 }
 
 /// The header of a CSV text as written (trimmed), if it has more than one field.

@@ -211,17 +211,9 @@ fn find<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'inpu
 
 #[cfg(test)]
 mod tests {
-    use crate::importers::testing::read;
+    use crate::importers::Format;
+    use crate::importers::testing::{read, read_text};
     use crate::inventory::{Firmware, Hypervisor, OsFamily};
-
-    fn import_text(text: &str) -> crate::importers::Imported {
-        let file = crate::source::SourceFile::new("m.vbox", text);
-        crate::importers::import(
-            crate::importers::Format::VirtualBox,
-            &file,
-            &crate::importers::Columns::default(),
-        )
-    }
 
     #[test]
     fn snapshots_add_no_disks_and_host_pci_is_passthrough() {
@@ -229,10 +221,7 @@ mod tests {
         let text = format!(
             "<VirtualBox xmlns=\"http://www.virtualbox.org/\" version=\"1.16-linux\"><Machine uuid=\"{{m}}\" name=\"lab\" OSType=\"Ubuntu_64\"><Snapshot uuid=\"{{s}}\" name=\"before\"><Hardware/>{controllers}</Snapshot><Hardware><HostPci><Devices><Device host=\"0000:01:00.0\" guest=\"0000:00:05.0\"/></Devices></HostPci></Hardware>{controllers}</Machine></VirtualBox>"
         );
-        let imported = import_text(&text);
-        let inventory = crate::inventory::decode(imported.root.to_value())
-            .unwrap()
-            .inventory;
+        let (_, _, inventory) = read_text(Format::VirtualBox, "m.vbox", &text);
         let machine = &inventory.machines[0];
         assert_eq!(
             machine
@@ -257,7 +246,9 @@ mod tests {
 
     #[test]
     fn the_global_settings_file_is_skipped_not_an_error() {
-        let imported = import_text(
+        let (_, imported, _) = read_text(
+            Format::VirtualBox,
+            "VirtualBox.xml",
             "<VirtualBox xmlns=\"http://www.virtualbox.org/\" version=\"1.12-linux\"><Global><SystemProperties defaultMachineFolder=\"/vms\"/></Global></VirtualBox>",
         );
         assert!(imported.problems.is_empty(), "{:?}", imported.problems);

@@ -281,21 +281,13 @@ fn passthrough(settings: &HashMap<String, Cell>) -> Vec<Mapping> {
 
 #[cfg(test)]
 mod tests {
-    use crate::importers::testing::{at, read};
+    use crate::importers::testing::{at, read, read_text};
     use crate::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind};
 
     #[test]
     fn vmware_defaults_fill_what_the_file_leaves_out() {
         let text = "config.version = \"8\"\ndisplayName = \"lab\"\nguestOS = \"ubuntu-64\"\ncpuid.coresPerSocket = \"2\"\nusb_xhci:4.present = \"TRUE\"\nusb_xhci:4.deviceType = \"hid\"\nusb_xhci:6.present = \"TRUE\"\nusb_xhci:6.deviceType = \"smartcard\"\n";
-        let file = crate::source::SourceFile::new("lab.vmx", text);
-        let imported = crate::importers::import(
-            crate::importers::Format::Vmx,
-            &file,
-            &crate::importers::Columns::default(),
-        );
-        let inventory = crate::inventory::decode(imported.root.to_value())
-            .unwrap()
-            .inventory;
+        let (file, imported, inventory) = read_text(crate::importers::Format::Vmx, "lab.vmx", text);
         let machine = &inventory.machines[0];
         let compute = machine.compute.as_ref().unwrap();
         assert_eq!(

@@ -41,8 +41,8 @@ pub fn write(
         let source = named(&report.file);
         let mut object: Option<&str> = None;
         let mut helped = std::collections::HashSet::new();
+        let dockerfile = format!("Dockerfile {}", report.file.path);
         for diagnostic in &report.diagnostics {
-            let dockerfile = format!("Dockerfile {}", report.file.path);
             if let Some(workload) = diagnostic.workload.as_deref()
                 && object != Some(workload)
                 && workload != dockerfile

@@ -60,15 +60,20 @@ pub fn name(os: &OsFact) -> String {
 /// The vendor's end of standard support of the OS, when that date is past on the day of
 /// the run (`crate::os::today`).
 pub fn end_of_support(os: &OsFact) -> Option<&'static str> {
-    let identified = crate::os::identify(&name(os).replace(['-', '_'], " "))?;
+    let identified = identified(os)?;
     crate::os::ended(identified.distro?, identified.version.as_deref()?)
+}
+
+/// The OS as the shared OS table reads its name (`oracle-linux 6` as `oracle linux 6`).
+fn identified(os: &OsFact) -> Option<crate::os::OsInfo> {
+    crate::os::identify(&name(os).replace(['-', '_'], " "))
 }
 
 /// Operating systems whose userland predates the kernels container hosts run (glibc
 /// before vsyscall-free kernels, SysV init scripts): CentOS/RHEL/Oracle 6 and older,
 /// Ubuntu 14.04 and older, Debian 7 and older, SLES 11 and older, Windows before 2016.
 pub fn is_legacy(os: &OsFact) -> bool {
-    let Some(identified) = crate::os::identify(&name(os).replace(['-', '_'], " ")) else {
+    let Some(identified) = identified(os) else {
         return false;
     };
     let major = identified
