@@ -55,7 +55,7 @@ fn exports_are_checked_with_positions_in_the_source() {
     let files = json["files"].as_array().unwrap();
     assert_eq!(
         files.len(),
-        16,
+        20,
         "the vDisk, vUSB and vNetwork tabs are joined, not read alone"
     );
     assert!(files.iter().all(|f| f["kind"] == "inventory"), "{files:?}");
@@ -360,4 +360,28 @@ fn network_adapters_are_read_from_every_export_that_lists_them() {
         one("macOS"),
         serde_json::json!({"model": "vmxnet3", "network": "virbr0", "mac": "52:54:00:e6:85:40"})
     );
+}
+
+/// Every real export converts to the inventory a person checked against its source, fact by
+/// fact (`fixtures/importers/real/converted/`, one file per export; PROVENANCE.tsv says
+/// where each export comes from).
+#[test]
+fn real_exports_convert_to_their_reviewed_inventories() {
+    let real = repo().join("fixtures/importers/real");
+    let mut exports: Vec<_> = std::fs::read_dir(&real)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e != "tsv"))
+        .collect();
+    exports.sort();
+    assert!(exports.len() >= 10, "{exports:?}");
+    for export in exports {
+        let name = export.file_name().unwrap().to_str().unwrap();
+        let reviewed = real.join(format!("converted/{name}.yaml.converted"));
+        let want = std::fs::read_to_string(&reviewed)
+            .unwrap_or_else(|e| panic!("{}: {e}", reviewed.display()));
+        let (code, stdout, stderr) = convert(&real, &[name]);
+        assert_eq!(code, Some(0), "{name}: {stderr}");
+        assert_eq!(stdout, want, "{name}: converted facts changed");
+    }
 }

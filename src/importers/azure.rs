@@ -1,7 +1,8 @@
 //! Azure Migrate "Import using CSV" discovered-servers template. The template Microsoft
 //! ships marks mandatory columns with `*`: `*Server name`, `*Cores`, `*Memory (In MB)`,
-//! `*OS name`; then `OS version`, `OS architecture`, `Server type`, `Hypervisor`, the utilisation
-//! percentages, `Boot type`, `Disk N size (In GB)`, `Virtual machine ID` and
+//! `*OS name`; then `OS version`, `OS architecture`, `Server type`, `Hypervisor`, the
+//! utilisation percentages, `Network adapters` (a count), `IP addresses`, `Boot type`,
+//! `Disk N size (In GB)`, `Virtual machine ID` and
 //! `Application N name/version`. Older spellings (`Memory (MB)`, `Disk N size (GB)`,
 //! `Firmware type`) are read too; headers match without case, spaces or punctuation.
 
@@ -78,6 +79,19 @@ fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
     if !disks.is_empty() {
         machine.list("storage.disks", disks, row.span.clone());
     }
+    // The template gives only how many adapters a server has: one adapter each, with no
+    // facts but where the count is.
+    let adapters = get(&["networkadapters"]).and_then(|cell| {
+        let count = super::whole_number(&cell.text).filter(|n| (1..=64).contains(n))?;
+        Some(
+            (0..count)
+                .map(|_| Mapping::new(cell.span.clone()))
+                .collect::<Vec<_>>(),
+        )
+    });
+    if let Some(adapters) = adapters {
+        machine.list("hardware.networkAdapters", adapters, row.span.clone());
+    }
     machine.number(
         "utilization.cpuPct.avg",
         get(&["cpuutilizationpercentage"]),
@@ -110,6 +124,7 @@ fn machine(table: &Table, row: &Row, import: &mut Import) -> Option<Mapping> {
         ("businessapplicationname", "businessApplication"),
         ("location", "location"),
         ("groups", "groups"),
+        ("ipaddresses", "ipAddress"),
     ] {
         if let Some(cell) = get(&[column]) {
             machine.text(&format!("tags.{tag}"), cell.text.clone(), cell.span.clone());

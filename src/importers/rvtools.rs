@@ -41,36 +41,6 @@ pub fn read(file: &SourceFile, import: &mut Import) {
     import.skipped.push(("SRM placeholder", placeholders));
 }
 
-/// The OS that VMware Tools report in `Guest Detailed Data` (`distroName='Red Hat
-/// Enterprise Linux' distroVersion='8.10' prettyName='...'`), at the value it is read from:
-/// `prettyName`, else `distroName` and `distroVersion`. `None` when neither names an OS.
-fn guest_detailed_os(cell: &super::Cell) -> Option<super::Cell> {
-    let value = |key: &str| {
-        let start = cell.text.find(&format!("{key}='"))? + key.len() + 2;
-        let len = cell.text[start..].find('\'')?;
-        Some((start, &cell.text[start..start + len]))
-    };
-    let at = |start: usize, len: usize| {
-        let base = cell.span.start + start;
-        base..base + len
-    };
-    let pretty = value("prettyName").filter(|(_, v)| crate::os::identify(v).is_some());
-    if let Some((start, text)) = pretty {
-        return Some(super::Cell {
-            text: text.to_string(),
-            span: at(start, text.len()),
-        });
-    }
-    let (start, name) = value("distroName")?;
-    let version = value("distroVersion").map_or("", |(_, v)| v);
-    let text = format!("{name} {version}");
-    crate::os::identify(&text)?;
-    Some(super::Cell {
-        text,
-        span: at(start, name.len()),
-    })
-}
-
 fn is_true(text: &str) -> bool {
     text.eq_ignore_ascii_case("true")
 }
@@ -95,7 +65,7 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
             _ => {}
         }
     }
-    let detailed = get(&["guestdetaileddata"]).and_then(guest_detailed_os);
+    let detailed = get(&["guestdetaileddata"]).and_then(super::vmx::guest_detailed_os);
     if let Some(os) = detailed {
         machine.os(&os.text, os.span);
     } else if let Some(os) = get(&[

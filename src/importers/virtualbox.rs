@@ -1,5 +1,6 @@
 //! VirtualBox `.vbox` machine XML. Read: `<Machine name uuid OSType>`, `<CPU count>`,
-//! `<Memory RAMSize>` (MiB), `<Firmware type>`, hard disks attached in
+//! `<Memory RAMSize>` (MiB), `<Firmware type>` (VirtualBox leaves defaults out of the file:
+//! no `count` is one vCPU, no `<Firmware>` is BIOS), hard disks attached in
 //! `<StorageControllers>` (shareable when the medium's type is `Shareable`), USB
 //! `<DeviceFilter>`s, which attach host devices, enabled network `<Adapter>`s (type, MAC,
 //! what they attach to) and `<HostPci>` passthrough. A snapshot
@@ -58,26 +59,35 @@ pub fn read(text: &str, import: &mut Import) {
     if let Some(uuid) = attribute(vm, "uuid") {
         machine.text("id", uuid.text.trim_matches(['{', '}']), uuid.span);
     }
+    let name_span = name.span.clone();
     machine.text("platform.hypervisor", "virtualbox", name.span);
     if let Some(os) = attribute(vm, "OSType") {
         machine.os(&os_name(&os.text), os.span);
     }
     let hardware = find(vm, "Hardware");
-    if let Some(firmware) = hardware
+    // VirtualBox leaves out settings at their default: no `<Firmware>` is BIOS and a
+    // `<CPU>` without `count` (or no `<CPU>`) is one vCPU. The element that would carry the
+    // setting, else the machine's name, is where the default is read.
+    let defaults_at = hardware.map_or(name_span.clone(), |h| h.range());
+    match hardware
         .and_then(|h| find(h, "Firmware"))
         .and_then(|f| attribute(f, "type"))
     {
-        let value = if firmware.text.starts_with("EFI") {
-            "efi"
-        } else {
-            "bios"
-        };
-        machine.text("platform.firmware", value, firmware.span);
+        Some(firmware) => {
+            let value = if firmware.text.starts_with("EFI") {
+                "efi"
+            } else {
+                "bios"
+            };
+            machine.text("platform.firmware", value, firmware.span);
+        }
+        None => machine.text("platform.firmware", "bios", defaults_at.clone()),
     }
-    let cpus = hardware
-        .and_then(|h| find(h, "CPU"))
-        .and_then(|c| attribute(c, "count"));
-    machine.count("compute.vcpus", cpus.as_ref(), 1, import);
+    let cpu = hardware.and_then(|h| find(h, "CPU"));
+    match cpu.and_then(|c| attribute(c, "count")) {
+        Some(cpus) => machine.count("compute.vcpus", Some(&cpus), 1, import),
+        None => machine.plain("compute.vcpus", 1, cpu.map_or(defaults_at, |c| c.range())),
+    }
     let memory = hardware
         .and_then(|h| find(h, "Memory"))
         .and_then(|m| attribute(m, "RAMSize"));
@@ -214,6 +224,28 @@ mod tests {
     use crate::importers::Format;
     use crate::importers::testing::{read, read_text};
     use crate::inventory::{Firmware, Hypervisor, OsFamily};
+
+    #[test]
+    fn settings_virtualbox_leaves_out_read_as_its_defaults() {
+        let text = "<VirtualBox xmlns=\"http://www.virtualbox.org/\" version=\"1.19-linux\"><Machine uuid=\"{m}\" name=\"lab\" OSType=\"Ubuntu_64\"><Hardware><CPU><PAE enabled=\"false\"/></CPU><Memory RAMSize=\"2048\"/></Hardware></Machine></VirtualBox>";
+        let (file, imported, inventory) = read_text(Format::VirtualBox, "m.vbox", text);
+        let machine = &inventory.machines[0];
+        assert_eq!(machine.compute.as_ref().unwrap().vcpus, Some(1));
+        assert_eq!(
+            machine.platform.as_ref().unwrap().firmware,
+            Some(Firmware::Bios)
+        );
+        let vcpus = imported
+            .root
+            .lookup(&crate::syntax::yaml::parse_path(
+                "machines[0].compute.vcpus",
+            ))
+            .unwrap();
+        assert!(
+            crate::importers::testing::at(&file, &vcpus.node.span).starts_with("<CPU>"),
+            "a default points at the element that would carry it"
+        );
+    }
 
     #[test]
     fn snapshots_add_no_disks_and_host_pci_is_passthrough() {

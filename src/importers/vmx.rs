@@ -1,5 +1,6 @@
 //! VMware `.vmx` configuration files: `key = "value"` lines. Read: `displayName`,
-//! `uuid.bios`, `guestOS` (a VMware guest id), `firmware` (absent: BIOS, VMware's default),
+//! `uuid.bios`, `guestOS` (a VMware guest id; the release VMware Tools report in
+//! `guestInfo.detailed.data` wins), `firmware` (absent: BIOS, VMware's default),
 //! `numvcpus` (absent: 1, VMware's default), `cpuid.coresPerSocket`, `memsize` (MiB),
 //! virtual disks (`scsi0:0.fileName` and its `.mode`, shared buses, multi-writer sharing),
 //! USB devices on any controller (`usb:N`, `usb_xhci:N`, `ehci:N` `.deviceType` other than
@@ -47,6 +48,37 @@ fn setting(line: &str) -> Option<(&str, &str)> {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '_' | '-'));
     (valid_key && value.len() >= 2 && value.starts_with('"') && value.ends_with('"'))
         .then(|| (key, &value[1..value.len() - 1]))
+}
+
+/// The OS that VMware Tools report in `guestInfo.detailed.data` (RVTools' `Guest Detailed
+/// Data`: `distroName='Red Hat Enterprise Linux' distroVersion='8.10' prettyName='...'`), at
+/// the value it is read from: `prettyName`, else `distroName` and `distroVersion`. `None`
+/// when neither names an OS.
+pub(super) fn guest_detailed_os(cell: &super::Cell) -> Option<super::Cell> {
+    let value = |key: &str| {
+        let start = cell.text.find(&format!("{key}='"))? + key.len() + 2;
+        let len = cell.text[start..].find('\'')?;
+        Some((start, &cell.text[start..start + len]))
+    };
+    let at = |start: usize, len: usize| {
+        let base = cell.span.start + start;
+        base..base + len
+    };
+    let pretty = value("prettyName").filter(|(_, v)| crate::os::identify(v).is_some());
+    if let Some((start, text)) = pretty {
+        return Some(super::Cell {
+            text: text.to_string(),
+            span: at(start, text.len()),
+        });
+    }
+    let (start, name) = value("distroName")?;
+    let version = value("distroVersion").map_or("", |(_, v)| v);
+    let text = format!("{name} {version}");
+    crate::os::identify(&text)?;
+    Some(super::Cell {
+        text,
+        span: at(start, name.len()),
+    })
 }
 
 pub fn read(text: &str, import: &mut Import) {
@@ -99,7 +131,9 @@ pub fn read(text: &str, import: &mut Import) {
         // What a machine without the line boots with; the machine's name is where it is.
         None => machine.text("platform.firmware", "bios", name.span.clone()),
     }
-    if let Some(guest) = get("guestos") {
+    if let Some(os) = get("guestinfo.detailed.data").and_then(guest_detailed_os) {
+        machine.os(&os.text, os.span);
+    } else if let Some(guest) = get("guestos") {
         let id = if guest.text.to_ascii_lowercase().ends_with("guest") {
             guest.text.clone()
         } else {
@@ -283,6 +317,25 @@ fn passthrough(settings: &HashMap<String, Cell>) -> Vec<Mapping> {
 mod tests {
     use crate::importers::testing::{at, read, read_text};
     use crate::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind};
+
+    #[test]
+    fn the_release_vmware_tools_report_wins_over_the_guest_id() {
+        let (file, imported, inventory) = read("real/vmx-esx8-rhel9-efi.vmx");
+        let os = inventory.machines[0].os.as_ref().unwrap();
+        assert_eq!(
+            (os.distro.as_deref(), os.version.as_deref()),
+            (Some("rhel"), Some("9.3")),
+            "guestOS `rhel9-64` names only the major release"
+        );
+        let version = imported
+            .root
+            .lookup(&crate::syntax::yaml::parse_path("machines[0].os.version"))
+            .unwrap();
+        assert_eq!(
+            at(&file, &version.node.span),
+            "Red Hat Enterprise Linux 9.3 (Plow)"
+        );
+    }
 
     #[test]
     fn vmware_defaults_fill_what_the_file_leaves_out() {
