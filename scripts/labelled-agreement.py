@@ -6,7 +6,8 @@ commit, path, workload name) with the placement a person chose for each, written
 realtor ran on them. The files themselves are not in this repository (several are
 GPL-licensed); this script brings them here: from a local mirror of bare repositories
 (`--mirrors DIR`, holding `owner+name/repo`) when there is one, else by `git clone` into
-`--cache DIR`. It then runs `realtor advise --format json` on them and prints the
+`--cache DIR`, with the files a labelled Dockerfile copies in from its build context (as
+a checkout beside it would hold them). It then runs `realtor advise --format json` on them and prints the
 agreement, the confusion matrix, precision and recall per placement, and the figure the
 advisor is judged by: among workloads that run in containers today, recall and precision
 of the move to a VM.
@@ -19,6 +20,8 @@ import collections
 import json
 import os
 import pathlib
+import posixpath
+import re
 import subprocess
 import sys
 import tempfile
@@ -59,15 +62,49 @@ def git_dir(repo, commit, mirrors, cache):
 
 def materialise(rows, tree, mirrors, cache):
     for row in rows:
-        source = git_dir(row["repo"], row["commit"], mirrors, cache)
-        text = subprocess.run(
-            ["git", "--git-dir", str(source), "show", f"{row['commit']}:{row['path']}"],
-            check=True, capture_output=True,
-        ).stdout
+        git = git_dir(row["repo"], row["commit"], mirrors, cache)
+
+        def show(path):
+            return subprocess.run(
+                ["git", "--git-dir", str(git), "cat-file", "blob", f"{row['commit']}:{path}"],
+                capture_output=True,
+            )
+
+        text = show(row["path"])
+        text.check_returncode()
         target = tree / row["repo"].replace("/", "+") / row["path"]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text)
+        target.write_bytes(text.stdout)
         row["file"] = str(target.relative_to(tree))
+        name = target.name.lower()
+        if "dockerfile" not in name and "containerfile" not in name:
+            continue
+        for source in copied_files(text.stdout.decode("utf-8", "replace")):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(row["path"]), source))
+            if path.startswith(".."):
+                continue
+            blob = show(path)
+            if blob.returncode == 0 and len(blob.stdout) <= 65536:
+                copy = tree / row["repo"].replace("/", "+") / path
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_bytes(blob.stdout)
+
+
+def copied_files(dockerfile):
+    """The plain relative paths a Dockerfile's COPY and ADD instructions take from its
+    build context: what a checkout of the repository would hold beside it."""
+    joined = re.sub(r"\\\r?\n", " ", dockerfile)
+    for line in joined.splitlines():
+        words = line.split()
+        if len(words) < 3 or words[0].upper() not in ("COPY", "ADD"):
+            continue
+        if any(w.startswith("--from") for w in words[1:]) or words[1].startswith("["):
+            continue
+        sources = [w for w in words[1:-1] if not w.startswith("--")]
+        for source in sources:
+            if not any(c in source for c in "*?[$") and "://" not in source \
+                    and not source.startswith("/") and source not in (".", "./"):
+                yield source
 
 
 def advise(realtor, tree):

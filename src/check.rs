@@ -334,7 +334,8 @@ fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
     );
     if !parsed.stages.is_empty() {
         let from = parsed.starts[parsed.stages[parsed.stages.len() - 1].from];
-        let workload = extract::dockerfile(&parsed, from..from + 4);
+        let mut workload = extract::dockerfile(&parsed, from..from + 4);
+        crate::build_context::add_facts(&parsed, &mut workload);
         findings.extend(placement(&workload, &enabled));
         out.workloads.push(workload);
     }

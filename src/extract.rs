@@ -66,6 +66,10 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
                         text.push('\n');
                         text.push_str(&heredoc.value);
                     }
+                    if writes_sftp_only_config(&text) {
+                        let kind = FactKind::SftpOnly("the sshd_config a RUN writes".into());
+                        workload.add(command_span(&run.arguments), kind);
+                    }
                     workload.add(command_span(&run.arguments), FactKind::Runs(text));
                     script_facts(&dockerfile.scripts[at], &mut workload);
                 }
@@ -237,6 +241,14 @@ fn script_facts(script: &[crate::syntax::shell::SimpleCommand], workload: &mut W
             workload.add(span, FactKind::BootService(service.to_string()));
         }
     }
+}
+
+/// Whether a `RUN` writes `ForceCommand internal-sftp` into the SSH server's configuration
+/// for every login (no `Match` block, which would bind it to some users only).
+fn writes_sftp_only_config(run: &str) -> bool {
+    run.contains("sshd_config")
+        && run.contains("ForceCommand internal-sftp")
+        && !run.contains("Match ")
 }
 
 /// The distribution and version an official base image names (`ubuntu:14.04`,

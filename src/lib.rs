@@ -6,6 +6,7 @@
 
 pub mod advise;
 pub mod baseline;
+pub mod build_context;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -51,6 +51,10 @@ pub enum FactKind {
     /// (`systemctl enable ssh`, `update-rc.d x defaults`, `/etc/init.d/x start`).
     BootService(String),
     ExposedPort(u16),
+    /// The image's SSH server forces `internal-sftp` on every login (`ForceCommand
+    /// internal-sftp` in the `sshd_config` it copies in or writes): file transfer, no
+    /// shell logins. The text says where the setting comes from.
+    SftpOnly(String),
     Privileged,
     HostNamespace(HostNamespace),
     HostPath {

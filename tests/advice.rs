@@ -380,7 +380,7 @@ fn the_human_table_and_markdown_carry_the_fleet_summary() {
     assert!(human.contains("DaemonSet kube-system/net-bridge"));
     assert!(
         human.contains(
-            "46 workloads: 14 container, 4 sandboxed-container, 24 vm, 4 insufficient-data"
+            "47 workloads: 15 container, 4 sandboxed-container, 24 vm, 4 insufficient-data"
         ),
         "{human}"
     );
@@ -391,7 +391,7 @@ fn the_human_table_and_markdown_carry_the_fleet_summary() {
         "| Workload | File | Current | Recommended | Fit | Confidence | Top reasons |\n|---|"
     ));
     assert!(markdown.contains("| **sandboxed-container** | good |"));
-    assert!(markdown.contains("**46 workloads**"));
+    assert!(markdown.contains("**47 workloads**"));
 }
 
 #[test]
@@ -469,4 +469,41 @@ fn two_workloads_with_one_name_keep_their_own_findings() {
             (Recommended::Vm, vec!["P101"], 14),
         ]
     );
+}
+
+/// The build context decides: the same SSH-server image is a file service when the
+/// `sshd_config` it copies in forces `internal-sftp`, and a likely machine when that file is
+/// not there to read.
+#[test]
+fn an_sftp_only_config_in_the_build_context_keeps_an_ssh_image_a_container() {
+    let verdict = |dir: &Path| {
+        let output = Command::cargo_bin("realtor")
+            .expect("binary")
+            .current_dir(dir)
+            .args(["advise", "--format", "json", "Dockerfile"])
+            .output()
+            .expect("run realtor");
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        let workload = &json["workloads"][0];
+        let rules: Vec<String> = workload["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect();
+        (workload["recommended"].as_str().unwrap().to_string(), rules)
+    };
+    let context = repo().join(FIXTURES).join("docker/sftp");
+    let (recommended, rules) = verdict(&context);
+    assert_eq!(recommended, "container");
+    assert_eq!(
+        rules,
+        ["P102"],
+        "the SSH server package is no machine evidence"
+    );
+    let bare = tempfile::tempdir().unwrap();
+    std::fs::copy(context.join("Dockerfile"), bare.path().join("Dockerfile")).unwrap();
+    let (recommended, rules) = verdict(bare.path());
+    assert_eq!(recommended, "vm");
+    assert!(rules.contains(&"P115".to_string()), "{rules:?}");
 }

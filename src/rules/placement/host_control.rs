@@ -1,6 +1,8 @@
-//! P104 host-control: a container that takes control of its host (privileged, the host's
-//! PID namespace, or the container runtime's socket): a VM in disguise without a VM's
-//! isolation. Node agents (DaemonSets) are containers by design and are left alone.
+//! P104 host-control: a container that takes control of its host (privileged while it uses
+//! the host's namespaces, files, kernel or devices, the host's PID namespace, or the runtime's
+//! socket): a VM in disguise without a VM's isolation. Privilege alone, with nothing of the
+//! host in use, is a hardening defect (K001: drop it), not a sign the workload needs a
+//! machine. Node agents (DaemonSets) are containers by design and are left alone.
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, HostNamespace, Platform};
@@ -33,9 +35,20 @@ impl crate::rules::Rule for Rule {
         if workload.platform != Platform::Container || workload.kind == "DaemonSet" {
             return;
         }
+        let uses_host = workload.facts.iter().any(|f| match &f.kind {
+            FactKind::HostNamespace(_) | FactKind::HostPath { .. } | FactKind::Passthrough(_) => {
+                true
+            }
+            FactKind::Runs(command) | FactKind::Init(command) => {
+                super::kernel_modules::module_loader(command).is_some()
+            }
+            _ => false,
+        });
         for fact in &workload.facts {
             let message = match &fact.kind {
-                FactKind::Privileged => "a privileged container is root on its host".to_string(),
+                FactKind::Privileged if uses_host => {
+                    "a privileged container is root on its host".to_string()
+                }
                 FactKind::HostNamespace(HostNamespace::Pid) => {
                     "the container sees and signals every process of its host".to_string()
                 }

@@ -33,17 +33,12 @@ impl crate::rules::Rule for Rule {
         }
         for fact in &workload.facts {
             let message = match &fact.kind {
-                FactKind::Runs(command) | FactKind::Init(command) => {
-                    match super::programs(command)
-                        .into_iter()
-                        .find(|p| matches!(*p, "modprobe" | "insmod"))
-                    {
-                        Some(program) => {
-                            format!("`{program}` loads a module into the host's kernel")
-                        }
-                        None => continue,
+                FactKind::Runs(command) | FactKind::Init(command) => match module_loader(command) {
+                    Some(program) => {
+                        format!("`{program}` loads a module into the host's kernel")
                     }
-                }
+                    None => continue,
+                },
                 FactKind::HostPath { path, .. } if path.trim_end_matches('/') == "/lib/modules" => {
                     "the host's `/lib/modules` is mounted into the container".to_string()
                 }
@@ -55,4 +50,11 @@ impl crate::rules::Rule for Rule {
             report.at(fact.span.clone(), message);
         }
     }
+}
+
+/// The program of a command line that loads a kernel module (`modprobe`, `insmod`).
+pub(super) fn module_loader(command: &str) -> Option<&str> {
+    super::programs(command)
+        .into_iter()
+        .find(|p| matches!(*p, "modprobe" | "insmod"))
 }

@@ -4,6 +4,9 @@
 //! installs are then the only evidence of what runs: weaker than a PID 1 fact, and the
 //! advisor lowers its confidence when this is the verdict's strongest reason.
 //!
+//! An SSH server that serves only SFTP (`ForceCommand internal-sftp`) is a file service,
+//! not a machine people log in to, and does not count.
+//!
 //! A process supervisor alone is no machine: images commonly run two processes of one
 //! application under supervisord (nginx and php-fpm). It counts only beside other machine
 //! software or services enabled at boot.
@@ -72,6 +75,7 @@ const MACHINE_PACKAGES: &[(&str, &str)] = &[
 ];
 
 const SUPERVISOR: &str = "a process supervisor";
+const SSH_SERVER: &str = "an SSH server";
 
 /// Words a start script's name carries (`/start.sh`, `docker-entrypoint`, `run`).
 const SCRIPT_WORDS: &[&str] = &["entrypoint", "start", "run", "launch", "boot", "init"];
@@ -114,6 +118,7 @@ impl crate::rules::Rule for Rule {
         if !super::judged_container(workload) || !opaque_pid1(workload) {
             return;
         }
+        let sftp_only = super::sftp_only(workload);
         let mut found = Vec::new();
         for fact in &workload.facts {
             let (what, message) = match &fact.kind {
@@ -122,6 +127,9 @@ impl crate::rules::Rule for Rule {
                     let Some((_, what)) = MACHINE_PACKAGES.iter().find(|(p, _)| *p == name) else {
                         continue;
                     };
+                    if sftp_only && *what == SSH_SERVER {
+                        continue;
+                    }
                     (
                         *what,
                         format!(

@@ -130,6 +130,15 @@ pub fn judged_container(workload: &Workload) -> bool {
     workload.platform == crate::model::Platform::Container && !is_node_agent(workload)
 }
 
+/// Whether the workload's SSH server serves only SFTP: a file-transfer service, not a
+/// machine people log in to.
+pub fn sftp_only(workload: &Workload) -> bool {
+    workload
+        .facts
+        .iter()
+        .any(|f| matches!(f.kind, crate::model::FactKind::SftpOnly(_)))
+}
+
 pub use crate::syntax::programs::programs;
 
 /// The first program of a command line.

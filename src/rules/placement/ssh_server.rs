@@ -1,5 +1,6 @@
 //! P114 ssh-server: a container whose main process is an SSH server (`sshd -D`,
-//! `dropbear -F`): the workload is a machine people log in to.
+//! `dropbear -F`): the workload is a machine people log in to. An SSH server forced into
+//! `internal-sftp` for every login is a file service and is left alone.
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
@@ -35,7 +36,7 @@ impl crate::rules::Rule for Rule {
         let Subject::Workload(workload) = subject else {
             return;
         };
-        if !super::judged_container(workload) {
+        if !super::judged_container(workload) || super::sftp_only(workload) {
             return;
         }
         for (span, command) in workload.facts(|f| match f {
