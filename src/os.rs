@@ -406,6 +406,10 @@ fn free_text(lower: &str) -> Option<Parts> {
             .then_some((OsFamily::Linux, None, None));
     };
     let rest = lower[at + name.len()..].trim_start_matches([' ', '-', '_']);
+    // VMware's guest names put the product's full name first: "Debian GNU/Linux 12 (64-bit)".
+    let rest = rest
+        .strip_prefix("gnu/linux")
+        .map_or(rest, |r| r.trim_start());
     let version = if *distro == "windows-server" {
         windows_server_release(rest)
     } else if *distro == "windows" {
@@ -582,6 +586,19 @@ mod tests {
         assert_eq!(parts("windows7Server64Guest").2.as_deref(), Some("2008 R2"));
         assert_eq!(parts("otherLinux64Guest"), (Linux, None, None, None));
         assert_eq!(parts("debian10_64Guest").3, Some("2024-06-30"));
+        assert_eq!(
+            parts("Debian GNU/Linux 12 (64-bit)"),
+            (Linux, Some("debian"), Some("12".into()), Some("2028-06-30"))
+        );
+        assert_eq!(
+            parts("Debian GNU/Linux 10 (64-bit)").2.as_deref(),
+            Some("10")
+        );
+        assert_eq!(
+            parts("Debian GNU/Linux 10/11/12 (64-bit)").2,
+            None,
+            "one of several releases names none"
+        );
     }
 
     #[test]
