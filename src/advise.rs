@@ -1,8 +1,8 @@
 //! The placement advisor: turns each workload's placement findings (the P-rules' diagnostics)
 //! into a verdict — where it runs now, where it should run, how well it fits there (mcdc's
 //! tiers, the worst finding sets the tier), how much of the evidence was known, and what a
-//! VM that becomes a container gives back. The cost of every rule for every target lives
-//! in [`WEIGHTS`]; the scoring model is documented in `docs/advice.md`.
+//! VM that becomes a container gives back. The cost of every placement rule for every target
+//! is its [`Weight`], in its `META`; the scoring model is documented in `docs/advice.md`.
 
 use std::collections::HashMap;
 
@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::check::FileReport;
 use crate::diagnostic::Diagnostic;
 use crate::model::{FactKind, Platform, Workload};
+use crate::rules::Weight;
 use crate::rules::placement::is_node_agent;
 
 /// Where a workload should run.
@@ -74,57 +75,6 @@ impl Fit {
     }
 }
 
-/// What one placement rule costs each target, on mcdc's severity scale: 0 nothing,
-/// 1 good (needs attention), 2 minimal, 3 moderate, 4 major work, 5 no fit.
-#[derive(Debug, Clone, Copy)]
-pub struct Weight {
-    pub rule: &'static str,
-    pub container: u8,
-    pub sandboxed: u8,
-    pub vm: u8,
-}
-
-const fn weight(rule: &'static str, container: u8, sandboxed: u8, vm: u8) -> Weight {
-    Weight {
-        rule,
-        container,
-        sandboxed,
-        vm,
-    }
-}
-
-/// Every placement rule's cost per target: the one table the verdicts come from.
-pub static WEIGHTS: &[Weight] = &[
-    weight("P101", 3, 3, 0), // init-system
-    weight("P102", 2, 2, 0), // sshd
-    weight("P103", 4, 4, 0), // kernel-modules
-    weight("P104", 3, 3, 0), // host-control
-    weight("P105", 3, 3, 0), // os-services
-    weight("P106", 3, 3, 0), // docker-in-docker
-    weight("P107", 2, 2, 1), // eol-base-image: rebuild on a supported release
-    weight("P108", 1, 1, 0), // windows-server-image
-    weight("P109", 4, 4, 0), // desktop-session
-    weight("P110", 2, 2, 0), // keep-alive-entrypoint
-    weight("P111", 4, 1, 0), // unsandboxed-untrusted-code
-    weight("P112", 2, 2, 0), // database-without-volume
-    weight("P113", 4, 4, 1), // legacy-base-image
-    weight("P114", 3, 3, 0), // ssh-server
-    weight("P115", 3, 3, 0), // machine-software: indirect evidence, see INDIRECT
-    weight("P201", 0, 0, 0), // container-candidate: evidence for a container, no cost
-    weight("P202", 4, 4, 1), // legacy-guest-os
-    weight("P203", 5, 5, 0), // unsupported-guest-os
-    weight("P204", 5, 5, 0), // desktop-guest
-    weight("P205", 4, 4, 0), // out-of-tree-kernel-module
-    weight("P206", 4, 4, 0), // device-passthrough
-    weight("P207", 5, 5, 0), // hardware-bound-licence
-    weight("P208", 5, 5, 0), // directory-service
-    weight("P209", 4, 4, 0), // shared-disk
-    weight("P210", 4, 4, 0), // large-database
-    weight("P211", 4, 1, 0), // isolation-requirement
-    weight("P212", 2, 2, 0), // stateful-service
-    weight("P213", 5, 5, 0), // infrastructure-role
-];
-
 /// The worst tier a container target may have and still be recommended: beyond
 /// "minimal work" the workload goes to (or stays on) a VM when a VM fits better.
 const CONTAINER_TIER_LIMIT: u8 = 2;
@@ -132,15 +82,13 @@ const CONTAINER_TIER_LIMIT: u8 = 2;
 /// A node agent's findings count at most as "needs attention": it stays a container.
 const NODE_AGENT_TIER_LIMIT: u8 = 1;
 
-/// Rules whose findings are indirect evidence (what the build installs, not what PID 1
-/// runs): a verdict whose strongest reason is one of them has its confidence scaled by
-/// [`INDIRECT_CONFIDENCE`].
-const INDIRECT: &[&str] = &["P115"];
+/// A verdict whose strongest reason is indirect evidence ([`Weight::indirect`]) has its
+/// confidence scaled by this.
 const INDIRECT_CONFIDENCE: f64 = 0.5;
 
-/// The weight of a rule, if it is a placement rule.
-pub fn weight_of(rule: &str) -> Option<&'static Weight> {
-    WEIGHTS.iter().find(|w| w.rule == rule)
+/// The weight of a finding's rule, if it is a placement rule.
+fn weight_of(finding: &Diagnostic) -> Option<Weight> {
+    finding.rule.extra.weight
 }
 
 /// Resources a VM allocates but does not use, from its peak utilisation.
@@ -199,7 +147,7 @@ pub fn advise(reports: &[FileReport]) -> Vec<Advice> {
         }
         let mut findings: Vec<Vec<Diagnostic>> = vec![Vec::new(); report.workloads.len()];
         for diagnostic in report.diagnostics.iter().chain(&report.folded) {
-            if weight_of(diagnostic.rule.id).is_some()
+            if weight_of(diagnostic).is_some()
                 && let Some(index) = owner(report, &by_label, diagnostic)
             {
                 findings[index].push(diagnostic.clone());
@@ -253,7 +201,7 @@ fn judge(workload: &Workload, mut findings: Vec<Diagnostic>, file: &str, line: u
     let cost = |pick: fn(&Weight) -> u8| {
         findings
             .iter()
-            .filter_map(|d| weight_of(d.rule.id).map(pick))
+            .filter_map(|d| weight_of(d).map(|w| pick(&w)))
             .max()
             .unwrap_or(0)
     };
@@ -261,7 +209,7 @@ fn judge(workload: &Workload, mut findings: Vec<Diagnostic>, file: &str, line: u
     let current = current_target(workload);
     let (recommended, fit) = recommend(workload, current, container, sandboxed, vm);
     let target_cost = |d: &Diagnostic| {
-        weight_of(d.rule.id).map_or(0, |w| match recommended {
+        weight_of(d).map_or(0, |w| match recommended {
             Target::Vm => w.vm,
             Target::SandboxedContainer => w.sandboxed,
             _ => w.container,
@@ -271,7 +219,8 @@ fn judge(workload: &Workload, mut findings: Vec<Diagnostic>, file: &str, line: u
     let (known, missing) = evidence(workload);
     let total = known + missing.len();
     let indirect = findings.first().is_some_and(|d| {
-        INDIRECT.contains(&d.rule.id) && cost_toward(d, workload) > CONTAINER_TIER_LIMIT
+        weight_of(d).is_some_and(|w| w.indirect)
+            && cost_toward(d, workload) > CONTAINER_TIER_LIMIT
     });
     let scale = if indirect { INDIRECT_CONFIDENCE } else { 1.0 };
     let confidence = if total == 0 {
@@ -349,7 +298,7 @@ fn recommend(
 
 /// How much a finding argues against the workload's current platform: the reason to move.
 fn cost_toward(finding: &Diagnostic, workload: &Workload) -> u8 {
-    weight_of(finding.rule.id).map_or(0, |w| match workload.platform {
+    weight_of(finding).map_or(0, |w| match workload.platform {
         Platform::Container => w.container,
         Platform::Vm => w.container.saturating_sub(w.vm),
     })
@@ -458,13 +407,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_placement_rule_has_one_weight_and_every_weight_a_rule() {
-        let placement: Vec<_> = crate::rules::all()
-            .filter(|r| r.id.starts_with('P'))
-            .map(|r| r.id)
-            .collect();
-        let weighted: Vec<_> = WEIGHTS.iter().map(|w| w.rule).collect();
-        assert_eq!(placement, weighted);
+    fn placement_rules_and_only_they_have_a_weight() {
+        for rule in crate::rules::all() {
+            assert_eq!(
+                rule.extra.weight.is_some(),
+                rule.applies_to == crate::rules::AppliesTo::Workload,
+                "{}",
+                rule.id
+            );
+        }
     }
 
     #[test]

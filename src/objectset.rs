@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::kubernetes::Object;
-use crate::rules::{RuleMeta, kubernetes};
+use crate::rules::SetSpan;
 use crate::source::Span;
 use crate::suppress::{self, Suppression};
 use crate::syntax::yaml::{Node, parse_path};
@@ -40,15 +40,6 @@ impl ObjectFacts {
         }
     }
 }
-
-/// The set-level rules, each with the fact whose span it reports at.
-static SET_RULES: &[(&RuleMeta, SetSpan)] = &[
-    (&kubernetes::dangling_service::META, SetSpan::Selector),
-    (
-        &kubernetes::non_existent_service_account::META,
-        SetSpan::ServiceAccount,
-    ),
-];
 
 /// The facts of one object, read from its nodes (so an object that fails its typed
 /// decode still counts). `suppressions` are the file's, marked used when they silence a
@@ -93,7 +84,7 @@ pub fn facts(object: &Object<'_>, suppressions: &mut [Suppression]) -> ObjectFac
         service_account,
         suppressed: Vec::new(),
     };
-    for (rule, span) in SET_RULES {
+    for (rule, span) in crate::rules::all().filter_map(|r| Some((r, r.extra.set_span?))) {
         let at = match span {
             SetSpan::Selector => facts.selector.as_ref().map(|(_, s)| s),
             SetSpan::ServiceAccount => facts.service_account.as_ref().map(|(_, s)| s),
@@ -105,13 +96,6 @@ pub fn facts(object: &Object<'_>, suppressions: &mut [Suppression]) -> ObjectFac
         }
     }
     facts
-}
-
-/// Which fact's span a set-level rule reports at.
-#[derive(Debug, Clone, Copy)]
-pub enum SetSpan {
-    Selector,
-    ServiceAccount,
 }
 
 /// A mapping of scalar keys to scalar values (labels, a selector), as written.

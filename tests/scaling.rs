@@ -12,7 +12,7 @@ use realtor::check::{self, Settings};
 use realtor::discover::Hint;
 use realtor::extract;
 use realtor::kubernetes;
-use realtor::rules::{self, AppliesTo, Options, Report, Subject};
+use realtor::rules::{self, Check, Options, Report};
 use realtor::source::SourceFile;
 use realtor::syntax::{dockerfile, yaml};
 
@@ -32,46 +32,45 @@ fn best_of_three(mut run: impl FnMut()) -> Duration {
 }
 
 /// The time `rule` takes on each of the subjects `file` gives.
-fn rule_time(rule: &dyn rules::Rule, file: &SourceFile) -> Duration {
+fn rule_time(rule: &rules::Rule, file: &SourceFile) -> Duration {
     let options = Options::default();
-    let meta = rule.meta();
+    let meta = rule.meta;
     let mut findings = Vec::new();
-    match meta.applies_to {
-        AppliesTo::Dockerfile | AppliesTo::Workload if is_dockerfile(file) => {
-            let parsed = dockerfile::parse(file);
-            let workload = extract::dockerfile(&parsed, 0..0);
-            best_of_three(|| {
-                let subject = match meta.applies_to {
-                    AppliesTo::Dockerfile => Subject::Dockerfile(&parsed),
-                    _ => Subject::Workload(&workload),
-                };
+    if is_dockerfile(file) {
+        let parsed = dockerfile::parse(file);
+        let workload = extract::dockerfile(&parsed, 0..0);
+        return match rule.check {
+            Check::Dockerfile(check) => best_of_three(|| {
                 findings.clear();
-                rule.check(&subject, &mut Report::new(meta, &options, &mut findings));
-            })
-        }
-        AppliesTo::Kubernetes | AppliesTo::Workload if !is_dockerfile(file) => {
-            let parsed = yaml::parse(file);
-            let objects: Vec<_> = parsed
-                .documents
-                .iter()
-                .flat_map(kubernetes::objects)
-                .collect();
-            let workloads: Vec<_> = objects.iter().filter_map(extract::kubernetes).collect();
-            best_of_three(|| {
+                check(&parsed, &mut Report::new(meta, &options, &mut findings));
+            }),
+            Check::Workload(check) => best_of_three(|| {
                 findings.clear();
-                if meta.applies_to == AppliesTo::Kubernetes {
-                    for object in &objects {
-                        let subject = Subject::Kubernetes(object);
-                        rule.check(&subject, &mut Report::new(meta, &options, &mut findings));
-                    }
-                } else {
-                    for workload in &workloads {
-                        let subject = Subject::Workload(workload);
-                        rule.check(&subject, &mut Report::new(meta, &options, &mut findings));
-                    }
-                }
-            })
-        }
+                check(&workload, &mut Report::new(meta, &options, &mut findings));
+            }),
+            _ => Duration::ZERO,
+        };
+    }
+    let parsed = yaml::parse(file);
+    let objects: Vec<_> = parsed
+        .documents
+        .iter()
+        .flat_map(kubernetes::objects)
+        .collect();
+    let workloads: Vec<_> = objects.iter().filter_map(extract::kubernetes).collect();
+    match rule.check {
+        Check::Kubernetes(check) => best_of_three(|| {
+            findings.clear();
+            for object in &objects {
+                check(object, &mut Report::new(meta, &options, &mut findings));
+            }
+        }),
+        Check::Workload(check) => best_of_three(|| {
+            findings.clear();
+            for workload in &workloads {
+                check(workload, &mut Report::new(meta, &options, &mut findings));
+            }
+        }),
         _ => Duration::ZERO,
     }
 }
@@ -86,14 +85,14 @@ fn assert_linear(family: &str, name: &str, make: impl Fn(usize) -> String, n: us
     let large = SourceFile::new(name, &make(n * GROWTH));
     let mut super_linear = Vec::new();
     let mut slowest = Vec::new();
-    for rule in rules::REGISTRY {
-        let (a, b) = (rule_time(*rule, &small), rule_time(*rule, &large));
+    for rule in rules::registry() {
+        let (a, b) = (rule_time(rule, &small), rule_time(rule, &large));
         let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-6);
-        slowest.push((b, rule.meta().id, a, ratio));
+        slowest.push((b, rule.meta.id, a, ratio));
         if b > FLOOR && ratio > MAX_RATIO {
             super_linear.push(format!(
                 "{} {:?} -> {:?} ({ratio:.0}x)",
-                rule.meta().id,
+                rule.meta.id,
                 a,
                 b
             ));

@@ -8,21 +8,6 @@ use super::{AppliesTo, RuleMeta};
 /// The repository the rule documents live in (`Cargo.toml`'s `repository`).
 pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
-/// Security severities, 0.1 to 10.0: 9.0 and above is critical, 7.0 high, 4.0 medium.
-static SECURITY_SEVERITY: &[(&str, &str)] = &[
-    ("D001", "3.0"),
-    ("D002", "3.0"),
-    ("D003", "5.5"),
-    ("K001", "8.8"),
-    ("K002", "7.0"),
-    ("K003", "5.5"),
-    ("K004", "7.5"),
-    ("K005", "7.5"),
-    ("K006", "6.5"),
-    ("K007", "3.0"),
-    ("P104", "8.8"),
-];
-
 /// The family directory under `rules/` that holds a rule's documentation.
 fn family(rule: &RuleMeta) -> &'static str {
     match rule.applies_to {
@@ -63,10 +48,7 @@ pub fn what_it_checks(rule: &RuleMeta) -> &'static str {
 }
 
 pub fn security_severity(rule: &RuleMeta) -> Option<&'static str> {
-    SECURITY_SEVERITY
-        .iter()
-        .find(|(id, _)| *id == rule.id)
-        .map(|(_, severity)| *severity)
+    rule.extra.security_severity
 }
 
 /// Tags for filtering in code-scanning UIs: the family, `security` for security rules.
@@ -97,11 +79,13 @@ mod tests {
     }
 
     #[test]
-    fn security_severities_name_rules_and_lie_in_range() {
-        for (id, severity) in SECURITY_SEVERITY {
-            assert!(rules::all().any(|r| r.id == *id), "{id} is no rule");
+    fn security_severities_lie_in_range() {
+        for rule in rules::all() {
+            let Some(severity) = rule.extra.security_severity else {
+                continue;
+            };
             let value: f32 = severity.parse().expect("a number");
-            assert!((0.1..=10.0).contains(&value), "{id}: {severity}");
+            assert!((0.1..=10.0).contains(&value), "{}: {severity}", rule.id);
         }
         let k001 = rules::find("K001").unwrap();
         assert_eq!(tags(k001), ["kubernetes", "security"]);

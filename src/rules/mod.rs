@@ -2,6 +2,28 @@
 //! [`Subject`]; it reports [`Finding`]s with spans and knows nothing of output formats.
 //! Each rule's documentation lives in `rules/<family>/<ID>-<name>.md` and is embedded here.
 
+/// Declares a family's rule modules and lists them, in id order, as the family's `RULES`:
+/// each entry names the kind of subject the rule's `check` judges, then its module.
+macro_rules! family {
+    ($($check:ident $module:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// The family's rules, in id order.
+        pub static RULES: &[$crate::rules::Rule] = &[
+            $($crate::rules::Rule {
+                meta: &$module::META,
+                check: family!(@check $check $module),
+            },)*
+        ];
+    };
+    (@check Pipeline $module:ident) => {
+        $crate::rules::Check::Pipeline
+    };
+    (@check $check:ident $module:ident) => {
+        $crate::rules::Check::$check($module::check)
+    };
+}
+
 pub mod catalog;
 pub mod dockerfile;
 pub mod inventory;
@@ -56,6 +78,72 @@ pub struct RuleMeta {
     pub help: &'static str,
     /// The rule's documentation (Markdown with YAML front matter).
     pub doc: &'static str,
+    /// What only some rules carry: how configuration, code scanning, the set phase and
+    /// the advisor treat them.
+    pub extra: Extra,
+}
+
+/// What only some rules carry. Every field defaults to "not this kind of rule".
+#[derive(Debug, Clone, Copy)]
+pub struct Extra {
+    /// Off unless chosen: named in `--select` (by id, name, alias, prefix or `ALL`) or given
+    /// a level in `.realtor.yaml`. Such a rule is a matter of house style or right only for
+    /// some workloads, and among the first that users of hadolint and kube-linter switch off.
+    pub opt_in: bool,
+    /// For a security rule, a CVSS-like severity from 0.1 to 10.0 (9.0 and above is
+    /// critical, 7.0 high, 4.0 medium): the scale GitHub code scanning ranks alerts by.
+    pub security_severity: Option<&'static str>,
+    /// For a placement rule, its cost per target: what the advisor weighs.
+    pub weight: Option<Weight>,
+    /// For a rule over the whole set of objects, the fact its findings point at.
+    pub set_span: Option<SetSpan>,
+}
+
+impl Extra {
+    pub const NONE: Extra = Extra {
+        opt_in: false,
+        security_severity: None,
+        weight: None,
+        set_span: None,
+    };
+}
+
+/// A placement rule's cost for each target, on mcdc's severity scale 0-6: how much work a
+/// finding means if the workload runs as a container, in a sandboxed container, or as a VM
+/// (docs/advice.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Weight {
+    pub container: u8,
+    pub sandboxed: u8,
+    pub vm: u8,
+    /// The finding is indirect evidence (what the build installs, not what PID 1 runs): a
+    /// verdict whose strongest reason it is has its confidence lowered.
+    pub indirect: bool,
+}
+
+impl Weight {
+    pub const fn new(container: u8, sandboxed: u8, vm: u8) -> Weight {
+        Weight {
+            container,
+            sandboxed,
+            vm,
+            indirect: false,
+        }
+    }
+
+    pub const fn indirect(self) -> Weight {
+        Weight {
+            indirect: true,
+            ..self
+        }
+    }
+}
+
+/// Which fact of an object a set-level rule reports at.
+#[derive(Debug, Clone, Copy)]
+pub enum SetSpan {
+    Selector,
+    ServiceAccount,
 }
 
 impl RuleMeta {
@@ -87,9 +175,22 @@ pub enum Subject<'s, 'a> {
     ObjectSet(&'s SetView<'a>),
 }
 
-pub trait Rule: Sync {
-    fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>);
+/// A rule: what it is, and the check it runs over the one kind of subject it judges.
+pub struct Rule {
+    pub meta: &'static RuleMeta,
+    pub check: Check,
+}
+
+/// A rule's check, a plain function over its own syntax type.
+pub enum Check {
+    Dockerfile(fn(&Dockerfile<'_>, &mut Report<'_>)),
+    Kubernetes(fn(&Object<'_>, &mut Report<'_>)),
+    /// Over one Kubernetes object among all those of the files checked.
+    ObjectSet(fn(&SetView<'_>, &mut Report<'_>)),
+    Inventory(fn(&InventoryFile<'_>, &mut Report<'_>)),
+    Workload(fn(&Workload, &mut Report<'_>)),
+    /// Findings the pipeline makes itself while reading files (the `R` rules).
+    Pipeline,
 }
 
 /// Rule options from the configuration, as plain data.
@@ -121,158 +222,26 @@ impl<'o> Report<'o> {
     }
 }
 
-/// Every rule, in id order.
-pub static REGISTRY: &[&dyn Rule] = &[
-    &realtor::parse_error::Rule,
-    &realtor::unused_suppression::Rule,
-    &realtor::template_skipped::Rule,
-    &dockerfile::untagged_base_image::Rule,
-    &dockerfile::latest_tag::Rule,
-    &dockerfile::root_user::Rule,
-    &dockerfile::relative_workdir::Rule,
-    &dockerfile::maintainer::Rule,
-    &dockerfile::shell_form_cmd::Rule,
-    &dockerfile::sudo::Rule,
-    &dockerfile::cd_in_run::Rule,
-    &dockerfile::apt_command::Rule,
-    &dockerfile::unpinned_apt_package::Rule,
-    &dockerfile::unpinned_apk_package::Rule,
-    &dockerfile::unpinned_pip_package::Rule,
-    &dockerfile::unpinned_npm_package::Rule,
-    &dockerfile::unpinned_gem::Rule,
-    &dockerfile::unpinned_go_install::Rule,
-    &dockerfile::unpinned_yum_package::Rule,
-    &dockerfile::unpinned_dnf_package::Rule,
-    &dockerfile::unpinned_zypper_package::Rule,
-    &dockerfile::apt_install_recommends::Rule,
-    &dockerfile::apt_lists_not_deleted::Rule,
-    &dockerfile::apk_cache::Rule,
-    &dockerfile::pip_cache::Rule,
-    &dockerfile::apt_get_yes::Rule,
-    &dockerfile::yum_yes::Rule,
-    &dockerfile::dnf_yes::Rule,
-    &dockerfile::zypper_non_interactive::Rule,
-    &dockerfile::yum_clean::Rule,
-    &dockerfile::dnf_clean::Rule,
-    &dockerfile::zypper_clean::Rule,
-    &dockerfile::pipefail::Rule,
-    &dockerfile::wget_and_curl::Rule,
-    &dockerfile::useradd_high_uid::Rule,
-    &dockerfile::tls_verification_disabled::Rule,
-    &dockerfile::curl_pipe_shell::Rule,
-    &dockerfile::hard_coded_password::Rule,
-    &dockerfile::add_local_files::Rule,
-    &dockerfile::copy_from_unknown_stage::Rule,
-    &dockerfile::copy_from_own_stage::Rule,
-    &dockerfile::duplicate_stage_name::Rule,
-    &dockerfile::untrusted_registry::Rule,
-    &dockerfile::copy_relative_without_workdir::Rule,
-    &dockerfile::multiple_cmd::Rule,
-    &dockerfile::multiple_entrypoint::Rule,
-    &dockerfile::multiple_healthcheck::Rule,
-    &dockerfile::expose_port_range::Rule,
-    &dockerfile::secret_in_arg_env::Rule,
-    &dockerfile::container_irrelevant_command::Rule,
-    &dockerfile::copy_multiple_sources::Rule,
-    &dockerfile::from_platform_flag::Rule,
-    &dockerfile::zypper_dist_upgrade::Rule,
-    &dockerfile::wget_progress::Rule,
-    &dockerfile::consecutive_run::Rule,
-    &dockerfile::yarn_cache::Rule,
-    &dockerfile::link_bin_sh::Rule,
-    &dockerfile::reserved_stage_name::Rule,
-    &dockerfile::redundant_target_platform::Rule,
-    &dockerfile::onbuild_trigger::Rule,
-    &dockerfile::env_self_reference::Rule,
-    &dockerfile::copy_whole_filesystem::Rule,
-    &dockerfile::non_numeric_user::Rule,
-    &dockerfile::invalid_label_key::Rule,
-    &dockerfile::instruction_order::Rule,
-    &kubernetes::privileged_container::Rule,
-    &kubernetes::privilege_escalation::Rule,
-    &kubernetes::run_as_non_root::Rule,
-    &kubernetes::host_network::Rule,
-    &kubernetes::host_pid::Rule,
-    &kubernetes::host_ipc::Rule,
-    &kubernetes::latest_tag::Rule,
-    &kubernetes::unknown_field::Rule,
-    &kubernetes::no_read_only_root_fs::Rule,
-    &kubernetes::drop_net_raw::Rule,
-    &kubernetes::docker_sock::Rule,
-    &kubernetes::sensitive_host_mounts::Rule,
-    &kubernetes::unsafe_sysctls::Rule,
-    &kubernetes::unset_cpu_requirements::Rule,
-    &kubernetes::unset_memory_requirements::Rule,
-    &kubernetes::no_anti_affinity::Rule,
-    &kubernetes::mismatching_selector::Rule,
-    &kubernetes::deprecated_api_version::Rule,
-    &kubernetes::env_var_secret::Rule,
-    &kubernetes::writable_host_mount::Rule,
-    &kubernetes::unsafe_proc_mount::Rule,
-    &kubernetes::dangerous_capabilities::Rule,
-    &kubernetes::no_liveness_probe::Rule,
-    &kubernetes::no_readiness_probe::Rule,
-    &kubernetes::automount_service_account_token::Rule,
-    &kubernetes::pull_policy_mutable_tag::Rule,
-    &kubernetes::host_port::Rule,
-    &kubernetes::seccomp_profile_unset::Rule,
-    &kubernetes::run_as_user_root::Rule,
-    &kubernetes::dangling_service::Rule,
-    &kubernetes::non_existent_service_account::Rule,
-    &kubernetes::duplicate_env_var::Rule,
-    &kubernetes::deprecated_service_account_field::Rule,
-    &kubernetes::probe_port::Rule,
-    &kubernetes::job_ttl_seconds_after_finished::Rule,
-    &kubernetes::invalid_port_name::Rule,
-    &inventory::unknown_key::Rule,
-    &inventory::duplicate_machine::Rule,
-    &inventory::missing_os::Rule,
-    &placement::init_system::Rule,
-    &placement::sshd::Rule,
-    &placement::kernel_modules::Rule,
-    &placement::host_control::Rule,
-    &placement::os_services::Rule,
-    &placement::docker_in_docker::Rule,
-    &placement::eol_base_image::Rule,
-    &placement::windows_server_image::Rule,
-    &placement::desktop_session::Rule,
-    &placement::keep_alive::Rule,
-    &placement::unsandboxed_untrusted_code::Rule,
-    &placement::database_without_volume::Rule,
-    &placement::legacy_base_image::Rule,
-    &placement::ssh_server::Rule,
-    &placement::machine_software::Rule,
-    &placement::container_candidate::Rule,
-    &placement::legacy_guest_os::Rule,
-    &placement::unsupported_guest_os::Rule,
-    &placement::desktop_guest::Rule,
-    &placement::out_of_tree_module::Rule,
-    &placement::device_passthrough::Rule,
-    &placement::hardware_bound_licence::Rule,
-    &placement::directory_service::Rule,
-    &placement::shared_disk::Rule,
-    &placement::large_database::Rule,
-    &placement::isolation_requirement::Rule,
-    &placement::stateful_service::Rule,
-    &placement::infrastructure_role::Rule,
-];
-
-pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
-    REGISTRY.iter().map(|r| r.meta())
+/// Every rule, in id order: the families' tables, one after another.
+pub fn registry() -> impl Iterator<Item = &'static Rule> {
+    [
+        realtor::RULES,
+        dockerfile::RULES,
+        kubernetes::RULES,
+        inventory::RULES,
+        placement::RULES,
+    ]
+    .into_iter()
+    .flatten()
 }
 
-/// Rules that are off unless chosen: named in `--select` (by id, name, alias, prefix or
-/// `ALL`) or given a level in `.realtor.yaml`. Each is a matter of house style or right only
-/// for some workloads, and the first that users of hadolint and kube-linter switch off:
-/// D052 (consecutive `RUN`s: layer count is a trade-off, and hadolint reports it as info),
-/// D061 (label key format), K023 and K024 (probes: Jobs, workers and sidecars have no
-/// endpoint to probe) and K028 (seccomp: clusters can default it with the kubelet's
-/// `--seccomp-default`).
-pub const OPT_IN: &[&str] = &["D052", "D061", "K023", "K024", "K028"];
+pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
+    registry().map(|r| r.meta)
+}
 
-/// Whether a rule is off unless chosen (see [`OPT_IN`]).
+/// Whether a rule is off unless chosen ([`Extra::opt_in`]).
 pub fn is_opt_in(rule: &RuleMeta) -> bool {
-    OPT_IN.contains(&rule.id)
+    rule.extra.opt_in
 }
 
 /// The rule an id, name or alias names.
@@ -280,23 +249,27 @@ pub fn find(name: &str) -> Option<&'static RuleMeta> {
     all().find(|m| m.is_named(name))
 }
 
-/// Run every rule that applies to `subject`, filtered by `enabled`.
+/// Run every rule that judges `subject`, filtered by `enabled`.
 pub fn run(
     subject: &Subject<'_, '_>,
     enabled: &dyn Fn(&RuleMeta) -> bool,
     options: &Options,
     out: &mut Vec<Finding>,
 ) {
-    let applies = match subject {
-        Subject::Dockerfile(_) => AppliesTo::Dockerfile,
-        Subject::Kubernetes(_) | Subject::ObjectSet(_) => AppliesTo::Kubernetes,
-        Subject::Inventory(_) => AppliesTo::Inventory,
-        Subject::Workload(_) => AppliesTo::Workload,
-    };
-    for rule in REGISTRY {
-        let meta = rule.meta();
-        if meta.applies_to == applies && enabled(meta) {
-            rule.check(subject, &mut Report::new(meta, options, out));
+    for rule in registry() {
+        let meta = rule.meta;
+        let mut run = |check: &dyn Fn(&mut Report<'_>)| {
+            if enabled(meta) {
+                check(&mut Report::new(meta, options, out));
+            }
+        };
+        match (&rule.check, subject) {
+            (Check::Dockerfile(check), Subject::Dockerfile(d)) => run(&|r| check(d, r)),
+            (Check::Kubernetes(check), Subject::Kubernetes(o)) => run(&|r| check(o, r)),
+            (Check::ObjectSet(check), Subject::ObjectSet(v)) => run(&|r| check(v, r)),
+            (Check::Inventory(check), Subject::Inventory(f)) => run(&|r| check(f, r)),
+            (Check::Workload(check), Subject::Workload(w)) => run(&|r| check(w, r)),
+            _ => {}
         }
     }
 }

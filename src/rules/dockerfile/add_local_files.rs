@@ -1,11 +1,10 @@
 //! D036 add-local-files: `ADD` of local files or folders, which `COPY` does plainly.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;
 use parse_dockerfile::Source;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D036",
@@ -16,28 +15,20 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`ADD` copies local files or folders; `COPY` does the same without `ADD`'s archive and URL magic.",
     help: "Use `COPY`; keep `ADD` for URLs, git repositories and archives to unpack.",
     doc: include_str!("../../../rules/dockerfile/D036-add-local-files.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for instruction in &dockerfile.instructions {
+        let Instruction::Add(add) = instruction else {
+            continue;
         };
-        for instruction in &dockerfile.instructions {
-            let Instruction::Add(add) = instruction else {
-                continue;
-            };
-            let local = add.src.iter().all(|source| match source {
-                Source::Path(path) => is_plain_path(&path.value),
-                _ => false,
-            });
-            if local && !add.src.is_empty() {
-                report.at(add.add.span.clone(), "`ADD` of local files; use `COPY`");
-            }
+        let local = add.src.iter().all(|source| match source {
+            Source::Path(path) => is_plain_path(&path.value),
+            _ => false,
+        });
+        if local && !add.src.is_empty() {
+            report.at(add.add.span.clone(), "`ADD` of local files; use `COPY`");
         }
     }
 }

@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D021",
@@ -15,28 +14,20 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`apk add` without `--no-cache` leaves the package index in the image.",
     help: "Use `apk add --no-cache`.",
     doc: include_str!("../../../rules/dockerfile/D021-apk-cache.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
-            packages::removes(c, "/var/cache/apk")
-        });
-        packages::report_missing_cleanup(
-            dockerfile,
-            &packages::APK,
-            &|run: &super::RunCommand<'_>, install: &packages::Install<'_>| {
-                install.has_option(&[], &["--no-cache"]) || cleaned.any(run)
-            },
-            "`apk add` without `--no-cache`",
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+        packages::removes(c, "/var/cache/apk")
+    });
+    packages::report_missing_cleanup(
+        dockerfile,
+        &packages::APK,
+        &|run: &super::RunCommand<'_>, install: &packages::Install<'_>| {
+            install.has_option(&[], &["--no-cache"]) || cleaned.any(run)
+        },
+        "`apk add` without `--no-cache`",
+        report,
+    );
 }

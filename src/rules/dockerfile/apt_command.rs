@@ -1,9 +1,8 @@
 //! D009 apt-command: A `RUN` command uses `apt`, whose command-line interface is not stable for scripts.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D009",
@@ -14,24 +13,16 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A `RUN` command uses `apt`, whose command-line interface is not stable for scripts.",
     help: "Use `apt-get` (or `apt-cache`) in scripts.",
     doc: include_str!("../../../rules/dockerfile/D009-apt-command.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for run in super::run_commands(dockerfile) {
-            if run.command.name() == Some("apt") {
-                report.at(
-                    run.command.words[0].span.clone(),
-                    "`apt` in `RUN`; use `apt-get`",
-                );
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for run in super::run_commands(dockerfile) {
+        if run.command.name() == Some("apt") {
+            report.at(
+                run.command.words[0].span.clone(),
+                "`apt` in `RUN`; use `apt-get`",
+            );
         }
     }
 }

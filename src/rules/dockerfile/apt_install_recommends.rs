@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D019",
@@ -15,29 +14,21 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`apt-get install` also installs recommended packages the image does not need.",
     help: "Add `--no-install-recommends` and install what is needed by name.",
     doc: include_str!("../../../rules/dockerfile/D019-apt-install-recommends.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        packages::report_missing_option(
-            dockerfile,
-            &packages::APT_GET,
-            &|install: &packages::Install<'_>| {
-                install.has_option(&[], &["--no-install-recommends"])
-                    || install.command.args().iter().any(|w| {
-                        w.text.contains("Install-Recommends=false")
-                            || w.text.contains("Install-Recommends=0")
-                    })
-            },
-            "`apt-get install` without `--no-install-recommends`",
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    packages::report_missing_option(
+        dockerfile,
+        &packages::APT_GET,
+        &|install: &packages::Install<'_>| {
+            install.has_option(&[], &["--no-install-recommends"])
+                || install.command.args().iter().any(|w| {
+                    w.text.contains("Install-Recommends=false")
+                        || w.text.contains("Install-Recommends=0")
+                })
+        },
+        "`apt-get install` without `--no-install-recommends`",
+        report,
+    );
 }

@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D020",
@@ -15,37 +14,29 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`apt-get update` leaves package lists in the image when the same `RUN` does not remove `/var/lib/apt/lists`.",
     help: "End the `RUN` with `&& rm -rf /var/lib/apt/lists/*`.",
     doc: include_str!("../../../rules/dockerfile/D020-apt-lists-not-deleted.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        let shipped = super::shipped_stages(dockerfile);
-        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
-            packages::removes(c, "/var/lib/apt/lists")
-        });
-        for run in super::run_commands(dockerfile) {
-            let command = run.command;
-            if !packages::runs(command, &["apt-get", "apt"], "update")
-                || !shipped.get(run.stage).copied().unwrap_or(true)
-                || super::has_cache_mount(dockerfile, run.instruction)
-            {
-                continue;
-            }
-            if !cleaned.any(&run) {
-                let update = command.args().iter().find(|w| w.text == "update");
-                let end = update.map_or(command.words[0].span.end, |w| w.span.end);
-                report.at(
-                    command.words[0].span.start..end,
-                    "`apt-get update` without `rm -rf /var/lib/apt/lists/*` in the same `RUN`",
-                );
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    let shipped = super::shipped_stages(dockerfile);
+    let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+        packages::removes(c, "/var/lib/apt/lists")
+    });
+    for run in super::run_commands(dockerfile) {
+        let command = run.command;
+        if !packages::runs(command, &["apt-get", "apt"], "update")
+            || !shipped.get(run.stage).copied().unwrap_or(true)
+            || super::has_cache_mount(dockerfile, run.instruction)
+        {
+            continue;
+        }
+        if !cleaned.any(&run) {
+            let update = command.args().iter().find(|w| w.text == "update");
+            let end = update.map_or(command.words[0].span.end, |w| w.span.end);
+            report.at(
+                command.words[0].span.start..end,
+                "`apt-get update` without `rm -rf /var/lib/apt/lists/*` in the same `RUN`",
+            );
         }
     }
 }

@@ -1,9 +1,8 @@
 //! D008 cd-in-run: A `RUN` command changes directory with `cd`.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D008",
@@ -14,24 +13,16 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A `RUN` command changes directory with `cd`.",
     help: "Set the directory with `WORKDIR`, or give commands absolute paths.",
     doc: include_str!("../../../rules/dockerfile/D008-cd-in-run.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for run in super::run_commands(dockerfile) {
-            if run.command.name() == Some("cd") {
-                report.at(
-                    run.command.words[0].span.clone(),
-                    "`cd` in `RUN`; use `WORKDIR`",
-                );
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for run in super::run_commands(dockerfile) {
+        if run.command.name() == Some("cd") {
+            report.at(
+                run.command.words[0].span.clone(),
+                "`cd` in `RUN`; use `WORKDIR`",
+            );
         }
     }
 }

@@ -1,10 +1,9 @@
 //! D052 consecutive-run: consecutive `RUN` instructions that could be one.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;
-
-pub struct Rule;
 
 /// A `RUN` of more commands than this stands as its own step (hadolint DL3059 agrees).
 const MAX_COMMANDS: usize = 2;
@@ -18,37 +17,32 @@ pub static META: RuleMeta = RuleMeta {
     summary: "Consecutive `RUN` instructions with the same flags add a layer each; they could be one.",
     help: "Join them with `&&` (or a here-document) into one `RUN`.",
     doc: include_str!("../../../rules/dockerfile/D052-consecutive-run.md"),
+    extra: Extra {
+        opt_in: true,
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for (index, pair) in dockerfile.instructions.windows(2).enumerate() {
-            if let [Instruction::Run(first), Instruction::Run(second)] = pair {
-                // hadolint's exemption: a `RUN` of more than two commands was split from
-                // its neighbour on purpose.
-                let chained = |at: usize| dockerfile.scripts[at].len() > MAX_COMMANDS;
-                if chained(index) || chained(index + 1) {
-                    continue;
-                }
-                let flags = |run: &parse_dockerfile::RunInstruction<'_>| {
-                    run.options
-                        .iter()
-                        .map(|f| dockerfile.source(f.span()).to_string())
-                        .collect::<Vec<_>>()
-                };
-                if flags(first) == flags(second) {
-                    report.at(
-                        second.run.span.clone(),
-                        "this `RUN` directly follows another; consider joining them",
-                    );
-                }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for (index, pair) in dockerfile.instructions.windows(2).enumerate() {
+        if let [Instruction::Run(first), Instruction::Run(second)] = pair {
+            // hadolint's exemption: a `RUN` of more than two commands was split from
+            // its neighbour on purpose.
+            let chained = |at: usize| dockerfile.scripts[at].len() > MAX_COMMANDS;
+            if chained(index) || chained(index + 1) {
+                continue;
+            }
+            let flags = |run: &parse_dockerfile::RunInstruction<'_>| {
+                run.options
+                    .iter()
+                    .map(|f| dockerfile.source(f.span()).to_string())
+                    .collect::<Vec<_>>()
+            };
+            if flags(first) == flags(second) {
+                report.at(
+                    second.run.span.clone(),
+                    "this `RUN` directly follows another; consider joining them",
+                );
             }
         }
     }

@@ -1,9 +1,8 @@
 //! D047 container-irrelevant-command: a `RUN` command that makes no sense at build time in a container.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D047",
@@ -14,26 +13,18 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A `RUN` command (`ssh`, `vim`, `service`, `shutdown`, `ps`, `top`, `free`, `kill`, `mount`) makes no sense while building a container image.",
     help: "Remove it; configure services through the entrypoint and debug with `docker exec`.",
     doc: include_str!("../../../rules/dockerfile/D047-container-irrelevant-command.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for run in super::run_commands(dockerfile) {
-            if let Some(name) = run.command.name()
-                && IRRELEVANT.contains(&name)
-            {
-                report.at(
-                    run.command.words[0].span.clone(),
-                    format!("`{name}` makes no sense while building an image"),
-                );
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for run in super::run_commands(dockerfile) {
+        if let Some(name) = run.command.name()
+            && IRRELEVANT.contains(&name)
+        {
+            report.at(
+                run.command.words[0].span.clone(),
+                format!("`{name}` makes no sense while building an image"),
+            );
         }
     }
 }

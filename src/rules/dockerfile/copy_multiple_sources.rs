@@ -1,10 +1,9 @@
 //! D048 copy-multiple-sources: `COPY` of several sources to a destination without a trailing `/`.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D048",
@@ -15,28 +14,20 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`COPY` of several sources needs a destination directory ending in `/`.",
     help: "End the destination with `/`, e.g. `COPY a b /app/`.",
     doc: include_str!("../../../rules/dockerfile/D048-copy-multiple-sources.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for instruction in &dockerfile.instructions {
+        let Instruction::Copy(copy) = instruction else {
+            continue;
         };
-        for instruction in &dockerfile.instructions {
-            let Instruction::Copy(copy) = instruction else {
-                continue;
-            };
-            let dest = copy.dest.value.as_ref();
-            if copy.src.len() > 1 && !dest.ends_with('/') && !dest.contains('$') {
-                report.at(
-                    copy.dest.span.clone(),
-                    format!("`{dest}` must end with `/` when copying several sources"),
-                );
-            }
+        let dest = copy.dest.value.as_ref();
+        if copy.src.len() > 1 && !dest.ends_with('/') && !dest.contains('$') {
+            report.at(
+                copy.dest.span.clone(),
+                format!("`{dest}` must end with `/` when copying several sources"),
+            );
         }
     }
 }

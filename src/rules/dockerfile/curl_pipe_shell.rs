@@ -1,10 +1,9 @@
 //! D034 curl-pipe-shell: a download piped straight into a shell.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::shell::Operator;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D034",
@@ -15,41 +14,33 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A downloaded script is piped straight into a shell, with no checksum or signature check.",
     help: "Download to a file, verify its checksum (`sha256sum -c`) or signature, then run it.",
     doc: include_str!("../../../rules/dockerfile/D034-curl-pipe-shell.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for run in super::run_commands(dockerfile) {
+        if !matches!(run.command.name(), Some("curl" | "wget")) {
+            continue;
+        }
+        let Some((Operator::Pipe, _)) = run.command.next else {
+            continue;
         };
-        for run in super::run_commands(dockerfile) {
-            if !matches!(run.command.name(), Some("curl" | "wget")) {
-                continue;
-            }
-            let Some((Operator::Pipe, _)) = run.command.next else {
-                continue;
-            };
-            let Some(next) = run.script.get(run.position + 1) else {
-                continue;
-            };
-            let mut words = next
-                .words
-                .iter()
-                .skip_while(|w| w.text == "sudo" || w.text.starts_with('-'));
-            let Some(interpreter) = words.next() else {
-                continue;
-            };
-            let name = interpreter.text.rsplit('/').next().unwrap_or("");
-            if INTERPRETERS.contains(&name) {
-                report.at(
-                    interpreter.span.clone(),
-                    format!("a download is piped into `{name}` without a checksum"),
-                );
-            }
+        let Some(next) = run.script.get(run.position + 1) else {
+            continue;
+        };
+        let mut words = next
+            .words
+            .iter()
+            .skip_while(|w| w.text == "sudo" || w.text.starts_with('-'));
+        let Some(interpreter) = words.next() else {
+            continue;
+        };
+        let name = interpreter.text.rsplit('/').next().unwrap_or("");
+        if INTERPRETERS.contains(&name) {
+            report.at(
+                interpreter.span.clone(),
+                format!("a download is piped into `{name}` without a checksum"),
+            );
         }
     }
 }

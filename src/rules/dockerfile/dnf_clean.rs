@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D028",
@@ -15,28 +14,20 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`dnf install` without `dnf clean all` in the same `RUN` leaves the package cache in the image.",
     help: "End the `RUN` with `&& dnf clean all`.",
     doc: include_str!("../../../rules/dockerfile/D028-dnf-clean.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
-            packages::runs(c, &["dnf", "microdnf"], "clean")
-                || packages::removes(c, "/var/cache/dnf")
-                || packages::removes(c, "/var/cache/yum")
-        });
-        packages::report_missing_cleanup(
-            dockerfile,
-            &packages::DNF,
-            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
-            "`dnf install` without `dnf clean all` in the same `RUN`",
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+        packages::runs(c, &["dnf", "microdnf"], "clean")
+            || packages::removes(c, "/var/cache/dnf")
+            || packages::removes(c, "/var/cache/yum")
+    });
+    packages::report_missing_cleanup(
+        dockerfile,
+        &packages::DNF,
+        &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
+        "`dnf install` without `dnf clean all` in the same `RUN`",
+        report,
+    );
 }

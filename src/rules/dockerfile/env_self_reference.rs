@@ -1,10 +1,9 @@
 //! D058 env-self-reference: an `ENV` value referring to a variable the same `ENV` defines.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, key_values};
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D058",
@@ -15,40 +14,32 @@ pub static META: RuleMeta = RuleMeta {
     summary: "An `ENV` value refers to a variable defined earlier in the same `ENV`, which still has its old value there.",
     help: "Split the `ENV` in two, so the second one sees the new value.",
     doc: include_str!("../../../rules/dockerfile/D058-env-self-reference.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for instruction in &dockerfile.instructions {
+        let Instruction::Env(env) = instruction else {
+            continue;
         };
-        for instruction in &dockerfile.instructions {
-            let Instruction::Env(env) = instruction else {
-                continue;
-            };
-            let raw = dockerfile.source(env.arguments.span.clone());
-            let mut defined = std::collections::HashSet::new();
-            for (name, value, _) in key_values(raw, dockerfile.escape) {
-                if let Some(value) = value
-                    && !value.starts_with('\'')
-                {
-                    let value_start = value.as_ptr() as usize - raw.as_ptr() as usize;
-                    for (offset, len, referenced) in references(value) {
-                        if defined.contains(&referenced) {
-                            let start = env.arguments.span.start + value_start + offset;
-                            report.at(
-                                start..start + len,
-                                format!("`{referenced}` is defined in the same `ENV`"),
-                            );
-                        }
+        let raw = dockerfile.source(env.arguments.span.clone());
+        let mut defined = std::collections::HashSet::new();
+        for (name, value, _) in key_values(raw, dockerfile.escape) {
+            if let Some(value) = value
+                && !value.starts_with('\'')
+            {
+                let value_start = value.as_ptr() as usize - raw.as_ptr() as usize;
+                for (offset, len, referenced) in references(value) {
+                    if defined.contains(&referenced) {
+                        let start = env.arguments.span.start + value_start + offset;
+                        report.at(
+                            start..start + len,
+                            format!("`{referenced}` is defined in the same `ENV`"),
+                        );
                     }
                 }
-                defined.insert(name);
             }
+            defined.insert(name);
         }
     }
 }

@@ -1,10 +1,9 @@
 //! D045 expose-port-range: an `EXPOSE` port outside 0-65535.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D045",
@@ -15,33 +14,25 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`EXPOSE` names a port outside 0-65535.",
     help: "Use a port number between 0 and 65535.",
     doc: include_str!("../../../rules/dockerfile/D045-expose-port-range.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for instruction in &dockerfile.instructions {
+        let Instruction::Expose(expose) = instruction else {
+            continue;
         };
-        for instruction in &dockerfile.instructions {
-            let Instruction::Expose(expose) = instruction else {
-                continue;
-            };
-            for port in &expose.arguments {
-                let number = port.value.split('/').next().unwrap_or("");
-                let out_of_range = number.split('-').any(|n| {
-                    n.parse::<u64>().is_ok_and(|n| n > 65535)
-                        || (n.len() > 5 && n.bytes().all(|b| b.is_ascii_digit()))
-                });
-                if out_of_range {
-                    report.at(
-                        port.span.clone(),
-                        format!("port `{}` is outside 0-65535", port.value),
-                    );
-                }
+        for port in &expose.arguments {
+            let number = port.value.split('/').next().unwrap_or("");
+            let out_of_range = number.split('-').any(|n| {
+                n.parse::<u64>().is_ok_and(|n| n > 65535)
+                    || (n.len() > 5 && n.bytes().all(|b| b.is_ascii_digit()))
+            });
+            if out_of_range {
+                report.at(
+                    port.span.clone(),
+                    format!("port `{}` is outside 0-65535", port.value),
+                );
             }
         }
     }

@@ -1,9 +1,8 @@
 //! D062 instruction-order: an instruction other than `ARG` before the first `FROM`.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D062",
@@ -14,20 +13,12 @@ pub static META: RuleMeta = RuleMeta {
     summary: "An instruction other than `ARG` comes before the first `FROM`; Docker rejects the Dockerfile.",
     help: "Move the instruction after `FROM`; only `ARG` (and comments) may come before it.",
     doc: include_str!("../../../rules/dockerfile/D062-instruction-order.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for span in &dockerfile.misplaced {
-            let keyword = dockerfile.source(span.clone());
-            report.at(span.clone(), format!("`{keyword}` before the first `FROM`"));
-        }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for span in &dockerfile.misplaced {
+        let keyword = dockerfile.source(span.clone());
+        report.at(span.clone(), format!("`{keyword}` before the first `FROM`"));
     }
 }

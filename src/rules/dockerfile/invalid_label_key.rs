@@ -1,10 +1,9 @@
 //! D061 invalid-label-key: a `LABEL` key outside the label key format.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, key_values};
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D061",
@@ -15,32 +14,27 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A `LABEL` key does not follow the label key format (lowercase letters, digits, `.` and `-`, in a reverse-DNS namespace).",
     help: "Use keys like `org.opencontainers.image.source`.",
     doc: include_str!("../../../rules/dockerfile/D061-invalid-label-key.md"),
+    extra: Extra {
+        opt_in: true,
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for instruction in &dockerfile.instructions {
+        let Instruction::Label(label) = instruction else {
+            continue;
         };
-        for instruction in &dockerfile.instructions {
-            let Instruction::Label(label) = instruction else {
-                continue;
-            };
-            let raw = dockerfile.source(label.arguments.span.clone());
-            for (key, _, _) in key_values(raw, dockerfile.escape) {
-                let name = key.trim_matches('"');
-                if !is_valid_key(name) {
-                    let start = label.arguments.span.start
-                        + (key.as_ptr() as usize - raw.as_ptr() as usize);
-                    report.at(
-                        start..start + key.len(),
-                        format!("`{name}` is not a valid label key"),
-                    );
-                }
+        let raw = dockerfile.source(label.arguments.span.clone());
+        for (key, _, _) in key_values(raw, dockerfile.escape) {
+            let name = key.trim_matches('"');
+            if !is_valid_key(name) {
+                let start = label.arguments.span.start
+                    + (key.as_ptr() as usize - raw.as_ptr() as usize);
+                report.at(
+                    start..start + key.len(),
+                    format!("`{name}` is not a valid label key"),
+                );
             }
         }
     }

@@ -2,9 +2,8 @@
 
 use crate::diagnostic::Severity;
 use crate::image::ImageRef;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D002",
@@ -15,22 +14,17 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The base image uses the `latest` tag, which moves with every release.",
     help: "Use a version tag or a digest instead of `latest`.",
     doc: include_str!("../../../rules/dockerfile/D002-latest-base-image.md"),
+    extra: Extra {
+        security_severity: Some("3.0"),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for (image, span) in super::base_images(dockerfile) {
-            let reference = ImageRef::parse(&image);
-            if reference.tag == Some("latest") && reference.digest.is_none() {
-                report.at(span, format!("base image `{image}` uses the `latest` tag"));
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for (image, span) in super::base_images(dockerfile) {
+        let reference = ImageRef::parse(&image);
+        if reference.tag == Some("latest") && reference.digest.is_none() {
+            report.at(span, format!("base image `{image}` uses the `latest` tag"));
         }
     }
 }

@@ -1,9 +1,8 @@
 //! D054 link-bin-sh: `ln` replacing `/bin/sh`.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D054",
@@ -14,27 +13,19 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`RUN ln ... /bin/sh` swaps the default shell behind the Dockerfile's back.",
     help: "Use the `SHELL` instruction, e.g. `SHELL [\"/bin/bash\", \"-c\"]`.",
     doc: include_str!("../../../rules/dockerfile/D054-link-bin-sh.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for run in super::run_commands(dockerfile) {
-            let command = run.command;
-            if command.name() != Some("ln") {
-                continue;
-            }
-            if let Some(target) = command.args().last()
-                && target.text == "/bin/sh"
-            {
-                report.at(target.span.clone(), "`ln` replaces `/bin/sh`; use `SHELL`");
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for run in super::run_commands(dockerfile) {
+        let command = run.command;
+        if command.name() != Some("ln") {
+            continue;
+        }
+        if let Some(target) = command.args().last()
+            && target.text == "/bin/sh"
+        {
+            report.at(target.span.clone(), "`ln` replaces `/bin/sh`; use `SHELL`");
         }
     }
 }

@@ -1,10 +1,9 @@
 //! D005 maintainer: the deprecated `MAINTAINER` instruction.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D005",
@@ -15,24 +14,16 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`MAINTAINER` is deprecated.",
     help: "Use `LABEL org.opencontainers.image.authors=\"...\"` instead.",
     doc: include_str!("../../../rules/dockerfile/D005-maintainer.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for instruction in &dockerfile.instructions {
-            if let Instruction::Maintainer(maintainer) = instruction {
-                report.at(
-                    maintainer.maintainer.span.clone(),
-                    "`MAINTAINER` is deprecated",
-                );
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for instruction in &dockerfile.instructions {
+        if let Instruction::Maintainer(maintainer) = instruction {
+            report.at(
+                maintainer.maintainer.span.clone(),
+                "`MAINTAINER` is deprecated",
+            );
         }
     }
 }

@@ -1,10 +1,9 @@
 //! D044 multiple-healthcheck: more than one `HEALTHCHECK` in a stage.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D044",
@@ -15,20 +14,12 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A stage has more than one `HEALTHCHECK`; only the last takes effect.",
     help: "Keep one `HEALTHCHECK` per stage.",
     doc: include_str!("../../../rules/dockerfile/D044-multiple-healthcheck.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        super::report_overridden(dockerfile, report, "HEALTHCHECK", |i| match i {
-            Instruction::Healthcheck(i) => Some(i.healthcheck.span.clone()),
-            _ => None,
-        });
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    super::report_overridden(dockerfile, report, "HEALTHCHECK", |i| match i {
+        Instruction::Healthcheck(i) => Some(i.healthcheck.span.clone()),
+        _ => None,
+    });
 }

@@ -2,10 +2,9 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, arg_pairs};
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D022",
@@ -16,47 +15,39 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`pip install` without `--no-cache-dir` keeps pip's download cache in the image.",
     help: "Use `pip install --no-cache-dir`, or set `ENV PIP_NO_CACHE_DIR=1`.",
     doc: include_str!("../../../rules/dockerfile/D022-pip-cache.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        let configured: Vec<bool> = dockerfile
-            .stages
-            .iter()
-            .map(|stage| {
-                dockerfile
-                    .stage_instructions(stage)
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    let configured: Vec<bool> = dockerfile
+        .stages
+        .iter()
+        .map(|stage| {
+            dockerfile
+                .stage_instructions(stage)
+                .iter()
+                .any(|i| match i {
+                    Instruction::Env(env) => sets_no_cache(&env.arguments.value),
+                    Instruction::Arg(arg) => sets_no_cache(&arg.arguments.value),
+                    _ => false,
+                })
+        })
+        .collect();
+    packages::report_missing_cleanup(
+        dockerfile,
+        &packages::PIP,
+        &|run: &super::RunCommand<'_>, install: &packages::Install<'_>| {
+            configured.get(run.stage).copied().unwrap_or(false)
+                || install.has_option(&[], &["--no-cache-dir"])
+                || install
+                    .command
+                    .assignments
                     .iter()
-                    .any(|i| match i {
-                        Instruction::Env(env) => sets_no_cache(&env.arguments.value),
-                        Instruction::Arg(arg) => sets_no_cache(&arg.arguments.value),
-                        _ => false,
-                    })
-            })
-            .collect();
-        packages::report_missing_cleanup(
-            dockerfile,
-            &packages::PIP,
-            &|run: &super::RunCommand<'_>, install: &packages::Install<'_>| {
-                configured.get(run.stage).copied().unwrap_or(false)
-                    || install.has_option(&[], &["--no-cache-dir"])
-                    || install
-                        .command
-                        .assignments
-                        .iter()
-                        .any(|a| a.text.starts_with("PIP_NO_CACHE_DIR="))
-            },
-            "`pip install` without `--no-cache-dir`",
-            report,
-        );
-    }
+                    .any(|a| a.text.starts_with("PIP_NO_CACHE_DIR="))
+        },
+        "`pip install` without `--no-cache-dir`",
+        report,
+    );
 }
 
 /// An `ENV` or `ARG` that sets `PIP_NO_CACHE_DIR`.

@@ -1,10 +1,9 @@
 //! D004 relative-workdir: `WORKDIR` with a relative path.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D004",
@@ -15,28 +14,20 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`WORKDIR` uses a relative path, which depends on every earlier `WORKDIR`.",
     help: "Use an absolute path, e.g. `WORKDIR /app`.",
     doc: include_str!("../../../rules/dockerfile/D004-relative-workdir.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for instruction in &dockerfile.instructions {
+        let Instruction::Workdir(workdir) = instruction else {
+            continue;
         };
-        for instruction in &dockerfile.instructions {
-            let Instruction::Workdir(workdir) = instruction else {
-                continue;
-            };
-            let path = workdir.arguments.value.trim_matches(['"', '\'']);
-            if !is_absolute(path) {
-                report.at(
-                    workdir.arguments.span.clone(),
-                    format!("`WORKDIR {path}` is relative"),
-                );
-            }
+        let path = workdir.arguments.value.trim_matches(['"', '\'']);
+        if !is_absolute(path) {
+            report.at(
+                workdir.arguments.span.clone(),
+                format!("`WORKDIR {path}` is relative"),
+            );
         }
     }
 }

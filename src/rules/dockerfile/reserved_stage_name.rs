@@ -1,10 +1,9 @@
 //! D055 reserved-stage-name: a stage named `scratch` or `context`.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D055",
@@ -15,29 +14,21 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A stage is named `scratch` or `context`, words BuildKit reserves.",
     help: "Rename the stage.",
     doc: include_str!("../../../rules/dockerfile/D055-reserved-stage-name.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for stage in &dockerfile.stages {
-            if let Instruction::From(from) = &dockerfile.instructions[stage.from]
-                && let Some((_, name)) = &from.as_
-                && ["scratch", "context"]
-                    .iter()
-                    .any(|r| name.value.eq_ignore_ascii_case(r))
-            {
-                report.at(
-                    name.span.clone(),
-                    format!("`{}` is a reserved stage name", name.value),
-                );
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for stage in &dockerfile.stages {
+        if let Instruction::From(from) = &dockerfile.instructions[stage.from]
+            && let Some((_, name)) = &from.as_
+            && ["scratch", "context"]
+                .iter()
+                .any(|r| name.value.eq_ignore_ascii_case(r))
+        {
+            report.at(
+                name.span.clone(),
+                format!("`{}` is a reserved stage name", name.value),
+            );
         }
     }
 }

@@ -1,10 +1,9 @@
 //! D046 secret-in-arg-env: an `ARG` or `ENV` whose name says it holds a secret.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, arg_pairs};
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D046",
@@ -15,37 +14,29 @@ pub static META: RuleMeta = RuleMeta {
     summary: "An `ARG` or `ENV` name says it holds a secret, which stays readable in the image history or configuration.",
     help: "Pass secrets with `RUN --mount=type=secret` (build) or at run time, never as `ARG`/`ENV`.",
     doc: include_str!("../../../rules/dockerfile/D046-secret-in-arg-env.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for instruction in &dockerfile.instructions {
+        let (keyword, arguments) = match instruction {
+            Instruction::Env(env) => ("ENV", &env.arguments),
+            Instruction::Arg(arg) => ("ARG", &arg.arguments),
+            _ => continue,
         };
-        for instruction in &dockerfile.instructions {
-            let (keyword, arguments) = match instruction {
-                Instruction::Env(env) => ("ENV", &env.arguments),
-                Instruction::Arg(arg) => ("ARG", &arg.arguments),
-                _ => continue,
+        let raw = dockerfile.source(arguments.span.clone());
+        let mut searched = 0;
+        for (name, value) in arg_pairs(&arguments.value) {
+            let Some(offset) = raw[searched..].find(name).map(|o| o + searched) else {
+                continue;
             };
-            let raw = dockerfile.source(arguments.span.clone());
-            let mut searched = 0;
-            for (name, value) in arg_pairs(&arguments.value) {
-                let Some(offset) = raw[searched..].find(name).map(|o| o + searched) else {
-                    continue;
-                };
-                searched = offset + name.len();
-                if is_secret_name(name) && !value.is_some_and(is_not_a_secret_value) {
-                    let start = arguments.span.start + offset;
-                    report.at(
-                        start..start + name.len(),
-                        format!("`{keyword} {name}` looks like a secret"),
-                    );
-                }
+            searched = offset + name.len();
+            if is_secret_name(name) && !value.is_some_and(is_not_a_secret_value) {
+                let start = arguments.span.start + offset;
+                report.at(
+                    start..start + name.len(),
+                    format!("`{keyword} {name}` looks like a secret"),
+                );
             }
         }
     }

@@ -1,11 +1,10 @@
 //! D006 shell-form-cmd: `CMD` or `ENTRYPOINT` in shell form.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Command, Instruction};
 use crate::syntax::shell::{self, Lines};
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D006",
@@ -16,51 +15,43 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`CMD`/`ENTRYPOINT` in shell form runs under `/bin/sh -c`, which does not forward signals.",
     help: "Use the JSON (exec) form, e.g. `CMD [\"nginx\", \"-g\", \"daemon off;\"]`.",
     doc: include_str!("../../../rules/dockerfile/D006-shell-form-cmd.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for instruction in &dockerfile.instructions {
+        let (keyword, command) = match instruction {
+            Instruction::Cmd(cmd) => ("CMD", &cmd.arguments),
+            Instruction::Entrypoint(entrypoint) => ("ENTRYPOINT", &entrypoint.arguments),
+            _ => continue,
         };
-        for instruction in &dockerfile.instructions {
-            let (keyword, command) = match instruction {
-                Instruction::Cmd(cmd) => ("CMD", &cmd.arguments),
-                Instruction::Entrypoint(entrypoint) => ("ENTRYPOINT", &entrypoint.arguments),
-                _ => continue,
-            };
-            let Command::Shell(shell) = command else {
-                continue;
-            };
-            let escape = dockerfile.escape;
-            let commands = shell::split(
-                &dockerfile.file.text,
-                shell.span.clone(),
-                Lines::Dockerfile { escape },
-            );
-            let execs = commands.last().is_some_and(|c| c.name() == Some("exec"));
-            if keyword == "CMD" && execs {
-                continue;
-            }
-            let finding = report.at(
-                shell.span.clone(),
-                format!("`{keyword}` uses the shell form"),
-            );
-            if needs_shell(dockerfile.source(shell.span.clone())) {
-                finding.help = Some(format!(
-                    "This command needs a shell; let the program replace it as PID 1: \
-                     `{keyword} [\"sh\", \"-c\", \"... && exec program\"]`{}.",
-                    if keyword == "CMD" {
-                        ", or `exec` before the last command of the shell form"
-                    } else {
-                        ""
-                    }
-                ));
-            }
+        let Command::Shell(shell) = command else {
+            continue;
+        };
+        let escape = dockerfile.escape;
+        let commands = shell::split(
+            &dockerfile.file.text,
+            shell.span.clone(),
+            Lines::Dockerfile { escape },
+        );
+        let execs = commands.last().is_some_and(|c| c.name() == Some("exec"));
+        if keyword == "CMD" && execs {
+            continue;
+        }
+        let finding = report.at(
+            shell.span.clone(),
+            format!("`{keyword}` uses the shell form"),
+        );
+        if needs_shell(dockerfile.source(shell.span.clone())) {
+            finding.help = Some(format!(
+                "This command needs a shell; let the program replace it as PID 1: \
+                 `{keyword} [\"sh\", \"-c\", \"... && exec program\"]`{}.",
+                if keyword == "CMD" {
+                    ", or `exec` before the last command of the shell form"
+                } else {
+                    ""
+                }
+            ));
         }
     }
 }

@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D010",
@@ -15,22 +14,14 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A package installed with `apt-get install` has no version pin, so rebuilds may install a different version.",
     help: "Pin the version, e.g. `apt-get install curl=8.5.0-2ubuntu10`.",
     doc: include_str!("../../../rules/dockerfile/D010-unpinned-apt-package.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        packages::report_unpinned(
-            dockerfile,
-            &packages::APT_GET,
-            &|_, p: &str| p.contains('='),
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    packages::report_unpinned(
+        dockerfile,
+        &packages::APT_GET,
+        &|_, p: &str| p.contains('='),
+        report,
+    );
 }

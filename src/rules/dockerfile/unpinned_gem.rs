@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D014",
@@ -15,24 +14,16 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A package installed with `gem install` has no version pin, so rebuilds may install a different version.",
     help: "Pin the version, e.g. `gem install bundler:2.5.16`.",
     doc: include_str!("../../../rules/dockerfile/D014-unpinned-gem.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        packages::report_unpinned(
-            dockerfile,
-            &packages::GEM,
-            &|install: &packages::Install<'_>, p: &str| {
-                p.contains(':') || install.has_option(&['v'], &["--version"])
-            },
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    packages::report_unpinned(
+        dockerfile,
+        &packages::GEM,
+        &|install: &packages::Install<'_>, p: &str| {
+            p.contains(':') || install.has_option(&['v'], &["--version"])
+        },
+        report,
+    );
 }

@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// Package patterns that name no module to resolve: `tool` installs the tools `go.mod`
 /// pins (Go 1.24), the others name the standard library or the main module.
@@ -19,24 +18,16 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A package installed with `go install` has no version pin, so rebuilds may install a different version.",
     help: "Pin the version, e.g. `go install golang.org/x/tools/gopls@v0.16.1`.",
     doc: include_str!("../../../rules/dockerfile/D015-unpinned-go-install.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        packages::report_unpinned(
-            dockerfile,
-            &packages::GO,
-            &|_, p: &str| {
-                GO_META_PATTERNS.contains(&p) || p.contains('@') && !p.ends_with("@latest")
-            },
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    packages::report_unpinned(
+        dockerfile,
+        &packages::GO,
+        &|_, p: &str| {
+            GO_META_PATTERNS.contains(&p) || p.contains('@') && !p.ends_with("@latest")
+        },
+        report,
+    );
 }

@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D013",
@@ -15,25 +14,17 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A package installed with `npm install` has no version pin, so rebuilds may install a different version.",
     help: "Pin the version, e.g. `npm install -g typescript@5.5.4`.",
     doc: include_str!("../../../rules/dockerfile/D013-unpinned-npm-package.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        packages::report_unpinned(
-            dockerfile,
-            &packages::NPM,
-            &|_, p: &str| {
-                let bare = p.strip_prefix('@').unwrap_or(p);
-                bare.contains('@') || bare.contains(':') || (!p.starts_with('@') && p.contains('/'))
-            },
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    packages::report_unpinned(
+        dockerfile,
+        &packages::NPM,
+        &|_, p: &str| {
+            let bare = p.strip_prefix('@').unwrap_or(p);
+            bare.contains('@') || bare.contains(':') || (!p.starts_with('@') && p.contains('/'))
+        },
+        report,
+    );
 }

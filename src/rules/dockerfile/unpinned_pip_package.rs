@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D012",
@@ -15,26 +14,18 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A package installed with `pip install` has no version pin, so rebuilds may install a different version.",
     help: "Pin the version, e.g. `pip install requests==2.32.3`.",
     doc: include_str!("../../../rules/dockerfile/D012-unpinned-pip-package.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        packages::report_unpinned(
-            dockerfile,
-            &packages::PIP,
-            &|_, p: &str| {
-                ["==", ">=", "<=", "~=", "!=", "<", ">", "@"]
-                    .iter()
-                    .any(|op| p.contains(op))
-            },
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    packages::report_unpinned(
+        dockerfile,
+        &packages::PIP,
+        &|_, p: &str| {
+            ["==", ">=", "<=", "~=", "!=", "<", ">", "@"]
+                .iter()
+                .any(|op| p.contains(op))
+        },
+        report,
+    );
 }

@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D018",
@@ -15,22 +14,14 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A package installed with `zypper install` has no version pin, so rebuilds may install a different version.",
     help: "Pin the version, e.g. `zypper install -y \"curl=8.6.0\"`.",
     doc: include_str!("../../../rules/dockerfile/D018-unpinned-zypper-package.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        packages::report_unpinned(
-            dockerfile,
-            &packages::ZYPPER,
-            &|_, p: &str| p.contains(['=', '<', '>']),
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    packages::report_unpinned(
+        dockerfile,
+        &packages::ZYPPER,
+        &|_, p: &str| p.contains(['=', '<', '>']),
+        report,
+    );
 }

@@ -1,9 +1,8 @@
 //! D001 untagged-base-image: a `FROM` image without a tag or digest.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D001",
@@ -14,21 +13,16 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The base image has no tag or digest, so every build may pull a different image.",
     help: "Pin the base image to a version tag or a digest, e.g. `FROM ubuntu:24.04`.",
     doc: include_str!("../../../rules/dockerfile/D001-untagged-base-image.md"),
+    extra: Extra {
+        security_severity: Some("3.0"),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for (image, span) in super::base_images(dockerfile) {
-            if super::is_untagged(&image) {
-                report.at(span, format!("base image `{image}` has no tag or digest"));
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for (image, span) in super::base_images(dockerfile) {
+        if super::is_untagged(&image) {
+            report.at(span, format!("base image `{image}` has no tag or digest"));
         }
     }
 }

@@ -2,9 +2,8 @@
 
 use crate::diagnostic::Severity;
 use crate::image::ImageRef;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D040",
@@ -15,37 +14,29 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The base image comes from a registry that is not in `trusted-registries`.",
     help: "Pull the image through a trusted registry or mirror, or add the registry to `trusted-registries` in `.realtor.yaml`.",
     doc: include_str!("../../../rules/dockerfile/D040-untrusted-registry.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    let trusted = &report.options().trusted_registries;
+    if trusted.is_empty() {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        let trusted = &report.options().trusted_registries;
-        if trusted.is_empty() {
-            return;
-        }
-        let untrusted: Vec<_> = super::base_images(dockerfile)
-            .into_iter()
-            .filter_map(|(image, span)| {
-                let registry = registry(&image);
-                let allowed = trusted.iter().any(|t| matches(t, registry));
-                (!allowed).then(|| {
-                    (
-                        span,
-                        format!("`{image}` comes from `{registry}`, which is not trusted"),
-                    )
-                })
+    let untrusted: Vec<_> = super::base_images(dockerfile)
+        .into_iter()
+        .filter_map(|(image, span)| {
+            let registry = registry(&image);
+            let allowed = trusted.iter().any(|t| matches(t, registry));
+            (!allowed).then(|| {
+                (
+                    span,
+                    format!("`{image}` comes from `{registry}`, which is not trusted"),
+                )
             })
-            .collect();
-        for (span, message) in untrusted {
-            report.at(span, message);
-        }
+        })
+        .collect();
+    for (span, message) in untrusted {
+        report.at(span, message);
     }
 }
 

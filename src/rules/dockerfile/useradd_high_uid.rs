@@ -1,10 +1,9 @@
 //! D032 useradd-high-uid: `useradd` with a high UID and without `-l`.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::shell::Word;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "D032",
@@ -15,33 +14,25 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`useradd` with a high UID and without `-l` writes a huge sparse `/var/log/lastlog` into the image.",
     help: "Add `-l` (`--no-log-init`) to `useradd`.",
     doc: include_str!("../../../rules/dockerfile/D032-useradd-high-uid.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for run in super::run_commands(dockerfile) {
-            let command = run.command;
-            if command.name() != Some("useradd")
-                || super::has_option(command.args(), &['l'], &["--no-log-init"])
-            {
-                continue;
-            }
-            if let Some(uid) = uid_word(command.args())
-                && uid.text.len() > 5
-                && uid.text.chars().all(|c| c.is_ascii_digit())
-            {
-                report.at(
-                    uid.span.clone(),
-                    format!("`useradd -u {}` without `-l`", uid.text),
-                );
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for run in super::run_commands(dockerfile) {
+        let command = run.command;
+        if command.name() != Some("useradd")
+            || super::has_option(command.args(), &['l'], &["--no-log-init"])
+        {
+            continue;
+        }
+        if let Some(uid) = uid_word(command.args())
+            && uid.text.len() > 5
+            && uid.text.chars().all(|c| c.is_ascii_digit())
+        {
+            report.at(
+                uid.span.clone(),
+                format!("`useradd -u {}` without `-l`", uid.text),
+            );
         }
     }
 }

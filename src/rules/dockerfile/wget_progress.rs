@@ -1,9 +1,8 @@
 //! D051 wget-progress: `wget` without `--progress`, filling build logs.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D051",
@@ -14,40 +13,32 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`wget` without `--progress` or `-q` prints a progress bar that bloats build logs.",
     help: "Add `--progress=dot:giga` or `-q`.",
     doc: include_str!("../../../rules/dockerfile/D051-wget-progress.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for run in super::run_commands(dockerfile) {
-            let command = run.command;
-            let quiet = super::has_option(
-                command.args(),
-                &['q', 'o', 'a'],
-                &[
-                    "--progress",
-                    "--quiet",
-                    "--no-verbose",
-                    "--output-file",
-                    "--append-output",
-                ],
-            ) || command
-                .args()
-                .iter()
-                .any(|w| w.text == "-nv" || quiet_cluster(&w.text));
-            let powershell = command
-                .args()
-                .iter()
-                .any(|w| is_powershell_parameter(&w.text));
-            if command.name() == Some("wget") && !quiet && !powershell {
-                report.at(command.words[0].span.clone(), "`wget` without `--progress`");
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for run in super::run_commands(dockerfile) {
+        let command = run.command;
+        let quiet = super::has_option(
+            command.args(),
+            &['q', 'o', 'a'],
+            &[
+                "--progress",
+                "--quiet",
+                "--no-verbose",
+                "--output-file",
+                "--append-output",
+            ],
+        ) || command
+            .args()
+            .iter()
+            .any(|w| w.text == "-nv" || quiet_cluster(&w.text));
+        let powershell = command
+            .args()
+            .iter()
+            .any(|w| is_powershell_parameter(&w.text));
+        if command.name() == Some("wget") && !quiet && !powershell {
+            report.at(command.words[0].span.clone(), "`wget` without `--progress`");
         }
     }
 }

@@ -1,9 +1,8 @@
 //! D053 yarn-cache: `yarn install` without `yarn cache clean` in the same `RUN`.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D053",
@@ -14,38 +13,30 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`yarn install` without `yarn cache clean` in the same `RUN` leaves yarn's cache in the image.",
     help: "End the `RUN` with `&& yarn cache clean`.",
     doc: include_str!("../../../rules/dockerfile/D053-yarn-cache.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        let shipped = super::shipped_stages(dockerfile);
-        let cleaned = super::RunScan::new(cleans_cache);
-        for run in super::run_commands(dockerfile) {
-            let command = run.command;
-            let installs = command.name() == Some("yarn")
-                && matches!(
-                    command.args().first().map(|w| w.text.as_str()),
-                    None | Some("install" | "add")
-                );
-            if !installs {
-                continue;
-            }
-            if !cleaned.any(&run)
-                && shipped.get(run.stage).copied().unwrap_or(true)
-                && !super::has_cache_mount(dockerfile, run.instruction)
-            {
-                report.at(
-                    command.words[0].span.clone(),
-                    "`yarn install` without `yarn cache clean`",
-                );
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    let shipped = super::shipped_stages(dockerfile);
+    let cleaned = super::RunScan::new(cleans_cache);
+    for run in super::run_commands(dockerfile) {
+        let command = run.command;
+        let installs = command.name() == Some("yarn")
+            && matches!(
+                command.args().first().map(|w| w.text.as_str()),
+                None | Some("install" | "add")
+            );
+        if !installs {
+            continue;
+        }
+        if !cleaned.any(&run)
+            && shipped.get(run.stage).copied().unwrap_or(true)
+            && !super::has_cache_mount(dockerfile, run.instruction)
+        {
+            report.at(
+                command.words[0].span.clone(),
+                "`yarn install` without `yarn cache clean`",
+            );
         }
     }
 }

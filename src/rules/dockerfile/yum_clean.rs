@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D027",
@@ -15,26 +14,18 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`yum install` without `yum clean all` in the same `RUN` leaves the package cache in the image.",
     help: "End the `RUN` with `&& yum clean all`.",
     doc: include_str!("../../../rules/dockerfile/D027-yum-clean.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
-            packages::runs(c, &["yum"], "clean") || packages::removes(c, "/var/cache/yum")
-        });
-        packages::report_missing_cleanup(
-            dockerfile,
-            &packages::YUM,
-            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
-            "`yum install` without `yum clean all` in the same `RUN`",
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+        packages::runs(c, &["yum"], "clean") || packages::removes(c, "/var/cache/yum")
+    });
+    packages::report_missing_cleanup(
+        dockerfile,
+        &packages::YUM,
+        &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
+        "`yum install` without `yum clean all` in the same `RUN`",
+        report,
+    );
 }

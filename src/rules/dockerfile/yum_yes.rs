@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D024",
@@ -15,23 +14,15 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`yum install` without `-y` stops at a confirmation prompt the build cannot answer.",
     help: "Add `-y`.",
     doc: include_str!("../../../rules/dockerfile/D024-yum-yes.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        packages::report_missing_option(
-            dockerfile,
-            &packages::YUM,
-            &|install: &packages::Install<'_>| install.has_option(&['y'], &["--assumeyes"]),
-            "`yum install` without `-y`",
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    packages::report_missing_option(
+        dockerfile,
+        &packages::YUM,
+        &|install: &packages::Install<'_>| install.has_option(&['y'], &["--assumeyes"]),
+        "`yum install` without `-y`",
+        report,
+    );
 }

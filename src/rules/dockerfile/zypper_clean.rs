@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D029",
@@ -15,26 +14,18 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`zypper install` without `zypper clean` in the same `RUN` leaves the package cache in the image.",
     help: "End the `RUN` with `&& zypper clean`.",
     doc: include_str!("../../../rules/dockerfile/D029-zypper-clean.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
-            packages::runs(c, &["zypper"], "clean") || packages::runs(c, &["zypper"], "cc")
-        });
-        packages::report_missing_cleanup(
-            dockerfile,
-            &packages::ZYPPER,
-            &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
-            "`zypper install` without `zypper clean` in the same `RUN`",
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    let cleaned = super::RunScan::new(|c: &crate::syntax::shell::SimpleCommand| {
+        packages::runs(c, &["zypper"], "clean") || packages::runs(c, &["zypper"], "cc")
+    });
+    packages::report_missing_cleanup(
+        dockerfile,
+        &packages::ZYPPER,
+        &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
+        "`zypper install` without `zypper clean` in the same `RUN`",
+        report,
+    );
 }

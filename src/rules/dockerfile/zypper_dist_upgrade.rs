@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D050",
@@ -15,27 +14,19 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`zypper dist-upgrade` upgrades the whole distribution inside the build.",
     help: "Use a newer base image instead of upgrading the distribution in the image.",
     doc: include_str!("../../../rules/dockerfile/D050-zypper-dist-upgrade.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        for run in super::run_commands(dockerfile) {
-            let command = run.command;
-            if packages::runs(command, &["zypper"], "dist-upgrade")
-                || packages::runs(command, &["zypper"], "dup")
-            {
-                report.at(
-                    command.words[0].span.clone(),
-                    "`zypper dist-upgrade` in `RUN`",
-                );
-            }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    for run in super::run_commands(dockerfile) {
+        let command = run.command;
+        if packages::runs(command, &["zypper"], "dist-upgrade")
+            || packages::runs(command, &["zypper"], "dup")
+        {
+            report.at(
+                command.words[0].span.clone(),
+                "`zypper dist-upgrade` in `RUN`",
+            );
         }
     }
 }

@@ -2,9 +2,8 @@
 
 use super::packages;
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::syntax::dockerfile::Dockerfile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D026",
@@ -15,25 +14,17 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`zypper install` without `--non-interactive` stops at a confirmation prompt the build cannot answer.",
     help: "Add `--non-interactive`.",
     doc: include_str!("../../../rules/dockerfile/D026-zypper-non-interactive.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Dockerfile(dockerfile) = subject else {
-            return;
-        };
-        packages::report_missing_option(
-            dockerfile,
-            &packages::ZYPPER,
-            &|install: &packages::Install<'_>| {
-                install.has_option(&['n', 'y'], &["--non-interactive", "--no-confirm"])
-            },
-            "`zypper install` without `--non-interactive`",
-            report,
-        );
-    }
+pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
+    packages::report_missing_option(
+        dockerfile,
+        &packages::ZYPPER,
+        &|install: &packages::Install<'_>| {
+            install.has_option(&['n', 'y'], &["--non-interactive", "--no-confirm"])
+        },
+        "`zypper install` without `--non-interactive`",
+        report,
+    );
 }

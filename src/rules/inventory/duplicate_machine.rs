@@ -3,9 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::rules::{AppliesTo, Extra, InventoryFile, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "V002",
@@ -16,32 +14,24 @@ pub static META: RuleMeta = RuleMeta {
     summary: "Two machines share a name, so findings and advice cannot tell them apart.",
     help: "Give every machine a unique `name` (keep the hypervisor's id in `id`).",
     doc: include_str!("../../../rules/inventory/V002-duplicate-machine.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Inventory(file) = subject else {
-            return;
+pub fn check(file: &InventoryFile<'_>, report: &mut Report<'_>) {
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (index, machine) in file.inventory.machines.iter().enumerate() {
+        let Some(&first) = first_seen.get(machine.name.as_str()) else {
+            first_seen.insert(&machine.name, index);
+            continue;
         };
-        let mut first_seen: HashMap<&str, usize> = HashMap::new();
-        for (index, machine) in file.inventory.machines.iter().enumerate() {
-            let Some(&first) = first_seen.get(machine.name.as_str()) else {
-                first_seen.insert(&machine.name, index);
-                continue;
-            };
-            if let Some(span) = super::machine_name_span(file.node, index) {
-                report.at(
-                    span,
-                    format!(
-                        "machine `{}` is already defined (machines[{first}])",
-                        machine.name
-                    ),
-                );
-            }
+        if let Some(span) = super::machine_name_span(file.node, index) {
+            report.at(
+                span,
+                format!(
+                    "machine `{}` is already defined (machines[{first}])",
+                    machine.name
+                ),
+            );
         }
     }
 }

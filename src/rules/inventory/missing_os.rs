@@ -2,9 +2,7 @@
 //! for it can only be `insufficient-data`.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::rules::{AppliesTo, Extra, InventoryFile, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "V003",
@@ -15,31 +13,23 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The machine has no operating system recorded; placement advice needs it.",
     help: "Add `os: {family: linux, distro: ..., version: ...}` to the machine.",
     doc: include_str!("../../../rules/inventory/V003-missing-os.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Inventory(file) = subject else {
-            return;
-        };
-        for (index, machine) in file.inventory.machines.iter().enumerate() {
-            let known = machine
-                .os
-                .as_ref()
-                .is_some_and(|os| os.family.is_some() || os.distro.is_some());
-            if !known && let Some(span) = super::machine_name_span(file.node, index) {
-                report.at(
-                    span,
-                    format!(
-                        "machine `{}` has no operating system recorded",
-                        machine.name
-                    ),
-                );
-            }
+pub fn check(file: &InventoryFile<'_>, report: &mut Report<'_>) {
+    for (index, machine) in file.inventory.machines.iter().enumerate() {
+        let known = machine
+            .os
+            .as_ref()
+            .is_some_and(|os| os.family.is_some() || os.distro.is_some());
+        if !known && let Some(span) = super::machine_name_span(file.node, index) {
+            report.at(
+                span,
+                format!(
+                    "machine `{}` has no operating system recorded",
+                    machine.name
+                ),
+            );
         }
     }
 }

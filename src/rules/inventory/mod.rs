@@ -1,9 +1,10 @@
 //! VM inventory rules. They judge a native inventory file ([`crate::rules::InventoryFile`]).
 
-pub mod duplicate_machine;
-pub mod missing_os;
-pub mod unknown_key;
-
+family! {
+    Inventory unknown_key,
+    Inventory duplicate_machine,
+    Inventory missing_os,
+}
 use crate::source::Span;
 use crate::syntax::yaml::{Node, PathSegment};
 

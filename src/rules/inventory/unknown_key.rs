@@ -2,9 +2,7 @@
 //! that would otherwise make a known fact look unknown.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::rules::{AppliesTo, Extra, InventoryFile, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "V001",
@@ -15,24 +13,16 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The key is not part of the inventory schema, so its value is ignored.",
     help: "Check the spelling against docs/inventory.md or schemas/inventory-v1.json.",
     doc: include_str!("../../../rules/inventory/V001-unknown-key.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Inventory(file) = subject else {
-            return;
+pub fn check(file: &InventoryFile<'_>, report: &mut Report<'_>) {
+    for path in file.unknown_keys {
+        let Some(found) = file.node.lookup(&path.segments()) else {
+            continue;
         };
-        for path in file.unknown_keys {
-            let Some(found) = file.node.lookup(&path.segments()) else {
-                continue;
-            };
-            let span = found.key.unwrap_or_else(|| found.node.span.clone());
-            let key = path.last_key().unwrap_or_default();
-            report.at(span, format!("unknown key `{key}` (at `{path}`)"));
-        }
+        let span = found.key.unwrap_or_else(|| found.node.span.clone());
+        let key = path.last_key().unwrap_or_default();
+        report.at(span, format!("unknown key `{key}` (at `{path}`)"));
     }
 }

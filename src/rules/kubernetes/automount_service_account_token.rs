@@ -1,9 +1,8 @@
 //! K025 automount-service-account-token: the pod mounts an API token for the default service account, which it most likely does not use.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K025",
@@ -14,31 +13,26 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The pod mounts an API token for the default service account, which it most likely does not use.",
     help: "Set `automountServiceAccountToken: false` in the pod spec (or on the ServiceAccount).",
     doc: include_str!("../../../rules/kubernetes/K025-automount-service-account-token.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((object, pod)) = super::workload(object) else {
+        return;
+    };
+    let account = pod
+        .spec
+        .service_account_name
+        .as_deref()
+        .or(pod.spec.service_account.as_deref())
+        .unwrap_or("default");
+    if account != "default" || pod.spec.automount_service_account_token == Some(false) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((object, pod)) = super::workload(subject) else {
-            return;
-        };
-        let account = pod
-            .spec
-            .service_account_name
-            .as_deref()
-            .or(pod.spec.service_account.as_deref())
-            .unwrap_or("default");
-        if account != "default" || pod.spec.automount_service_account_token == Some(false) {
-            return;
-        }
-        let span = super::entry_span(pod.node, &["automountServiceAccountToken"])
-            .unwrap_or_else(|| super::pod_key_span(object, pod));
-        report.at(
-            span,
-            "the pod mounts a token for the `default` service account",
-        );
-    }
+    let span = super::entry_span(pod.node, &["automountServiceAccountToken"])
+        .unwrap_or_else(|| super::pod_key_span(object, pod));
+    report.at(
+        span,
+        "the pod mounts a token for the `default` service account",
+    );
 }

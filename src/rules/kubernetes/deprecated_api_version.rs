@@ -1,7 +1,8 @@
 //! K018 deprecated-api-version: the object uses an API version that Kubernetes has removed.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// Removed API versions: (apiVersion, kinds (all when empty), removed in, replacement).
 const REMOVED: &[(&str, &[&str], &str, &str)] = &[
@@ -156,8 +157,6 @@ const REMOVED: &[(&str, &[&str], &str, &str)] = &[
     ),
 ];
 
-pub struct Rule;
-
 pub static META: RuleMeta = RuleMeta {
     id: "K018",
     name: "deprecated-api-version",
@@ -167,30 +166,22 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The object uses an API version that Kubernetes has removed.",
     help: "Move the object to the API version the message names; `kubectl convert` helps.",
     doc: include_str!("../../../rules/kubernetes/K018-deprecated-api-version.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else {
-            return;
-        };
-        let Some((_, _, removed, replacement)) = REMOVED.iter().find(|(version, kinds, _, _)| {
-            *version == object.api_version && (kinds.is_empty() || kinds.contains(&object.kind))
-        }) else {
-            return;
-        };
-        if let Some(span) = super::value_span(object.node, &["apiVersion"]) {
-            report.at(
-                span,
-                format!(
-                    "`{}` {} was removed in Kubernetes {removed}: use `{replacement}`",
-                    object.api_version, object.kind
-                ),
-            );
-        }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((_, _, removed, replacement)) = REMOVED.iter().find(|(version, kinds, _, _)| {
+        *version == object.api_version && (kinds.is_empty() || kinds.contains(&object.kind))
+    }) else {
+        return;
+    };
+    if let Some(span) = super::value_span(object.node, &["apiVersion"]) {
+        report.at(
+            span,
+            format!(
+                "`{}` {} was removed in Kubernetes {removed}: use `{replacement}`",
+                object.api_version, object.kind
+            ),
+        );
     }
 }

@@ -1,9 +1,8 @@
 //! K032 duplicate-env-var: the container sets the same environment variable twice; only the last one counts.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K032",
@@ -14,33 +13,28 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container sets the same environment variable twice; only the last one counts.",
     help: "Remove all but one of the entries.",
     doc: include_str!("../../../rules/kubernetes/K032-duplicate-env-var.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
-        };
-        for container in pod.containers() {
-            let mut seen = std::collections::HashSet::new();
-            for (env, node) in
-                super::with_nodes(container.spec.env.as_deref(), container.node, "env")
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((_, pod)) = super::workload(object) else {
+        return;
+    };
+    for container in pod.containers() {
+        let mut seen = std::collections::HashSet::new();
+        for (env, node) in
+            super::with_nodes(container.spec.env.as_deref(), container.node, "env")
+        {
+            if !seen.insert(env.name.as_str())
+                && let Some(span) = super::value_span(node, &["name"])
             {
-                if !seen.insert(env.name.as_str())
-                    && let Some(span) = super::value_span(node, &["name"])
-                {
-                    report.at(
-                        span,
-                        format!(
-                            "`{}` is set again in container `{}`",
-                            env.name, container.name
-                        ),
-                    );
-                }
+                report.at(
+                    span,
+                    format!(
+                        "`{}` is set again in container `{}`",
+                        env.name, container.name
+                    ),
+                );
             }
         }
     }

@@ -1,7 +1,8 @@
 //! K019 env-var-secret: a secret-looking environment variable has its value written in the manifest.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// Words of a variable name that say it holds a secret; `SECRET` anywhere in the name
 /// counts too, as in kube-linter.
@@ -64,8 +65,6 @@ fn is_reference(value: &str) -> bool {
     value.starts_with("$(") && value.ends_with(')') && value.matches("$(").count() == 1
 }
 
-pub struct Rule;
-
 pub static META: RuleMeta = RuleMeta {
     id: "K019",
     name: "env-var-secret",
@@ -75,40 +74,35 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A secret-looking environment variable has its value written in the manifest.",
     help: "Move the value into a Secret and read it with `valueFrom.secretKeyRef`, or mount it as a file.",
     doc: include_str!("../../../rules/kubernetes/K019-env-var-secret.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
-        };
-        for container in pod.containers() {
-            for (env, node) in
-                super::with_nodes(container.spec.env.as_deref(), container.node, "env")
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((_, pod)) = super::workload(object) else {
+        return;
+    };
+    for container in pod.containers() {
+        for (env, node) in
+            super::with_nodes(container.spec.env.as_deref(), container.node, "env")
+        {
+            let Some(value) = env.value.as_deref() else {
+                continue;
+            };
+            if value.is_empty()
+                || is_reference(value)
+                || is_setting(value)
+                || !looks_secret(&env.name)
             {
-                let Some(value) = env.value.as_deref() else {
-                    continue;
-                };
-                if value.is_empty()
-                    || is_reference(value)
-                    || is_setting(value)
-                    || !looks_secret(&env.name)
-                {
-                    continue;
-                }
-                if let Some(span) = super::value_span(node, &["value"]) {
-                    report.at(
-                        span,
-                        format!(
-                            "`{}` of container `{}` is written in the manifest",
-                            env.name, container.name
-                        ),
-                    );
-                }
+                continue;
+            }
+            if let Some(span) = super::value_span(node, &["value"]) {
+                report.at(
+                    span,
+                    format!(
+                        "`{}` of container `{}` is written in the manifest",
+                        env.name, container.name
+                    ),
+                );
             }
         }
     }

@@ -1,9 +1,8 @@
 //! K006 host-ipc: a pod that shares the node's ipc namespace (`hostIPC: true`).
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K006",
@@ -14,16 +13,12 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The pod shares the node's ipc namespace (`hostIPC: true`).",
     help: "Remove `hostIPC: true` unless the pod is a node agent that needs it.",
     doc: include_str!("../../../rules/kubernetes/K006-host-ipc.md"),
+    extra: Extra {
+        security_severity: Some("6.5"),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        if let Subject::Kubernetes(object) = subject {
-            super::check_host_namespace(object, "hostIPC", report);
-        }
-    }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    super::check_host_namespace(object, "hostIPC", report);
 }

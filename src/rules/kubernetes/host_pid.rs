@@ -1,9 +1,8 @@
 //! K005 host-pid: a pod that shares the node's pid namespace (`hostPID: true`).
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K005",
@@ -14,16 +13,12 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The pod shares the node's pid namespace (`hostPID: true`).",
     help: "Remove `hostPID: true` unless the pod is a node agent that needs it.",
     doc: include_str!("../../../rules/kubernetes/K005-host-pid.md"),
+    extra: Extra {
+        security_severity: Some("7.5"),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        if let Subject::Kubernetes(object) = subject {
-            super::check_host_namespace(object, "hostPID", report);
-        }
-    }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    super::check_host_namespace(object, "hostPID", report);
 }

@@ -1,9 +1,8 @@
 //! K027 host-port: the container binds a port on the node (`hostPort`).
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K027",
@@ -14,33 +13,28 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container binds a port on the node (`hostPort`).",
     help: "Remove `hostPort` and expose the port through a Service.",
     doc: include_str!("../../../rules/kubernetes/K027-host-port.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
-        };
-        for container in pod.containers() {
-            for (port, node) in
-                super::with_nodes(container.spec.ports.as_deref(), container.node, "ports")
-            {
-                let Some(host_port) = port.host_port.filter(|p| *p != 0) else {
-                    continue;
-                };
-                if let Some(span) = super::entry_span(node, &["hostPort"]) {
-                    report.at(
-                        span,
-                        format!(
-                            "container `{}` binds port {host_port} on the node",
-                            container.name
-                        ),
-                    );
-                }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((_, pod)) = super::workload(object) else {
+        return;
+    };
+    for container in pod.containers() {
+        for (port, node) in
+            super::with_nodes(container.spec.ports.as_deref(), container.node, "ports")
+        {
+            let Some(host_port) = port.host_port.filter(|p| *p != 0) else {
+                continue;
+            };
+            if let Some(span) = super::entry_span(node, &["hostPort"]) {
+                report.at(
+                    span,
+                    format!(
+                        "container `{}` binds port {host_port} on the node",
+                        container.name
+                    ),
+                );
             }
         }
     }

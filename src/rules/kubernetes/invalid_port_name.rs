@@ -1,7 +1,8 @@
 //! K036 invalid-port-name: a port name is not a valid service name (at most 15 lowercase letters, digits and `-`).
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 use crate::syntax::yaml::PathSegment::Key;
 
@@ -17,8 +18,6 @@ fn is_service_name(name: &str) -> bool {
         && !name.contains("--")
 }
 
-pub struct Rule;
-
 pub static META: RuleMeta = RuleMeta {
     id: "K036",
     name: "invalid-port-name",
@@ -28,53 +27,45 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A port name is not a valid service name (at most 15 lowercase letters, digits and `-`).",
     help: "Rename the port: at most 15 characters, lowercase letters, digits and single hyphens, with at least one letter.",
     doc: include_str!("../../../rules/kubernetes/K036-invalid-port-name.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else {
-            return;
-        };
-        if let Some(pod) = &object.pod {
-            for container in pod.containers() {
-                let ports = container.spec.ports.as_deref();
-                for (port, node) in super::with_nodes(ports, container.node, "ports") {
-                    if let Some(name) = port.name.as_deref()
-                        && !is_service_name(name)
-                        && let Some(span) = super::value_span(node, &["name"])
-                    {
-                        report.at(
-                            span,
-                            format!(
-                                "port name `{name}` of container `{}` is not a valid service name",
-                                container.name
-                            ),
-                        );
-                    }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    if let Some(pod) = &object.pod {
+        for container in pod.containers() {
+            let ports = container.spec.ports.as_deref();
+            for (port, node) in super::with_nodes(ports, container.node, "ports") {
+                if let Some(name) = port.name.as_deref()
+                    && !is_service_name(name)
+                    && let Some(span) = super::value_span(node, &["name"])
+                {
+                    report.at(
+                        span,
+                        format!(
+                            "port name `{name}` of container `{}` is not a valid service name",
+                            container.name
+                        ),
+                    );
                 }
             }
         }
-        if object.kind != "Service" {
-            return;
-        }
-        let ports = object.node.lookup(&[Key("spec"), Key("ports")]);
-        for port in ports.map(|p| p.node.items()).unwrap_or_default() {
-            let Some(target) = port.get("targetPort") else {
-                continue;
-            };
-            let Some(name) = target.value.as_str() else {
-                continue;
-            };
-            if name.parse::<i64>().is_err() && !is_service_name(name) {
-                report.at(
-                    target.value.span.clone(),
-                    format!("target port `{name}` is not a valid port name"),
-                );
-            }
+    }
+    if object.kind != "Service" {
+        return;
+    }
+    let ports = object.node.lookup(&[Key("spec"), Key("ports")]);
+    for port in ports.map(|p| p.node.items()).unwrap_or_default() {
+        let Some(target) = port.get("targetPort") else {
+            continue;
+        };
+        let Some(name) = target.value.as_str() else {
+            continue;
+        };
+        if name.parse::<i64>().is_err() && !is_service_name(name) {
+            report.at(
+                target.value.span.clone(),
+                format!("target port `{name}` is not a valid port name"),
+            );
         }
     }
 }

@@ -1,9 +1,8 @@
 //! K035 job-ttl-seconds-after-finished: a standalone Job is never cleaned up (no `ttlSecondsAfterFinished`), or a CronJob's Job sets one.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K035",
@@ -14,42 +13,34 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A standalone Job is never cleaned up (no `ttlSecondsAfterFinished`), or a CronJob's Job sets one.",
     help: "Set `spec.ttlSecondsAfterFinished` on standalone Jobs; leave it out of a CronJob's `jobTemplate`.",
     doc: include_str!("../../../rules/kubernetes/K035-job-ttl-seconds-after-finished.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else {
-            return;
-        };
-        let node = object.node;
-        match object.kind {
-            "Job" => {
-                let Some(spec) = node.get("spec") else {
-                    return;
-                };
-                if spec.value.get("ttlSecondsAfterFinished").is_none() {
-                    report.at(
-                        spec.key.span.clone(),
-                        "the Job is never deleted after it finishes",
-                    );
-                }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let node = object.node;
+    match object.kind {
+        "Job" => {
+            let Some(spec) = node.get("spec") else {
+                return;
+            };
+            if spec.value.get("ttlSecondsAfterFinished").is_none() {
+                report.at(
+                    spec.key.span.clone(),
+                    "the Job is never deleted after it finishes",
+                );
             }
-            "CronJob" => {
-                if let Some(span) = super::entry_span(
-                    node,
-                    &["spec", "jobTemplate", "spec", "ttlSecondsAfterFinished"],
-                ) {
-                    report.at(
-                        span,
-                        "a TTL deletes the CronJob's Jobs behind its history limits",
-                    );
-                }
-            }
-            _ => {}
         }
+        "CronJob" => {
+            if let Some(span) = super::entry_span(
+                node,
+                &["spec", "jobTemplate", "spec", "ttlSecondsAfterFinished"],
+            ) {
+                report.at(
+                    span,
+                    "a TTL deletes the CronJob's Jobs behind its history limits",
+                );
+            }
+        }
+        _ => {}
     }
 }

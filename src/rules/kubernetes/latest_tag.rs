@@ -2,9 +2,8 @@
 
 use crate::diagnostic::Severity;
 use crate::image::ImageRef;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K007",
@@ -15,33 +14,28 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container image is untagged or uses `latest`, so each pull may run different code.",
     help: "Pin the image to a version tag or a digest.",
     doc: include_str!("../../../rules/kubernetes/K007-latest-tag.md"),
+    extra: Extra {
+        security_severity: Some("3.0"),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else {
-            return;
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some(pod) = &object.pod else { return };
+    for container in pod.containers() {
+        let Some(image) = container.image else {
+            continue;
         };
-        let Some(pod) = &object.pod else { return };
-        for container in pod.containers() {
-            let Some(image) = container.image else {
-                continue;
-            };
-            if ImageRef::parse(image).is_mutable()
-                && let Some(span) = super::value_span(container.node, &["image"])
-            {
-                report.at(
-                    span,
-                    format!(
-                        "image `{image}` of container `{}` is not pinned",
-                        container.name
-                    ),
-                );
-            }
+        if ImageRef::parse(image).is_mutable()
+            && let Some(span) = super::value_span(container.node, &["image"])
+        {
+            report.at(
+                span,
+                format!(
+                    "image `{image}` of container `{}` is not pinned",
+                    container.name
+                ),
+            );
         }
     }
 }

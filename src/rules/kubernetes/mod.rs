@@ -1,54 +1,52 @@
 //! Kubernetes rules. They judge one object at a time ([`crate::kubernetes::Object`]) and
 //! point at the key or value that shows the problem.
 
-pub mod automount_service_account_token;
-pub mod dangerous_capabilities;
-pub mod dangling_service;
-pub mod deprecated_api_version;
-pub mod deprecated_service_account_field;
-pub mod docker_sock;
-pub mod drop_net_raw;
-pub mod duplicate_env_var;
-pub mod env_var_secret;
-pub mod host_ipc;
-pub mod host_network;
-pub mod host_pid;
-pub mod host_port;
-pub mod invalid_port_name;
-pub mod job_ttl_seconds_after_finished;
-pub mod latest_tag;
-pub mod mismatching_selector;
-pub mod no_anti_affinity;
-pub mod no_liveness_probe;
-pub mod no_read_only_root_fs;
-pub mod no_readiness_probe;
-pub mod non_existent_service_account;
-pub mod privilege_escalation;
-pub mod privileged_container;
-pub mod probe_port;
-pub mod pull_policy_mutable_tag;
-pub mod run_as_non_root;
-pub mod run_as_user_root;
-pub mod seccomp_profile_unset;
-pub mod sensitive_host_mounts;
-pub mod unknown_field;
-pub mod unsafe_proc_mount;
-pub mod unsafe_sysctls;
-pub mod unset_cpu_requirements;
-pub mod unset_memory_requirements;
-pub mod writable_host_mount;
-
+family! {
+    Kubernetes privileged_container,
+    Kubernetes privilege_escalation,
+    Kubernetes run_as_non_root,
+    Kubernetes host_network,
+    Kubernetes host_pid,
+    Kubernetes host_ipc,
+    Kubernetes latest_tag,
+    Kubernetes unknown_field,
+    Kubernetes no_read_only_root_fs,
+    Kubernetes drop_net_raw,
+    Kubernetes docker_sock,
+    Kubernetes sensitive_host_mounts,
+    Kubernetes unsafe_sysctls,
+    Kubernetes unset_cpu_requirements,
+    Kubernetes unset_memory_requirements,
+    Kubernetes no_anti_affinity,
+    Kubernetes mismatching_selector,
+    Kubernetes deprecated_api_version,
+    Kubernetes env_var_secret,
+    Kubernetes writable_host_mount,
+    Kubernetes unsafe_proc_mount,
+    Kubernetes dangerous_capabilities,
+    Kubernetes no_liveness_probe,
+    Kubernetes no_readiness_probe,
+    Kubernetes automount_service_account_token,
+    Kubernetes pull_policy_mutable_tag,
+    Kubernetes host_port,
+    Kubernetes seccomp_profile_unset,
+    Kubernetes run_as_user_root,
+    ObjectSet dangling_service,
+    ObjectSet non_existent_service_account,
+    Kubernetes duplicate_env_var,
+    Kubernetes deprecated_service_account_field,
+    Kubernetes probe_port,
+    Kubernetes job_ttl_seconds_after_finished,
+    Kubernetes invalid_port_name,
+}
 use crate::kubernetes::{Object, Pod};
-use crate::rules::{Report, Subject};
+use crate::rules::Report;
 use crate::source::Span;
 use crate::syntax::yaml::{Node, PathSegment::Key};
 
-/// The object and its pod spec, when the subject is a workload.
-pub fn workload<'s, 'a>(subject: &'s Subject<'_, 'a>) -> Option<(&'s Object<'a>, &'s Pod<'a>)> {
-    match subject {
-        Subject::Kubernetes(object) => object.pod.as_ref().map(|pod| (*object, pod)),
-        _ => None,
-    }
+/// The object and its pod spec, when the object is a workload.
+pub fn workload<'s, 'a>(object: &'s Object<'a>) -> Option<(&'s Object<'a>, &'s Pod<'a>)> {
+    object.pod.as_ref().map(|pod| (object, pod))
 }
 
 /// Where a setting that is absent belongs: the key of the deepest part of `keys` that is
@@ -87,12 +85,12 @@ pub fn with_nodes<'t, T>(
 /// Report each app and init container of a workload whose `resources.<kind>.<resource>`
 /// is not set (`what` names it in the message), at the deepest part of that path written.
 pub fn report_unset_resource(
-    subject: &Subject<'_, '_>,
+    object: &Object<'_>,
     report: &mut Report<'_>,
     keys: [&str; 3],
     what: &str,
 ) {
-    let Some((_, pod)) = workload(subject) else {
+    let Some((_, pod)) = workload(object) else {
         return;
     };
     for container in pod.containers() {
@@ -123,12 +121,12 @@ pub fn report_unset_resource(
 /// Report each app container of a long-running workload (not a Job or CronJob) that has
 /// no probe of the kind `has_probe` looks for (`what` names it).
 pub fn report_missing_probe(
-    subject: &Subject<'_, '_>,
+    object: &Object<'_>,
     report: &mut Report<'_>,
     has_probe: impl Fn(&crate::kubernetes::Container) -> bool,
     what: &str,
 ) {
-    let Some((object, pod)) = workload(subject) else {
+    let Some((object, pod)) = workload(object) else {
         return;
     };
     if matches!(object.kind, "Job" | "CronJob") {

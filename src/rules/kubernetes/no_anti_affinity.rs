@@ -1,9 +1,8 @@
 //! K016 no-anti-affinity: several replicas with no pod anti-affinity or topology spread may all land on one node.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K016",
@@ -14,36 +13,31 @@ pub static META: RuleMeta = RuleMeta {
     summary: "Several replicas with no pod anti-affinity or topology spread may all land on one node.",
     help: "Add `affinity.podAntiAffinity` (or `topologySpreadConstraints`) over `kubernetes.io/hostname`.",
     doc: include_str!("../../../rules/kubernetes/K016-no-anti-affinity.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((object, pod)) = super::workload(object) else {
+        return;
+    };
+    if pod.replicas.is_none_or(|r| r <= 1) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((object, pod)) = super::workload(subject) else {
-            return;
-        };
-        if pod.replicas.is_none_or(|r| r <= 1) {
-            return;
-        }
-        let anti_affinity = pod
-            .spec
-            .affinity
-            .as_ref()
-            .is_some_and(|a| a.pod_anti_affinity.is_some());
-        if anti_affinity || pod.spec.topology_spread_constraints.is_some() {
-            return;
-        }
-        if let Some(span) = super::entry_span(object.node, &["spec", "replicas"]) {
-            report.at(
-                span,
-                format!(
-                    "{} replicas with no pod anti-affinity or topology spread",
-                    pod.replicas.unwrap_or_default()
-                ),
-            );
-        }
+    let anti_affinity = pod
+        .spec
+        .affinity
+        .as_ref()
+        .is_some_and(|a| a.pod_anti_affinity.is_some());
+    if anti_affinity || pod.spec.topology_spread_constraints.is_some() {
+        return;
+    }
+    if let Some(span) = super::entry_span(object.node, &["spec", "replicas"]) {
+        report.at(
+            span,
+            format!(
+                "{} replicas with no pod anti-affinity or topology spread",
+                pod.replicas.unwrap_or_default()
+            ),
+        );
     }
 }

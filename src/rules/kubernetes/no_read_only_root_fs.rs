@@ -1,9 +1,8 @@
 //! K009 no-read-only-root-fs: the container can write to its root filesystem.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K009",
@@ -14,36 +13,31 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container can write to its root filesystem.",
     help: "Set `readOnlyRootFilesystem: true` in the container's securityContext; mount an `emptyDir` where it must write.",
     doc: include_str!("../../../rules/kubernetes/K009-no-read-only-root-fs.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
-        };
-        for container in pod.containers() {
-            let read_only = container
-                .security_context
-                .and_then(|s| s.read_only_root_filesystem);
-            if read_only == Some(true) {
-                continue;
-            }
-            let span = super::entry_span(
-                container.node,
-                &["securityContext", "readOnlyRootFilesystem"],
-            )
-            .unwrap_or_else(|| super::container_span(container.node));
-            report.at(
-                span,
-                format!(
-                    "container `{}` can write to its root filesystem",
-                    container.name
-                ),
-            );
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((_, pod)) = super::workload(object) else {
+        return;
+    };
+    for container in pod.containers() {
+        let read_only = container
+            .security_context
+            .and_then(|s| s.read_only_root_filesystem);
+        if read_only == Some(true) {
+            continue;
         }
+        let span = super::entry_span(
+            container.node,
+            &["securityContext", "readOnlyRootFilesystem"],
+        )
+        .unwrap_or_else(|| super::container_span(container.node));
+        report.at(
+            span,
+            format!(
+                "container `{}` can write to its root filesystem",
+                container.name
+            ),
+        );
     }
 }

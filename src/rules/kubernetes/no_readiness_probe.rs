@@ -1,9 +1,8 @@
 //! K024 no-readiness-probe: the container has no readiness probe.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K024",
@@ -14,19 +13,17 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container has no readiness probe.",
     help: "Add a `readinessProbe` that checks the application itself (an HTTP endpoint, a TCP port or a command).",
     doc: include_str!("../../../rules/kubernetes/K024-no-readiness-probe.md"),
+    extra: Extra {
+        opt_in: true,
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        super::report_missing_probe(
-            subject,
-            report,
-            |c| c.readiness_probe.is_some(),
-            "readiness probe",
-        );
-    }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    super::report_missing_probe(
+        object,
+        report,
+        |c| c.readiness_probe.is_some(),
+        "readiness probe",
+    );
 }

@@ -1,9 +1,8 @@
 //! K031 non-existent-service-account: the pod names a ServiceAccount that none of the files checked defines.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::objectset::SetView;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, SetSpan};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K031",
@@ -14,34 +13,29 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The pod names a ServiceAccount that none of the files checked defines.",
     help: "Add the ServiceAccount to the manifests, or fix the name.",
     doc: include_str!("../../../rules/kubernetes/K031-non-existent-service-account.md"),
+    extra: Extra {
+        set_span: Some(SetSpan::ServiceAccount),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(set: &SetView<'_>, report: &mut Report<'_>) {
+    let Some((account, span)) = &set.object.service_account else {
+        return;
+    };
+    if account == "default" || !is_dns_subdomain(account) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::ObjectSet(set) = subject else {
-            return;
-        };
-        let Some((account, span)) = &set.object.service_account else {
-            return;
-        };
-        if account == "default" || !is_dns_subdomain(account) {
-            return;
-        }
-        let defined = set.all.iter().any(|other| {
-            other.kind == "ServiceAccount"
-                && other.name.as_deref() == Some(account.as_str())
-                && other.same_namespace(set.object)
-        });
-        if !defined {
-            report.at(
-                span.clone(),
-                format!("service account `{account}` is not defined in the files checked"),
-            );
-        }
+    let defined = set.all.iter().any(|other| {
+        other.kind == "ServiceAccount"
+            && other.name.as_deref() == Some(account.as_str())
+            && other.same_namespace(set.object)
+    });
+    if !defined {
+        report.at(
+            span.clone(),
+            format!("service account `{account}` is not defined in the files checked"),
+        );
     }
 }
 

@@ -1,9 +1,8 @@
 //! K002 privilege-escalation-container: `allowPrivilegeEscalation: true`.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K002",
@@ -14,33 +13,28 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container allows privilege escalation: a process can gain more privileges than its parent.",
     help: "Set `allowPrivilegeEscalation: false` in the container's securityContext.",
     doc: include_str!("../../../rules/kubernetes/K002-privilege-escalation-container.md"),
+    extra: Extra {
+        security_severity: Some("7.0"),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else {
-            return;
-        };
-        let Some(pod) = &object.pod else { return };
-        for container in pod.containers() {
-            let allowed = container
-                .security_context
-                .and_then(|s| s.allow_privilege_escalation);
-            if allowed == Some(true)
-                && let Some(span) = super::entry_span(
-                    container.node,
-                    &["securityContext", "allowPrivilegeEscalation"],
-                )
-            {
-                report.at(
-                    span,
-                    format!("container `{}` allows privilege escalation", container.name),
-                );
-            }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some(pod) = &object.pod else { return };
+    for container in pod.containers() {
+        let allowed = container
+            .security_context
+            .and_then(|s| s.allow_privilege_escalation);
+        if allowed == Some(true)
+            && let Some(span) = super::entry_span(
+                container.node,
+                &["securityContext", "allowPrivilegeEscalation"],
+            )
+        {
+            report.at(
+                span,
+                format!("container `{}` allows privilege escalation", container.name),
+            );
         }
     }
 }

@@ -1,12 +1,11 @@
 //! K034 probe-port: a probe checks a port the container does not expose.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 use crate::kubernetes::ContainerList;
 use crate::syntax::yaml::PathSegment::Key;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "K034",
@@ -17,46 +16,41 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A probe checks a port the container does not expose.",
     help: "Point the probe at one of the container's `ports`, by number or by name.",
     doc: include_str!("../../../rules/kubernetes/K034-probe-port.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
-        };
-        for container in pod.containers() {
-            if container.list != ContainerList::App {
-                continue;
-            }
-            let ports = container.spec.ports.as_deref().unwrap_or_default();
-            for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
-                for handler in ["httpGet", "tcpSocket", "grpc"] {
-                    let Some(found) =
-                        container
-                            .node
-                            .lookup(&[Key(probe), Key(handler), Key("port")])
-                    else {
-                        continue;
-                    };
-                    let Some(text) = found.node.as_str() else {
-                        continue;
-                    };
-                    let exposed = match text.parse::<i32>() {
-                        Ok(number) => {
-                            ports.is_empty() || ports.iter().any(|p| p.container_port == number)
-                        }
-                        Err(_) => ports.iter().any(|p| p.name.as_deref() == Some(text)),
-                    };
-                    if !exposed {
-                        report.at(
-                            found.node.span.clone(),
-                            format!("{probe} of container `{}` checks port `{text}`, which it does not expose", container.name),
-                        );
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((_, pod)) = super::workload(object) else {
+        return;
+    };
+    for container in pod.containers() {
+        if container.list != ContainerList::App {
+            continue;
+        }
+        let ports = container.spec.ports.as_deref().unwrap_or_default();
+        for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
+            for handler in ["httpGet", "tcpSocket", "grpc"] {
+                let Some(found) =
+                    container
+                        .node
+                        .lookup(&[Key(probe), Key(handler), Key("port")])
+                else {
+                    continue;
+                };
+                let Some(text) = found.node.as_str() else {
+                    continue;
+                };
+                let exposed = match text.parse::<i32>() {
+                    Ok(number) => {
+                        ports.is_empty() || ports.iter().any(|p| p.container_port == number)
                     }
+                    Err(_) => ports.iter().any(|p| p.name.as_deref() == Some(text)),
+                };
+                if !exposed {
+                    report.at(
+                        found.node.span.clone(),
+                        format!("{probe} of container `{}` checks port `{text}`, which it does not expose", container.name),
+                    );
                 }
             }
         }

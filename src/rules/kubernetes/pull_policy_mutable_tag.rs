@@ -1,11 +1,10 @@
 //! K026 pull-policy-mutable-tag: the image's tag moves (`latest` or none) but `imagePullPolicy` lets nodes keep a stale copy.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 use crate::image::ImageRef;
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "K026",
@@ -16,34 +15,29 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The image's tag moves (`latest` or none) but `imagePullPolicy` lets nodes keep a stale copy.",
     help: "Pin the image to a version or digest; failing that, use `imagePullPolicy: Always`.",
     doc: include_str!("../../../rules/kubernetes/K026-pull-policy-mutable-tag.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((_, pod)) = super::workload(object) else {
+        return;
+    };
+    for container in pod.containers() {
+        let (Some(image), Some(policy)) =
+            (container.image, container.spec.image_pull_policy.as_deref())
+        else {
+            continue;
         };
-        for container in pod.containers() {
-            let (Some(image), Some(policy)) =
-                (container.image, container.spec.image_pull_policy.as_deref())
-            else {
-                continue;
-            };
-            if !matches!(policy, "IfNotPresent" | "Never") || !ImageRef::parse(image).is_mutable() {
-                continue;
-            }
-            if let Some(span) = super::value_span(container.node, &["imagePullPolicy"]) {
-                report.at(
-                    span,
-                    format!(
-                        "`imagePullPolicy: {policy}` keeps whatever `{image}` a node pulled first"
-                    ),
-                );
-            }
+        if !matches!(policy, "IfNotPresent" | "Never") || !ImageRef::parse(image).is_mutable() {
+            continue;
+        }
+        if let Some(span) = super::value_span(container.node, &["imagePullPolicy"]) {
+            report.at(
+                span,
+                format!(
+                    "`imagePullPolicy: {policy}` keeps whatever `{image}` a node pulled first"
+                ),
+            );
         }
     }
 }

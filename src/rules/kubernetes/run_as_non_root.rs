@@ -2,9 +2,8 @@
 //! nor a non-zero `runAsUser`, on the container or inherited from the pod).
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K003",
@@ -15,34 +14,29 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container is not required to run as a non-root user.",
     help: "Set `runAsNonRoot: true` (and a non-zero `runAsUser`) in the pod or container securityContext.",
     doc: include_str!("../../../rules/kubernetes/K003-run-as-non-root.md"),
+    extra: Extra {
+        security_severity: Some("5.5"),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else {
-            return;
-        };
-        let Some(pod) = &object.pod else { return };
-        let pod_context = pod.spec.security_context.as_ref();
-        for container in pod.containers() {
-            let context = container.security_context;
-            let non_root = context
-                .and_then(|s| s.run_as_non_root)
-                .or(pod_context.and_then(|s| s.run_as_non_root));
-            let user = context
-                .and_then(|s| s.run_as_user)
-                .or(pod_context.and_then(|s| s.run_as_user));
-            // An explicit `runAsUser: 0` is K029's finding, at that key.
-            if non_root != Some(true) && user.is_none_or(|u| u < 0) {
-                report.at(
-                    super::container_span(container.node),
-                    format!("container `{}` may run as root", container.name),
-                );
-            }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some(pod) = &object.pod else { return };
+    let pod_context = pod.spec.security_context.as_ref();
+    for container in pod.containers() {
+        let context = container.security_context;
+        let non_root = context
+            .and_then(|s| s.run_as_non_root)
+            .or(pod_context.and_then(|s| s.run_as_non_root));
+        let user = context
+            .and_then(|s| s.run_as_user)
+            .or(pod_context.and_then(|s| s.run_as_user));
+        // An explicit `runAsUser: 0` is K029's finding, at that key.
+        if non_root != Some(true) && user.is_none_or(|u| u < 0) {
+            report.at(
+                super::container_span(container.node),
+                format!("container `{}` may run as root", container.name),
+            );
         }
     }
 }

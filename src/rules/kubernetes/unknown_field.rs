@@ -2,9 +2,8 @@
 //! usually a typo (`securityContex`) that silently drops a setting.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K008",
@@ -15,27 +14,19 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The key is not part of the object's schema; the API server drops it or rejects the object.",
     help: "Check the spelling and the indentation of the key.",
     doc: include_str!("../../../rules/kubernetes/K008-unknown-field.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Kubernetes(object) = subject else {
-            return;
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    for path in &object.unknown_fields {
+        let Some(found) = object.node.lookup(&path.segments()) else {
+            continue;
         };
-        for path in &object.unknown_fields {
-            let Some(found) = object.node.lookup(&path.segments()) else {
-                continue;
-            };
-            let span = found.key.unwrap_or_else(|| found.node.span.clone());
-            let key = path.last_key().unwrap_or_default();
-            report.at(
-                span,
-                format!("unknown field `{key}` in {} (at `{path}`)", object.kind),
-            );
-        }
+        let span = found.key.unwrap_or_else(|| found.node.span.clone());
+        let key = path.last_key().unwrap_or_default();
+        report.at(
+            span,
+            format!("unknown field `{key}` in {} (at `{path}`)", object.kind),
+        );
     }
 }

@@ -1,9 +1,8 @@
 //! K021 unsafe-proc-mount: the container's `/proc` is unmasked (`procMount: Unmasked`).
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K021",
@@ -14,30 +13,25 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container's `/proc` is unmasked (`procMount: Unmasked`).",
     help: "Remove `procMount: Unmasked` (the default masks the sensitive parts of `/proc`).",
     doc: include_str!("../../../rules/kubernetes/K021-unsafe-proc-mount.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
-        };
-        for container in pod.containers() {
-            let proc_mount = container
-                .security_context
-                .and_then(|s| s.proc_mount.as_deref());
-            if proc_mount == Some("Unmasked")
-                && let Some(span) =
-                    super::entry_span(container.node, &["securityContext", "procMount"])
-            {
-                report.at(
-                    span,
-                    format!("container `{}` has an unmasked `/proc`", container.name),
-                );
-            }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((_, pod)) = super::workload(object) else {
+        return;
+    };
+    for container in pod.containers() {
+        let proc_mount = container
+            .security_context
+            .and_then(|s| s.proc_mount.as_deref());
+        if proc_mount == Some("Unmasked")
+            && let Some(span) =
+                super::entry_span(container.node, &["securityContext", "procMount"])
+        {
+            report.at(
+                span,
+                format!("container `{}` has an unmasked `/proc`", container.name),
+            );
         }
     }
 }

@@ -1,7 +1,8 @@
 //! K013 unsafe-sysctls: the pod sets a sysctl outside Kubernetes's safe set.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// The sysctls Kubernetes considers safe (namespaced and isolated between pods).
 const SAFE: &[&str] = &[
@@ -19,8 +20,6 @@ const SAFE: &[&str] = &[
     "net.ipv4.tcp_wmem",
 ];
 
-pub struct Rule;
-
 pub static META: RuleMeta = RuleMeta {
     id: "K013",
     name: "unsafe-sysctls",
@@ -30,36 +29,31 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The pod sets a sysctl outside Kubernetes's safe set.",
     help: "Remove the sysctl, or allow it on the nodes explicitly (`--allowed-unsafe-sysctls`) and isolate those nodes.",
     doc: include_str!("../../../rules/kubernetes/K013-unsafe-sysctls.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Some((_, pod)) = super::workload(subject) else {
-            return;
-        };
-        let Some(context) = &pod.spec.security_context else {
-            return;
-        };
-        let Some(context_node) = pod.node.get("securityContext") else {
-            return;
-        };
-        for (sysctl, node) in
-            super::with_nodes(context.sysctls.as_deref(), &context_node.value, "sysctls")
-        {
-            let name = sysctl.name.replace('/', ".");
-            if SAFE.contains(&name.as_str()) {
-                continue;
-            }
-            if let Some(span) = super::value_span(node, &["name"]) {
-                report.at(
-                    span,
-                    format!("sysctl `{}` is not in Kubernetes's safe set", sysctl.name),
-                );
-            }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    let Some((_, pod)) = super::workload(object) else {
+        return;
+    };
+    let Some(context) = &pod.spec.security_context else {
+        return;
+    };
+    let Some(context_node) = pod.node.get("securityContext") else {
+        return;
+    };
+    for (sysctl, node) in
+        super::with_nodes(context.sysctls.as_deref(), &context_node.value, "sysctls")
+    {
+        let name = sysctl.name.replace('/', ".");
+        if SAFE.contains(&name.as_str()) {
+            continue;
+        }
+        if let Some(span) = super::value_span(node, &["name"]) {
+            report.at(
+                span,
+                format!("sysctl `{}` is not in Kubernetes's safe set", sysctl.name),
+            );
         }
     }
 }

@@ -1,9 +1,8 @@
 //! K014 unset-cpu-requirements: the container has no CPU request, so the scheduler places it as if it used no CPU.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K014",
@@ -14,19 +13,14 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container has no CPU request, so the scheduler places it as if it used no CPU.",
     help: "Set `resources.requests.cpu` to what the container needs under normal load.",
     doc: include_str!("../../../rules/kubernetes/K014-unset-cpu-requirements.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        super::report_unset_resource(
-            subject,
-            report,
-            ["resources", "requests", "cpu"],
-            "CPU request",
-        );
-    }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    super::report_unset_resource(
+        object,
+        report,
+        ["resources", "requests", "cpu"],
+        "CPU request",
+    );
 }

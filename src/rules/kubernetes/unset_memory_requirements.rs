@@ -1,9 +1,8 @@
 //! K015 unset-memory-requirements: the container has no memory limit, so it can use the node's memory until something is killed.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::kubernetes::Object;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K015",
@@ -14,19 +13,14 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container has no memory limit, so it can use the node's memory until something is killed.",
     help: "Set `resources.limits.memory` (the request defaults to it).",
     doc: include_str!("../../../rules/kubernetes/K015-unset-memory-requirements.md"),
+    extra: Extra::NONE,
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        super::report_unset_resource(
-            subject,
-            report,
-            ["resources", "limits", "memory"],
-            "memory limit",
-        );
-    }
+pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
+    super::report_unset_resource(
+        object,
+        report,
+        ["resources", "limits", "memory"],
+        "memory limit",
+    );
 }

@@ -3,9 +3,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform, Workload};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P201",
@@ -16,34 +14,29 @@ pub static META: RuleMeta = RuleMeta {
     summary: "This VM runs stateless services on mainstream Linux and nothing ties it to a VM: it fits a container.",
     help: "Containerise the services (one image each) and retire the VM; see `realtor advise` for the fit.",
     doc: include_str!("../../../rules/placement/P201-container-candidate.md"),
+    extra: Extra {
+        weight: Some(Weight::new(0, 0, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform == Platform::Vm && fits_container(workload) {
-            let services = workload
-                .facts(|f| match f {
-                    FactKind::Service { name, .. } => Some(name.as_str()),
-                    _ => None,
-                })
-                .map(|(_, name)| name)
-                .collect::<Vec<_>>()
-                .join(", ");
-            report.at(
-                workload.span.clone(),
-                format!(
-                    "VM `{}` runs only stateless services ({services}): a container candidate",
-                    workload.name
-                ),
-            );
-        }
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform == Platform::Vm && fits_container(workload) {
+        let services = workload
+            .facts(|f| match f {
+                FactKind::Service { name, .. } => Some(name.as_str()),
+                _ => None,
+            })
+            .map(|(_, name)| name)
+            .collect::<Vec<_>>()
+            .join(", ");
+        report.at(
+            workload.span.clone(),
+            format!(
+                "VM `{}` runs only stateless services ({services}): a container candidate",
+                workload.name
+            ),
+        );
     }
 }
 

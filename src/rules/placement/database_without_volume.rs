@@ -6,9 +6,8 @@
 use crate::diagnostic::Severity;
 use crate::image::ImageRef;
 use crate::model::FactKind;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P112",
@@ -19,6 +18,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A database runs in a pod without a PersistentVolumeClaim, so its data dies with the pod.",
     help: "Run it as a StatefulSet with `volumeClaimTemplates`, or use a managed database.",
     doc: include_str!("../../../rules/placement/P112-database-without-volume.md"),
+    extra: Extra {
+        weight: Some(Weight::new(2, 2, 0)),
+        ..Extra::NONE
+    },
 };
 
 /// Images of databases that keep their data on local disk.
@@ -57,39 +60,30 @@ const SERVER_PROGRAMS: &[&str] = &[
     "clickhouse-server",
 ];
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    // A Dockerfile cannot know where its container's data will live.
+    if !super::judged_container(workload)
+        || workload.kind == "Dockerfile"
+        || workload
+            .facts
+            .iter()
+            .any(|f| f.kind == FactKind::PersistentVolume)
+        || runs_a_client(workload)
+    {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        // A Dockerfile cannot know where its container's data will live.
-        if !super::judged_container(workload)
-            || workload.kind == "Dockerfile"
-            || workload
-                .facts
-                .iter()
-                .any(|f| f.kind == FactKind::PersistentVolume)
-            || runs_a_client(workload)
-        {
-            return;
-        }
-        for (span, image) in workload.facts(|f| match f {
-            FactKind::BaseImage(image) => Some(image),
-            _ => None,
-        }) {
-            let name = ImageRef::parse(image).short_name();
-            if DATABASE_IMAGES.contains(&name) {
-                report.at(
-                    span.clone(),
-                    format!(
-                        "`{name}` keeps its data in the pod, and no PersistentVolumeClaim holds it"
-                    ),
-                );
-            }
+    for (span, image) in workload.facts(|f| match f {
+        FactKind::BaseImage(image) => Some(image),
+        _ => None,
+    }) {
+        let name = ImageRef::parse(image).short_name();
+        if DATABASE_IMAGES.contains(&name) {
+            report.at(
+                span.clone(),
+                format!(
+                    "`{name}` keeps its data in the pod, and no PersistentVolumeClaim holds it"
+                ),
+            );
         }
     }
 }

@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, OsFact, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P204",
@@ -16,40 +15,35 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The VM is used as a desktop (desktop OS, GUI session, RDP/VNC login).",
     help: "Keep it as a VM or move it to a virtual-desktop service.",
     doc: include_str!("../../../rules/placement/P204-desktop-guest.md"),
+    extra: Extra {
+        weight: Some(Weight::new(5, 5, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
+    for fact in &workload.facts {
+        let message = match &fact.kind {
+            FactKind::Os(os) if is_desktop_windows(os) => format!(
+                "`{} {}` is a desktop OS",
+                os.distro.as_deref().unwrap_or("windows"),
+                os.version.as_deref().unwrap_or("")
+            ),
+            FactKind::GuiSession => "people use a GUI session on this VM".to_string(),
+            FactKind::InteractiveLogin(login) if login != "console" => {
+                format!("people log in over {}", login.to_ascii_uppercase())
+            }
+            FactKind::Service {
+                name,
+                kind: Some(kind),
+                ..
+            } if kind == "desktop" => format!("`{name}` is a desktop service"),
+            _ => continue,
         };
-        if workload.platform != Platform::Vm {
-            return;
-        }
-        for fact in &workload.facts {
-            let message = match &fact.kind {
-                FactKind::Os(os) if is_desktop_windows(os) => format!(
-                    "`{} {}` is a desktop OS",
-                    os.distro.as_deref().unwrap_or("windows"),
-                    os.version.as_deref().unwrap_or("")
-                ),
-                FactKind::GuiSession => "people use a GUI session on this VM".to_string(),
-                FactKind::InteractiveLogin(login) if login != "console" => {
-                    format!("people log in over {}", login.to_ascii_uppercase())
-                }
-                FactKind::Service {
-                    name,
-                    kind: Some(kind),
-                    ..
-                } if kind == "desktop" => format!("`{name}` is a desktop service"),
-                _ => continue,
-            };
-            report.at(fact.span.clone(), message);
-        }
+        report.at(fact.span.clone(), message);
     }
 }
 

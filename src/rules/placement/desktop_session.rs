@@ -4,9 +4,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P109",
@@ -17,6 +16,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container runs a desktop (X11, VNC or RDP server).",
     help: "Serve the app over HTTP, or give the desktop a VM (or a virtual-desktop service).",
     doc: include_str!("../../../rules/placement/P109-desktop-session.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 4, 0)),
+        ..Extra::NONE
+    },
 };
 
 /// X servers, desktop sessions, VNC and RDP servers.
@@ -49,40 +52,31 @@ fn desktop_image(image: &str) -> Option<&str> {
         .find(|word| DESKTOP_IMAGE_WORDS.contains(word))
 }
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if !super::judged_container(workload) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
+    for fact in &workload.facts {
+        let message = match &fact.kind {
+            FactKind::Init(command) => match super::programs(command)
+                .into_iter()
+                .find(|p| DESKTOP_PROGRAMS.contains(p))
+            {
+                Some(program) => format!("`{program}` runs a desktop session in the container"),
+                None => continue,
+            },
+            FactKind::BaseImage(image) => match desktop_image(image) {
+                Some(word) => format!("the image `{image}` is named for a desktop (`{word}`)"),
+                None => continue,
+            },
+            FactKind::ExposedPort(port @ (3389 | 5900..=5909)) => {
+                format!("port {port} serves a remote desktop (RDP/VNC)")
+            }
+            FactKind::ExposedPort(port @ (6080 | 6081)) => {
+                format!("port {port} serves noVNC, a remote desktop in the browser")
+            }
+            _ => continue,
         };
-        if !super::judged_container(workload) {
-            return;
-        }
-        for fact in &workload.facts {
-            let message = match &fact.kind {
-                FactKind::Init(command) => match super::programs(command)
-                    .into_iter()
-                    .find(|p| DESKTOP_PROGRAMS.contains(p))
-                {
-                    Some(program) => format!("`{program}` runs a desktop session in the container"),
-                    None => continue,
-                },
-                FactKind::BaseImage(image) => match desktop_image(image) {
-                    Some(word) => format!("the image `{image}` is named for a desktop (`{word}`)"),
-                    None => continue,
-                },
-                FactKind::ExposedPort(port @ (3389 | 5900..=5909)) => {
-                    format!("port {port} serves a remote desktop (RDP/VNC)")
-                }
-                FactKind::ExposedPort(port @ (6080 | 6081)) => {
-                    format!("port {port} serves noVNC, a remote desktop in the browser")
-                }
-                _ => continue,
-            };
-            report.at(fact.span.clone(), message);
-        }
+        report.at(fact.span.clone(), message);
     }
 }

@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P206",
@@ -16,28 +15,23 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The VM uses passed-through hardware (GPU, PCI, USB, SR-IOV, serial).",
     help: "Keep it as a VM, or move it to nodes that expose the device through a device plugin.",
     doc: include_str!("../../../rules/placement/P206-device-passthrough.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 4, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform != Platform::Vm {
-            return;
-        }
-        for (span, kind) in workload.facts(|f| match f {
-            FactKind::Passthrough(kind) => Some(kind),
-            _ => None,
-        }) {
-            report.at(
-                span.clone(),
-                format!("a {kind} device is passed through to this VM: it depends on its host's hardware"),
-            );
-        }
+    for (span, kind) in workload.facts(|f| match f {
+        FactKind::Passthrough(kind) => Some(kind),
+        _ => None,
+    }) {
+        report.at(
+            span.clone(),
+            format!("a {kind} device is passed through to this VM: it depends on its host's hardware"),
+        );
     }
 }

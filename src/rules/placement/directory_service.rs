@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P208",
@@ -16,6 +15,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The VM runs a directory service (Active Directory, LDAP, Kerberos).",
     help: "Keep directory services on VMs; containerise the apps that use them (with gMSA on Windows).",
     doc: include_str!("../../../rules/placement/P208-directory-service.md"),
+    extra: Extra {
+        weight: Some(Weight::new(5, 5, 0)),
+        ..Extra::NONE
+    },
 };
 
 /// Service names of directory servers.
@@ -29,31 +32,22 @@ const DIRECTORY_SERVERS: &[&str] = &[
     "krb5kdc",
 ];
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform != Platform::Vm {
-            return;
+    for (span, name) in workload.facts(|f| match f {
+        FactKind::Service { name, kind, .. }
+            if kind.as_deref() == Some("directory")
+                || DIRECTORY_SERVERS.contains(&name.to_ascii_lowercase().as_str()) =>
+        {
+            Some(name)
         }
-        for (span, name) in workload.facts(|f| match f {
-            FactKind::Service { name, kind, .. }
-                if kind.as_deref() == Some("directory")
-                    || DIRECTORY_SERVERS.contains(&name.to_ascii_lowercase().as_str()) =>
-            {
-                Some(name)
-            }
-            _ => None,
-        }) {
-            report.at(
-                span.clone(),
-                format!("`{name}` is a directory service: an infrastructure role for a VM"),
-            );
-        }
+        _ => None,
+    }) {
+        report.at(
+            span.clone(),
+            format!("`{name}` is a directory service: an infrastructure role for a VM"),
+        );
     }
 }

@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P106",
@@ -16,34 +15,29 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container runs a Docker daemon of its own (Docker-in-Docker).",
     help: "Build images with rootless BuildKit or Kaniko, or run the Docker host as a VM.",
     doc: include_str!("../../../rules/placement/P106-docker-in-docker.md"),
+    extra: Extra {
+        weight: Some(Weight::new(3, 3, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if !super::judged_container(workload) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
+    for fact in &workload.facts {
+        let message = match &fact.kind {
+            FactKind::BaseImage(image) if is_dind_image(image) => {
+                format!("`{image}` runs a Docker daemon inside the container")
+            }
+            FactKind::Init(command) | FactKind::Runs(command)
+                if super::programs(command).contains(&"dockerd") =>
+            {
+                "`dockerd` runs a Docker daemon inside the container".to_string()
+            }
+            _ => continue,
         };
-        if !super::judged_container(workload) {
-            return;
-        }
-        for fact in &workload.facts {
-            let message = match &fact.kind {
-                FactKind::BaseImage(image) if is_dind_image(image) => {
-                    format!("`{image}` runs a Docker daemon inside the container")
-                }
-                FactKind::Init(command) | FactKind::Runs(command)
-                    if super::programs(command).contains(&"dockerd") =>
-                {
-                    "`dockerd` runs a Docker daemon inside the container".to_string()
-                }
-                _ => continue,
-            };
-            report.at(fact.span.clone(), message);
-        }
+        report.at(fact.span.clone(), message);
     }
 }
 

@@ -5,11 +5,10 @@
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 use super::legacy_guest_os::{end_of_support, is_legacy, name};
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "P107",
@@ -20,33 +19,28 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The base image is an OS release past its vendor's end of support.",
     help: "Rebuild on a supported release of the distribution.",
     doc: include_str!("../../../rules/placement/P107-eol-base-image.md"),
+    extra: Extra {
+        weight: Some(Weight::new(2, 2, 1)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if !super::judged_container(workload) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if !super::judged_container(workload) {
-            return;
-        }
-        for (span, os) in workload.facts(|f| match f {
-            FactKind::Os(os) => Some(os),
-            _ => None,
-        }) {
-            if let Some(ended) = end_of_support(os).filter(|_| !is_legacy(os)) {
-                report.at(
-                    span.clone(),
-                    format!(
-                        "base image OS `{}` is past its end of support ({ended})",
-                        name(os)
-                    ),
-                );
-            }
+    for (span, os) in workload.facts(|f| match f {
+        FactKind::Os(os) => Some(os),
+        _ => None,
+    }) {
+        if let Some(ended) = end_of_support(os).filter(|_| !is_legacy(os)) {
+            report.at(
+                span.clone(),
+                format!(
+                    "base image OS `{}` is past its end of support ({ended})",
+                    name(os)
+                ),
+            );
         }
     }
 }

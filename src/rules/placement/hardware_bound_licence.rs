@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P207",
@@ -16,30 +15,25 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A licence is bound to the machine's MAC address, host id or a dongle.",
     help: "Move to a floating or subscription licence first, or keep the VM.",
     doc: include_str!("../../../rules/placement/P207-hardware-bound-licence.md"),
+    extra: Extra {
+        weight: Some(Weight::new(5, 5, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform != Platform::Vm {
-            return;
-        }
-        for (span, bound) in workload.facts(|f| match f {
-            FactKind::HardwareBoundLicence(bound) => Some(bound),
-            _ => None,
-        }) {
-            report.at(
-                span.clone(),
-                format!(
-                    "a licence is bound to the machine's {bound}, which a container does not keep"
-                ),
-            );
-        }
+    for (span, bound) in workload.facts(|f| match f {
+        FactKind::HardwareBoundLicence(bound) => Some(bound),
+        _ => None,
+    }) {
+        report.at(
+            span.clone(),
+            format!(
+                "a licence is bound to the machine's {bound}, which a container does not keep"
+            ),
+        );
     }
 }

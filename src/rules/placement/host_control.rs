@@ -6,9 +6,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, HostNamespace, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P104",
@@ -19,49 +18,45 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container controls its host (privileged, host PID, or the runtime socket), so it isolates nothing.",
     help: "Drop the host access, or give the workload its own kernel: a VM or a sandboxed runtime.",
     doc: include_str!("../../../rules/placement/P104-host-control.md"),
+    extra: Extra {
+        security_severity: Some("8.8"),
+        weight: Some(Weight::new(3, 3, 0)),
+        ..Extra::NONE
+    },
 };
 
 const RUNTIME_SOCKETS: &[&str] = &["docker.sock", "containerd.sock", "crio.sock"];
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Container || workload.kind == "DaemonSet" {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
+    let uses_host = workload.facts.iter().any(|f| match &f.kind {
+        FactKind::HostNamespace(_) | FactKind::HostPath { .. } | FactKind::Passthrough(_) => {
+            true
+        }
+        FactKind::Runs(command) | FactKind::Init(command) => {
+            super::kernel_modules::module_loader(command).is_some()
+        }
+        _ => false,
+    });
+    for fact in &workload.facts {
+        let message = match &fact.kind {
+            FactKind::Privileged if uses_host => {
+                "a privileged container is root on its host".to_string()
+            }
+            FactKind::HostNamespace(HostNamespace::Pid) => {
+                "the container sees and signals every process of its host".to_string()
+            }
+            FactKind::HostPath { path, .. }
+                if RUNTIME_SOCKETS.iter().any(|s| path.ends_with(s)) =>
+            {
+                format!(
+                    "mounting `{path}` gives the container control of the host's containers"
+                )
+            }
+            _ => continue,
         };
-        if workload.platform != Platform::Container || workload.kind == "DaemonSet" {
-            return;
-        }
-        let uses_host = workload.facts.iter().any(|f| match &f.kind {
-            FactKind::HostNamespace(_) | FactKind::HostPath { .. } | FactKind::Passthrough(_) => {
-                true
-            }
-            FactKind::Runs(command) | FactKind::Init(command) => {
-                super::kernel_modules::module_loader(command).is_some()
-            }
-            _ => false,
-        });
-        for fact in &workload.facts {
-            let message = match &fact.kind {
-                FactKind::Privileged if uses_host => {
-                    "a privileged container is root on its host".to_string()
-                }
-                FactKind::HostNamespace(HostNamespace::Pid) => {
-                    "the container sees and signals every process of its host".to_string()
-                }
-                FactKind::HostPath { path, .. }
-                    if RUNTIME_SOCKETS.iter().any(|s| path.ends_with(s)) =>
-                {
-                    format!(
-                        "mounting `{path}` gives the container control of the host's containers"
-                    )
-                }
-                _ => continue,
-            };
-            report.at(fact.span.clone(), message);
-        }
+        report.at(fact.span.clone(), message);
     }
 }

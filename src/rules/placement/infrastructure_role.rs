@@ -5,9 +5,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P213",
@@ -18,6 +17,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The VM is infrastructure: a Kubernetes node, a virtualisation appliance or a Windows Server role.",
     help: "Keep infrastructure roles on VMs (or their vendor's appliance); containerise the applications they serve.",
     doc: include_str!("../../../rules/placement/P213-infrastructure-role.md"),
+    extra: Extra {
+        weight: Some(Weight::new(5, 5, 0)),
+        ..Extra::NONE
+    },
 };
 
 /// Service names (lower case) of infrastructure roles, and the role.
@@ -57,44 +60,35 @@ const APPLIANCE_NAMES: &[(&str, &str)] = &[
     ("esxi", "a nested ESXi host"),
 ];
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
+    let name = workload.name.to_ascii_lowercase();
+    if let Some((word, role)) = APPLIANCE_NAMES.iter().find(|(w, _)| name.contains(w)) {
+        report.at(
+            workload.span.clone(),
+            format!(
+                "`{}` is named as {role} (`{word}`): infrastructure for a VM",
+                workload.name
+            ),
+        );
+        return;
+    }
+    for fact in &workload.facts {
+        let message = match &fact.kind {
+            FactKind::Service { name, .. } => {
+                let lower = name.to_ascii_lowercase();
+                let Some((_, role)) = ROLE_SERVICES.iter().find(|(s, _)| *s == lower) else {
+                    continue;
+                };
+                format!("`{name}` makes this VM {role}: infrastructure for a VM")
+            }
+            FactKind::Os(os) if os.distro.as_deref() == Some("photon") => {
+                "VMware Photon OS is the OS of VMware's appliances (vCenter, NSX): infrastructure for a VM".to_string()
+            }
+            _ => continue,
         };
-        if workload.platform != Platform::Vm {
-            return;
-        }
-        let name = workload.name.to_ascii_lowercase();
-        if let Some((word, role)) = APPLIANCE_NAMES.iter().find(|(w, _)| name.contains(w)) {
-            report.at(
-                workload.span.clone(),
-                format!(
-                    "`{}` is named as {role} (`{word}`): infrastructure for a VM",
-                    workload.name
-                ),
-            );
-            return;
-        }
-        for fact in &workload.facts {
-            let message = match &fact.kind {
-                FactKind::Service { name, .. } => {
-                    let lower = name.to_ascii_lowercase();
-                    let Some((_, role)) = ROLE_SERVICES.iter().find(|(s, _)| *s == lower) else {
-                        continue;
-                    };
-                    format!("`{name}` makes this VM {role}: infrastructure for a VM")
-                }
-                FactKind::Os(os) if os.distro.as_deref() == Some("photon") => {
-                    "VMware Photon OS is the OS of VMware's appliances (vCenter, NSX): infrastructure for a VM".to_string()
-                }
-                _ => continue,
-            };
-            report.at(fact.span.clone(), message);
-        }
+        report.at(fact.span.clone(), message);
     }
 }

@@ -4,9 +4,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P101",
@@ -17,6 +16,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "PID 1 is an init system or process supervisor: the container runs a whole OS's worth of services.",
     help: "Split the services into one container each, or run this workload as a VM.",
     doc: include_str!("../../../rules/placement/P101-init-system.md"),
+    extra: Extra {
+        weight: Some(Weight::new(3, 3, 0)),
+        ..Extra::NONE
+    },
 };
 
 pub const INIT_SYSTEMS: &[&str] = &[
@@ -32,31 +35,22 @@ pub const INIT_SYSTEMS: &[&str] = &[
     "s6-linux-init",
 ];
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Container {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
+    for (span, command) in workload.facts(|f| match f {
+        FactKind::Init(command) => Some(command),
+        _ => None,
+    }) {
+        let Some(program) = super::first_program(command) else {
+            continue;
         };
-        if workload.platform != Platform::Container {
-            return;
-        }
-        for (span, command) in workload.facts(|f| match f {
-            FactKind::Init(command) => Some(command),
-            _ => None,
-        }) {
-            let Some(program) = super::first_program(command) else {
-                continue;
-            };
-            if INIT_SYSTEMS.contains(&program) {
-                report.at(
-                    span.clone(),
-                    format!("PID 1 is `{program}`: this container runs an init system, like a VM"),
-                );
-            }
+        if INIT_SYSTEMS.contains(&program) {
+            report.at(
+                span.clone(),
+                format!("PID 1 is `{program}`: this container runs an init system, like a VM"),
+            );
         }
     }
 }

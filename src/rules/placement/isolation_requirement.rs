@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, IsolationNeed, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P211",
@@ -16,32 +15,27 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The VM must isolate strongly (strong isolation, multi-tenant or untrusted code).",
     help: "Keep the VM, or move it to a sandboxed container runtime (gVisor, Kata) that gives it its own kernel.",
     doc: include_str!("../../../rules/placement/P211-isolation-requirement.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 1, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform != Platform::Vm {
-            return;
-        }
-        for (span, need) in workload.facts(|f| match f {
-            FactKind::IsolationNeed(need) => Some(*need),
-            _ => None,
-        }) {
-            report.at(
-                span.clone(),
-                format!(
-                    "{} needs more isolation than a shared-kernel container gives",
-                    describe(need)
-                ),
-            );
-        }
+    for (span, need) in workload.facts(|f| match f {
+        FactKind::IsolationNeed(need) => Some(*need),
+        _ => None,
+    }) {
+        report.at(
+            span.clone(),
+            format!(
+                "{} needs more isolation than a shared-kernel container gives",
+                describe(need)
+            ),
+        );
     }
 }
 

@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P110",
@@ -16,32 +15,27 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The main command only keeps the container alive (`sleep infinity`, `tail -f /dev/null`).",
     help: "Run the service itself as the main process; for an interactive machine, use a VM or a dev environment.",
     doc: include_str!("../../../rules/placement/P110-keep-alive-entrypoint.md"),
+    extra: Extra {
+        weight: Some(Weight::new(2, 2, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if !super::judged_container(workload) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if !super::judged_container(workload) {
-            return;
-        }
-        for (span, command) in workload.facts(|f| match f {
-            FactKind::Init(command) => Some(command),
-            _ => None,
-        }) {
-            if let Some(idle) = keep_alive(command) {
-                report.at(
-                    span.clone(),
-                    format!(
-                        "`{idle}` keeps the container running without a service: a pet machine"
-                    ),
-                );
-            }
+    for (span, command) in workload.facts(|f| match f {
+        FactKind::Init(command) => Some(command),
+        _ => None,
+    }) {
+        if let Some(idle) = keep_alive(command) {
+            report.at(
+                span.clone(),
+                format!(
+                    "`{idle}` keeps the container running without a service: a pet machine"
+                ),
+            );
         }
     }
 }

@@ -4,9 +4,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P103",
@@ -17,38 +16,33 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container loads kernel modules into the shared host kernel.",
     help: "Load the module on the host (or a node agent) and keep the app unprivileged, or run it as a VM with its own kernel.",
     doc: include_str!("../../../rules/placement/P103-kernel-modules.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 4, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Container {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
+    for fact in &workload.facts {
+        let message = match &fact.kind {
+            FactKind::Runs(command) | FactKind::Init(command) => match module_loader(command) {
+                Some(program) => {
+                    format!("`{program}` loads a module into the host's kernel")
+                }
+                None => continue,
+            },
+            FactKind::HostPath { path, .. } if path.trim_end_matches('/') == "/lib/modules" => {
+                "the host's `/lib/modules` is mounted into the container".to_string()
+            }
+            FactKind::AddedCapability(cap) if cap == "SYS_MODULE" => {
+                "`SYS_MODULE` lets the container load kernel modules".to_string()
+            }
+            _ => continue,
         };
-        if workload.platform != Platform::Container {
-            return;
-        }
-        for fact in &workload.facts {
-            let message = match &fact.kind {
-                FactKind::Runs(command) | FactKind::Init(command) => match module_loader(command) {
-                    Some(program) => {
-                        format!("`{program}` loads a module into the host's kernel")
-                    }
-                    None => continue,
-                },
-                FactKind::HostPath { path, .. } if path.trim_end_matches('/') == "/lib/modules" => {
-                    "the host's `/lib/modules` is mounted into the container".to_string()
-                }
-                FactKind::AddedCapability(cap) if cap == "SYS_MODULE" => {
-                    "`SYS_MODULE` lets the container load kernel modules".to_string()
-                }
-                _ => continue,
-            };
-            report.at(fact.span.clone(), message);
-        }
+        report.at(fact.span.clone(), message);
     }
 }
 

@@ -3,9 +3,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform, Workload};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P210",
@@ -16,40 +14,35 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The VM runs a large stateful database (64 GiB+ memory, 16+ vCPUs or 1 TiB+ disk).",
     help: "Keep it on a VM or move it to a managed database; containerise the app tier.",
     doc: include_str!("../../../rules/placement/P210-large-database.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 4, 0)),
+        ..Extra::NONE
+    },
 };
 
 const LARGE_MEMORY_MIB: u64 = 64 * 1024;
 const LARGE_VCPUS: u32 = 16;
 const LARGE_DISK_GIB: f64 = 1024.0;
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform != Platform::Vm {
-            return;
-        }
-        let Some(size) = large(workload) else {
-            return;
-        };
-        for (span, name) in workload.facts(|f| match f {
-            FactKind::Service {
-                name,
-                kind: Some(kind),
-                stateful,
-            } if kind == "database" && *stateful != Some(false) => Some(name),
-            _ => None,
-        }) {
-            report.at(
-                span.clone(),
-                format!("`{name}` is a stateful database on a large VM ({size})"),
-            );
-        }
+    let Some(size) = large(workload) else {
+        return;
+    };
+    for (span, name) in workload.facts(|f| match f {
+        FactKind::Service {
+            name,
+            kind: Some(kind),
+            stateful,
+        } if kind == "database" && *stateful != Some(false) => Some(name),
+        _ => None,
+    }) {
+        report.at(
+            span.clone(),
+            format!("`{name}` is a stateful database on a large VM ({size})"),
+        );
     }
 }
 

@@ -3,11 +3,10 @@
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 use super::legacy_guest_os::{is_legacy, name};
-
-pub struct Rule;
 
 pub static META: RuleMeta = RuleMeta {
     id: "P113",
@@ -18,33 +17,28 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The base image is an OS whose userland predates the host kernels containers share.",
     help: "Rebuild on a supported base image; if the app cannot leave the old OS, run it as a VM.",
     doc: include_str!("../../../rules/placement/P113-legacy-base-image.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 4, 1)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if !super::judged_container(workload) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if !super::judged_container(workload) {
-            return;
-        }
-        for (span, os) in workload.facts(|f| match f {
-            FactKind::Os(os) => Some(os),
-            _ => None,
-        }) {
-            if is_legacy(os) {
-                report.at(
-                    span.clone(),
-                    format!(
-                        "base image OS `{}` is end-of-life and older than the host kernels it will share",
-                        name(os)
-                    ),
-                );
-            }
+    for (span, os) in workload.facts(|f| match f {
+        FactKind::Os(os) => Some(os),
+        _ => None,
+    }) {
+        if is_legacy(os) {
+            report.at(
+                span.clone(),
+                format!(
+                    "base image OS `{}` is end-of-life and older than the host kernels it will share",
+                    name(os)
+                ),
+            );
         }
     }
 }

@@ -4,9 +4,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, OsFact, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P202",
@@ -17,33 +16,28 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The guest OS is past its vendor's end of support; the VM must stay a VM or be rebuilt.",
     help: "Keep it as a VM until the application moves to a supported OS, then reassess.",
     doc: include_str!("../../../rules/placement/P202-legacy-guest-os.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 4, 1)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform != Platform::Vm {
-            return;
-        }
-        for (span, os) in workload.facts(|f| match f {
-            FactKind::Os(os) => Some(os),
-            _ => None,
-        }) {
-            if let Some(ended) = end_of_support(os) {
-                report.at(
-                    span.clone(),
-                    format!(
-                        "guest OS `{}` is past its end of support ({ended}): too old to containerise as it is",
-                        name(os)
-                    ),
-                );
-            }
+    for (span, os) in workload.facts(|f| match f {
+        FactKind::Os(os) => Some(os),
+        _ => None,
+    }) {
+        if let Some(ended) = end_of_support(os) {
+            report.at(
+                span.clone(),
+                format!(
+                    "guest OS `{}` is past its end of support ({ended}): too old to containerise as it is",
+                    name(os)
+                ),
+            );
         }
     }
 }

@@ -13,9 +13,7 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Workload};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P115",
@@ -26,6 +24,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The build installs or enables a machine's software and PID 1 is an opaque start script.",
     help: "Make PID 1 the one program the container runs, or run the machine as a VM.",
     doc: include_str!("../../../rules/placement/P115-machine-software.md"),
+    extra: Extra {
+        weight: Some(Weight::new(3, 3, 0).indirect()),
+        ..Extra::NONE
+    },
 };
 
 /// Packages that make an image a machine, and what they are.
@@ -106,52 +108,43 @@ fn opaque_pid1(workload: &Workload) -> bool {
     stem.len() != program.len() || SCRIPT_WORDS.iter().any(|w| stem.contains(w))
 }
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if !super::judged_container(workload) || !opaque_pid1(workload) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if !super::judged_container(workload) || !opaque_pid1(workload) {
-            return;
-        }
-        let sftp_only = super::sftp_only(workload);
-        let mut found = Vec::new();
-        for fact in &workload.facts {
-            let (what, message) = match &fact.kind {
-                FactKind::Package(package) => {
-                    let name = package.split(['=', ':']).next().unwrap_or(package);
-                    let Some((_, what)) = MACHINE_PACKAGES.iter().find(|(p, _)| *p == name) else {
-                        continue;
-                    };
-                    if sftp_only && *what == SSH_SERVER {
-                        continue;
-                    }
-                    (
-                        *what,
-                        format!(
-                            "the build installs `{name}` ({what}) and PID 1 is a start script: the image is likely a machine"
-                        ),
-                    )
+    let sftp_only = super::sftp_only(workload);
+    let mut found = Vec::new();
+    for fact in &workload.facts {
+        let (what, message) = match &fact.kind {
+            FactKind::Package(package) => {
+                let name = package.split(['=', ':']).next().unwrap_or(package);
+                let Some((_, what)) = MACHINE_PACKAGES.iter().find(|(p, _)| *p == name) else {
+                    continue;
+                };
+                if sftp_only && *what == SSH_SERVER {
+                    continue;
                 }
-                FactKind::BootService(service) => (
-                    "a boot service",
+                (
+                    *what,
                     format!(
-                        "the build enables `{service}` to start at boot, as on a machine, and PID 1 is a start script"
+                        "the build installs `{name}` ({what}) and PID 1 is a start script: the image is likely a machine"
                     ),
+                )
+            }
+            FactKind::BootService(service) => (
+                "a boot service",
+                format!(
+                    "the build enables `{service}` to start at boot, as on a machine, and PID 1 is a start script"
                 ),
-                _ => continue,
-            };
-            found.push((fact.span.clone(), what, message));
-        }
-        if found.iter().all(|(_, what, _)| *what == SUPERVISOR) {
-            return;
-        }
-        for (span, _, message) in found {
-            report.at(span, message);
-        }
+            ),
+            _ => continue,
+        };
+        found.push((fact.span.clone(), what, message));
+    }
+    if found.iter().all(|(_, what, _)| *what == SUPERVISOR) {
+        return;
+    }
+    for (span, _, message) in found {
+        report.at(span, message);
     }
 }

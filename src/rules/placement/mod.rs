@@ -1,35 +1,36 @@
 //! Placement rules: container <-> VM advice on the common [`crate::model::Workload`].
 //! `P1xx` flag containers that behave like VMs; `P2xx` judge VMs as container candidates.
 
-pub mod container_candidate;
-pub mod database_without_volume;
-pub mod desktop_guest;
-pub mod desktop_session;
-pub mod device_passthrough;
-pub mod directory_service;
-pub mod docker_in_docker;
-pub mod eol_base_image;
-pub mod hardware_bound_licence;
-pub mod host_control;
-pub mod infrastructure_role;
-pub mod init_system;
-pub mod isolation_requirement;
-pub mod keep_alive;
-pub mod kernel_modules;
-pub mod large_database;
-pub mod legacy_base_image;
-pub mod legacy_guest_os;
-pub mod machine_software;
-pub mod os_services;
-pub mod out_of_tree_module;
-pub mod shared_disk;
-pub mod ssh_server;
-pub mod sshd;
-pub mod stateful_service;
-pub mod unsandboxed_untrusted_code;
-pub mod unsupported_guest_os;
-pub mod windows_server_image;
-
+family! {
+    Workload init_system,
+    Workload sshd,
+    Workload kernel_modules,
+    Workload host_control,
+    Workload os_services,
+    Workload docker_in_docker,
+    Workload eol_base_image,
+    Workload windows_server_image,
+    Workload desktop_session,
+    Workload keep_alive,
+    Workload unsandboxed_untrusted_code,
+    Workload database_without_volume,
+    Workload legacy_base_image,
+    Workload ssh_server,
+    Workload machine_software,
+    Workload container_candidate,
+    Workload legacy_guest_os,
+    Workload unsupported_guest_os,
+    Workload desktop_guest,
+    Workload out_of_tree_module,
+    Workload device_passthrough,
+    Workload hardware_bound_licence,
+    Workload directory_service,
+    Workload shared_disk,
+    Workload large_database,
+    Workload isolation_requirement,
+    Workload stateful_service,
+    Workload infrastructure_role,
+}
 use crate::model::{FactKind, Workload};
 
 /// Namespaces where node agents live.

@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P205",
@@ -16,31 +15,26 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The VM depends on an out-of-tree kernel module; a container cannot bring its own kernel.",
     help: "Keep it as a VM, or have the module installed on the container hosts by a node agent.",
     doc: include_str!("../../../rules/placement/P205-out-of-tree-kernel-module.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 4, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform != Platform::Vm {
-            return;
-        }
-        for (span, name) in workload.facts(|f| match f {
-            FactKind::KernelModule {
-                name,
-                in_tree: Some(false),
-            } => Some(name),
-            _ => None,
-        }) {
-            report.at(
-                span.clone(),
-                format!("kernel module `{name}` is out-of-tree: it needs a kernel of the VM's own"),
-            );
-        }
+    for (span, name) in workload.facts(|f| match f {
+        FactKind::KernelModule {
+            name,
+            in_tree: Some(false),
+        } => Some(name),
+        _ => None,
+    }) {
+        report.at(
+            span.clone(),
+            format!("kernel module `{name}` is out-of-tree: it needs a kernel of the VM's own"),
+        );
     }
 }

@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P209",
@@ -16,28 +15,23 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The VM has a shared or physical-RDM disk (a cluster node sharing block storage).",
     help: "Keep the cluster on VMs, or move its data to a managed service first.",
     doc: include_str!("../../../rules/placement/P209-shared-disk.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 4, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform != Platform::Vm {
-            return;
-        }
-        for (span, ()) in workload.facts(|f| match f {
-            FactKind::SharedDisk => Some(()),
-            _ => None,
-        }) {
-            report.at(
-                span.clone(),
-                "this disk is shared or a physical RDM: the VM is part of a storage cluster",
-            );
-        }
+    for (span, ()) in workload.facts(|f| match f {
+        FactKind::SharedDisk => Some(()),
+        _ => None,
+    }) {
+        report.at(
+            span.clone(),
+            "this disk is shared or a physical RDM: the VM is part of a storage cluster",
+        );
     }
 }

@@ -4,9 +4,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P114",
@@ -17,6 +16,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container's main process is an SSH server: it is a remote-login machine.",
     help: "Run a remote-login host as a VM; to debug a container use `kubectl exec` or `docker exec`.",
     doc: include_str!("../../../rules/placement/P114-ssh-server.md"),
+    extra: Extra {
+        weight: Some(Weight::new(3, 3, 0)),
+        ..Extra::NONE
+    },
 };
 
 /// SSH servers.
@@ -27,28 +30,19 @@ pub fn is_ssh_server(command: &str) -> bool {
     super::first_program(command).is_some_and(|p| SSH_SERVERS.contains(&p))
 }
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if !super::judged_container(workload) || super::sftp_only(workload) {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if !super::judged_container(workload) || super::sftp_only(workload) {
-            return;
-        }
-        for (span, command) in workload.facts(|f| match f {
-            FactKind::Init(command) => Some(command),
-            _ => None,
-        }) {
-            if is_ssh_server(command) {
-                report.at(
-                    span.clone(),
-                    "PID 1 is an SSH server: the workload is a machine people log in to",
-                );
-            }
+    for (span, command) in workload.facts(|f| match f {
+        FactKind::Init(command) => Some(command),
+        _ => None,
+    }) {
+        if is_ssh_server(command) {
+            report.at(
+                span.clone(),
+                "PID 1 is an SSH server: the workload is a machine people log in to",
+            );
         }
     }
 }

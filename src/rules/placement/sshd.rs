@@ -3,9 +3,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P102",
@@ -16,32 +15,27 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container runs an SSH server or exposes port 22, so it is managed like a VM.",
     help: "Remove sshd and use `kubectl exec`/`docker exec` for debugging, or run this workload as a VM.",
     doc: include_str!("../../../rules/placement/P102-sshd.md"),
+    extra: Extra {
+        weight: Some(Weight::new(2, 2, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Container {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
+    for fact in &workload.facts {
+        let message = match &fact.kind {
+            FactKind::Init(command)
+                if super::programs(command).contains(&"sshd")
+                    && !super::ssh_server::is_ssh_server(command) =>
+            {
+                "the container's main command starts an SSH server"
+            }
+            FactKind::ExposedPort(22) => "the container exposes SSH (port 22)",
+            _ => continue,
         };
-        if workload.platform != Platform::Container {
-            return;
-        }
-        for fact in &workload.facts {
-            let message = match &fact.kind {
-                FactKind::Init(command)
-                    if super::programs(command).contains(&"sshd")
-                        && !super::ssh_server::is_ssh_server(command) =>
-                {
-                    "the container's main command starts an SSH server"
-                }
-                FactKind::ExposedPort(22) => "the container exposes SSH (port 22)",
-                _ => continue,
-            };
-            report.at(fact.span.clone(), message);
-        }
+        report.at(fact.span.clone(), message);
     }
 }

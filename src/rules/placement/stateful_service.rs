@@ -4,9 +4,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::{FactKind, Platform};
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P212",
@@ -17,36 +16,31 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A service of this VM keeps state: a container needs its data on a persistent volume.",
     help: "Containerise it as a StatefulSet with a PersistentVolumeClaim, or move the data to a managed service.",
     doc: include_str!("../../../rules/placement/P212-stateful-service.md"),
+    extra: Extra {
+        weight: Some(Weight::new(2, 2, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if workload.platform != Platform::Vm {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if workload.platform != Platform::Vm {
-            return;
+    for (span, name) in workload.facts(|f| match f {
+        FactKind::Service {
+            name,
+            kind,
+            stateful,
+        } => {
+            let stateful_kind = matches!(kind.as_deref(), Some("database" | "cache" | "queue"));
+            (*stateful == Some(true) || (stateful_kind && *stateful != Some(false)))
+                .then_some(name)
         }
-        for (span, name) in workload.facts(|f| match f {
-            FactKind::Service {
-                name,
-                kind,
-                stateful,
-            } => {
-                let stateful_kind = matches!(kind.as_deref(), Some("database" | "cache" | "queue"));
-                (*stateful == Some(true) || (stateful_kind && *stateful != Some(false)))
-                    .then_some(name)
-            }
-            _ => None,
-        }) {
-            report.at(
-                span.clone(),
-                format!("`{name}` keeps state: its data needs a persistent volume in a container"),
-            );
-        }
+        _ => None,
+    }) {
+        report.at(
+            span.clone(),
+            format!("`{name}` keeps state: its data needs a persistent volume in a container"),
+        );
     }
 }

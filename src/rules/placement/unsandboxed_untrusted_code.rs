@@ -5,9 +5,8 @@
 
 use crate::diagnostic::Severity;
 use crate::model::FactKind;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::model::Workload;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 
 pub static META: RuleMeta = RuleMeta {
     id: "P111",
@@ -18,58 +17,53 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The workload runs code from outside (a CI runner, an online judge) or needs strong isolation, but shares the host kernel.",
     help: "Set `runtimeClassName` to a gVisor (`runsc`) or Kata runtime class, or run the workload as a VM.",
     doc: include_str!("../../../rules/placement/P111-unsandboxed-untrusted-code.md"),
+    extra: Extra {
+        weight: Some(Weight::new(4, 1, 0)),
+        ..Extra::NONE
+    },
 };
 
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+pub fn check(workload: &Workload, report: &mut Report<'_>) {
+    if !super::judged_container(workload)
+        || workload
+            .facts
+            .iter()
+            .any(|f| matches!(f.kind, FactKind::SandboxRuntime(_)))
+    {
+        return;
     }
-
-    fn check(&self, subject: &Subject<'_, '_>, report: &mut Report<'_>) {
-        let Subject::Workload(workload) = subject else {
-            return;
-        };
-        if !super::judged_container(workload)
-            || workload
-                .facts
+    for fact in &workload.facts {
+        let runner = match &fact.kind {
+            FactKind::BaseImage(image) => runner_image(image),
+            FactKind::Package(name) | FactKind::Software(name) => RUNNER_IMAGES
                 .iter()
-                .any(|f| matches!(f.kind, FactKind::SandboxRuntime(_)))
-        {
-            return;
-        }
-        for fact in &workload.facts {
-            let runner = match &fact.kind {
-                FactKind::BaseImage(image) => runner_image(image),
-                FactKind::Package(name) | FactKind::Software(name) => RUNNER_IMAGES
-                    .iter()
-                    .chain(RUNNER_PROGRAMS)
-                    .find(|(runner, _)| runner == name),
-                FactKind::Init(command) => super::programs(command)
-                    .into_iter()
-                    .find_map(|p| RUNNER_PROGRAMS.iter().find(|(name, _)| *name == p)),
-                _ => None,
-            };
-            if let Some((name, what)) = runner {
-                report.at(
-                    fact.span.clone(),
-                    format!(
-                        "`{name}` is {what}: it runs code from outside on the shared host kernel"
-                    ),
-                );
-            }
-        }
-        for (span, need) in workload.facts(|f| match f {
-            FactKind::IsolationNeed(need) => Some(*need),
+                .chain(RUNNER_PROGRAMS)
+                .find(|(runner, _)| runner == name),
+            FactKind::Init(command) => super::programs(command)
+                .into_iter()
+                .find_map(|p| RUNNER_PROGRAMS.iter().find(|(name, _)| *name == p)),
             _ => None,
-        }) {
+        };
+        if let Some((name, what)) = runner {
             report.at(
-                span.clone(),
+                fact.span.clone(),
                 format!(
-                    "{} needs its own kernel, but the pod runs on the shared host kernel",
-                    super::isolation_requirement::describe(need)
+                    "`{name}` is {what}: it runs code from outside on the shared host kernel"
                 ),
             );
         }
+    }
+    for (span, need) in workload.facts(|f| match f {
+        FactKind::IsolationNeed(need) => Some(*need),
+        _ => None,
+    }) {
+        report.at(
+            span.clone(),
+            format!(
+                "{} needs its own kernel, but the pod runs on the shared host kernel",
+                super::isolation_requirement::describe(need)
+            ),
+        );
     }
 }
 

@@ -1,9 +1,7 @@
 //! R001 parse-error: A file could not be read or parsed; the checks that need it did not run.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::rules::{AppliesTo, Extra, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "R001",
@@ -14,12 +12,5 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A file could not be read or parsed; the checks that need it did not run.",
     help: "Fix the syntax at the reported position; the message says what was expected.",
     doc: include_str!("../../../rules/realtor/R001-parse-error.md"),
+    extra: Extra::NONE,
 };
-
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, _: &Subject<'_, '_>, _: &mut Report<'_>) {}
-}

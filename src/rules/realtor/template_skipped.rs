@@ -1,9 +1,7 @@
 //! R003 template-skipped: A template (Helm or similar) was skipped: realtor lints rendered manifests.
 
 use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Report, RuleMeta, Subject};
-
-pub struct Rule;
+use crate::rules::{AppliesTo, Extra, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "R003",
@@ -14,12 +12,5 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A template (Helm or similar) was skipped: realtor lints rendered manifests.",
     help: "Render it first and lint the output: helm template . | realtor check --stdin-filename rendered.yaml -",
     doc: include_str!("../../../rules/realtor/R003-template-skipped.md"),
+    extra: Extra::NONE,
 };
-
-impl crate::rules::Rule for Rule {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, _: &Subject<'_, '_>, _: &mut Report<'_>) {}
-}
