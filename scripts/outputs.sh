@@ -17,6 +17,7 @@ for format in human json markdown; do
   "$realtor" advise --format "$format" "${inputs[@]}" >"$out/advise.$format" 2>&1
 done
 "$realtor" rules >"$out/rules" 2>&1
+: >"$out/explain"
 for rule in $("$realtor" rules | awk 'NR > 1 { print $1 }'); do
   "$realtor" explain "$rule" >>"$out/explain" 2>&1
 done

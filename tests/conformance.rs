@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use realtor::source::SourceFile;
+use realtor::input::source::SourceFile;
 use realtor::syntax::dockerfile::{
     self, Command, Dockerfile, Flag, Instruction, UnescapedString, key_values, words,
 };

@@ -46,10 +46,10 @@ fn the_shared_corpus_is_read_without_a_crash() {
 /// Kubernetes finding sits at 1:1 unless it covers a token written there.
 #[test]
 fn every_kubernetes_document_of_the_corpus_is_accounted_for() {
-    use realtor::check::{self, Settings};
-    use realtor::discover::Hint;
-    use realtor::kubernetes::{self, Schema};
-    use realtor::source::SourceFile;
+    use realtor::formats::kubernetes::{self, Schema};
+    use realtor::input::discover::Hint;
+    use realtor::input::source::SourceFile;
+    use realtor::pipeline::check::{self, Settings};
     use realtor::syntax::yaml;
 
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/k8s");

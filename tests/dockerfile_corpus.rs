@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use realtor::source::SourceFile;
+use realtor::input::source::SourceFile;
 use realtor::syntax::dockerfile;
 
 #[test]

@@ -2,9 +2,9 @@
 //! with several ids and a trailing reason silences exactly those rules on the next
 //! instruction, and the findings left point at the offending word.
 
-use realtor::check::{self, Settings};
-use realtor::discover::Hint;
-use realtor::source::SourceFile;
+use realtor::input::discover::Hint;
+use realtor::input::source::SourceFile;
+use realtor::pipeline::check::{self, Settings};
 
 #[test]
 fn hadolint_ignore_silences_aliased_shell_rules_for_one_instruction() {

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use realtor::check::{self, Settings};
-use realtor::discover::{self, Hint};
+use realtor::input::discover::{self, Hint};
+use realtor::input::source::SourceFile;
+use realtor::pipeline::check::{self, Settings};
 use realtor::rules::{self, RuleMeta};
-use realtor::source::SourceFile;
 
 /// The options a rule's fixtures and doc examples run with: those of
 /// `fixtures/rules/<ID>/.realtor.yaml` when the rule needs configuration.
@@ -18,8 +18,9 @@ fn options(rule: &'static RuleMeta) -> rules::Options {
     let Ok(text) = std::fs::read_to_string(&path) else {
         return rules::Options::default();
     };
-    let config = realtor::config::parse(&SourceFile::new(path.display().to_string(), &text))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let config =
+        realtor::pipeline::config::parse(&SourceFile::new(path.display().to_string(), &text))
+            .unwrap_or_else(|e| panic!("{e}"));
     rules::Options {
         trusted_registries: config.trusted_registries,
     }

@@ -8,12 +8,12 @@
 
 use std::time::{Duration, Instant};
 
-use realtor::check::{self, Settings};
-use realtor::discover::Hint;
-use realtor::extract;
-use realtor::kubernetes;
+use realtor::formats::kubernetes;
+use realtor::input::discover::Hint;
+use realtor::input::source::SourceFile;
+use realtor::model::extract;
+use realtor::pipeline::check::{self, Settings};
 use realtor::rules::{self, Check, Options, Report};
-use realtor::source::SourceFile;
 use realtor::syntax::{dockerfile, yaml};
 
 const GROWTH: usize = 8;
@@ -90,12 +90,7 @@ fn assert_linear(family: &str, name: &str, make: impl Fn(usize) -> String, n: us
         let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-6);
         slowest.push((b, rule.meta.id, a, ratio));
         if b > FLOOR && ratio > MAX_RATIO {
-            super_linear.push(format!(
-                "{} {:?} -> {:?} ({ratio:.0}x)",
-                rule.meta.id,
-                a,
-                b
-            ));
+            super_linear.push(format!("{} {:?} -> {:?} ({ratio:.0}x)", rule.meta.id, a, b));
         }
     }
     slowest.sort_by_key(|s| std::cmp::Reverse(s.0));

@@ -2,8 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use realtor::importers::{self, Format};
-use realtor::source::SourceFile;
+use realtor::formats::importers::{self, Format};
+use realtor::input::source::SourceFile;
 
 const FORMATS: [Format; 9] = [
     Format::Libvirt,
@@ -23,5 +23,5 @@ fuzz_target!(|data: &[u8]| {
     let file = SourceFile::new("export", text);
     let format = importers::detect(&file.text).unwrap_or(FORMATS[pick as usize % FORMATS.len()]);
     let imported = importers::import(format, &file, &importers::Columns::default());
-    let _ = realtor::inventory::decode(imported.root.to_value());
+    let _ = realtor::formats::inventory::decode(imported.root.to_value());
 });

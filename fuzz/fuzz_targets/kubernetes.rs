@@ -2,9 +2,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use realtor::check::{self, Settings};
-use realtor::discover::Hint;
-use realtor::source::SourceFile;
+use realtor::pipeline::check::{self, Settings};
+use realtor::input::discover::Hint;
+use realtor::input::source::SourceFile;
 
 fuzz_target!(|text: &str| {
     let settings = Settings::default();

@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use realtor::check::{self, Settings};
-use realtor::discover::Hint;
-use realtor::source::SourceFile;
+use realtor::pipeline::check::{self, Settings};
+use realtor::input::discover::Hint;
+use realtor::input::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::advise::{Advice, Fit, Fleet, Reclaim, Target, fleet};
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 
 /// The version of the advice JSON contract.
 pub const VERSION: u32 = 1;

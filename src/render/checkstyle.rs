@@ -3,7 +3,7 @@
 //! (`source` is `realtor.<ID>`).
 
 use super::xml::{self, DECLARATION};
-use crate::check::FileReport;
+use crate::report::FileReport;
 
 pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::from(DECLARATION);

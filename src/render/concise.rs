@@ -2,7 +2,7 @@
 //! concise output and hadolint's terminal output print them, for reading a long run at a
 //! glance and for tools that parse `file:line:col:` (editors' quickfix lists).
 
-use crate::check::FileReport;
+use crate::report::FileReport;
 
 pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
@@ -17,9 +17,9 @@ pub fn render(reports: &[FileReport]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{self, Settings};
-    use crate::discover::Hint;
-    use crate::source::SourceFile;
+    use crate::input::discover::Hint;
+    use crate::input::source::SourceFile;
+    use crate::pipeline::check::{self, Settings};
 
     #[test]
     fn one_line_per_finding_with_its_position() {

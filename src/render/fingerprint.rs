@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::check::FileReport;
+use crate::report::FileReport;
 
 const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 const PRIME: u64 = 0x0100_0000_01b3;
@@ -41,9 +41,9 @@ pub fn fingerprints(reports: &[FileReport]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{self, Settings};
-    use crate::discover::Hint;
-    use crate::source::SourceFile;
+    use crate::input::discover::Hint;
+    use crate::input::source::SourceFile;
+    use crate::pipeline::check::{self, Settings};
 
     fn report(text: &str) -> FileReport {
         check::check(

@@ -5,8 +5,8 @@
 //! cannot end the command early or start another one.
 
 use super::Summary;
-use crate::check::FileReport;
-use crate::diagnostic::Severity;
+use crate::report::FileReport;
+use crate::rules::Severity;
 
 /// Escapes a command's message: `%`, CR and LF.
 pub fn escape_data(text: &str) -> String {

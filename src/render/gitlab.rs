@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::fingerprint;
-use crate::check::FileReport;
-use crate::diagnostic::Severity;
+use crate::report::FileReport;
+use crate::rules::Severity;
 
 #[derive(Serialize)]
 struct Issue<'a> {

@@ -10,9 +10,10 @@ use std::sync::Arc;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use super::Summary;
-use crate::check::{FileReport, Status};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::SourceFile;
+use crate::input::source::SourceFile;
+use crate::report::Diagnostic;
+use crate::report::{FileReport, Status};
+use crate::rules::Severity;
 
 /// Writes the report, one diagnostic at a time; `summary` adds the closing line with the
 /// counts.

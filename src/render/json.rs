@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Summary;
-use crate::check::{FileKind, FileReport, Status};
+use crate::report::{FileKind, FileReport, Status};
 
 pub const VERSION: u32 = 1;
 
@@ -34,7 +34,7 @@ struct File<'a> {
 struct Diagnostic<'a> {
     rule: &'static str,
     name: &'static str,
-    severity: crate::diagnostic::Severity,
+    severity: crate::rules::Severity,
     message: &'a str,
     help: Option<&'a str>,
     file: &'a str,

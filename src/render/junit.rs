@@ -3,7 +3,7 @@
 //! id, message = the finding, body = `file:line:col: ID name: message`).
 
 use super::xml::{self, DECLARATION};
-use crate::check::FileReport;
+use crate::report::FileReport;
 
 pub fn render(reports: &[FileReport]) -> String {
     let tests = reports.len();

@@ -14,8 +14,8 @@ pub mod sarif;
 pub mod summary;
 mod xml;
 
-use crate::check::FileReport;
-use crate::diagnostic::Severity;
+use crate::report::FileReport;
+use crate::rules::Severity;
 
 /// Counts of diagnostics by severity across a run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::fingerprint;
-use crate::check::FileReport;
-use crate::diagnostic::Severity;
+use crate::report::FileReport;
+use crate::rules::Severity;
 use crate::rules::{self, RuleMeta, catalog};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::Summary;
 use crate::advise;
-use crate::check::FileReport;
+use crate::report::FileReport;
 use crate::rules::catalog;
 
 /// Stay well under GitHub's 1 MiB limit per step summary.
@@ -153,9 +153,9 @@ fn advice_section(reports: &[FileReport]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{self, Settings};
-    use crate::discover::Hint;
-    use crate::source::SourceFile;
+    use crate::input::discover::Hint;
+    use crate::input::source::SourceFile;
+    use crate::pipeline::check::{self, Settings};
 
     fn dockerfile(path: &str, text: &str) -> FileReport {
         check::check(

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 pub use parse_dockerfile::{Command, Flag, Instruction, UnescapedString};
 
-use crate::source::{SourceFile, Span};
+use crate::input::source::{SourceFile, Span};
 use crate::syntax::shell::{self, Lines, SimpleCommand};
 
 #[derive(Debug)]

@@ -5,7 +5,7 @@
 //! keywords and comments are left out of a command's words. It is not a shell parser:
 //! command substitutions stay inside the word that holds them.
 
-use crate::source::Span;
+use crate::input::source::Span;
 
 /// One word of a command, unquoted, with the span of the word as written.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,7 +19,7 @@ use compact_str::CompactString;
 use saphyr_parser::{Event, Parser, ScalarStyle as EventStyle, ScanError, Tag};
 use serde_yaml::Value;
 
-use crate::source::{SourceFile, Span};
+use crate::input::source::{SourceFile, Span};
 
 mod recovery;
 
@@ -825,7 +825,7 @@ fn resolve_merges(entries: Vec<Entry>) -> Result<Vec<Entry>, YamlError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Position;
+    use crate::input::source::Position;
 
     fn parse_text(text: &str) -> (SourceFile, Parsed) {
         let file = SourceFile::new("test.yaml", text);

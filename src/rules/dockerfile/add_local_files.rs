@@ -1,6 +1,6 @@
 //! D036 add-local-files: `ADD` of local files or folders, which `COPY` does plainly.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

@@ -1,7 +1,7 @@
 //! D021 apk-cache: `apk add` without `--no-cache` leaves the package index in the image.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,6 +1,6 @@
 //! D009 apt-command: A `RUN` command uses `apt`, whose command-line interface is not stable for scripts.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,7 +1,7 @@
 //! D019 apt-install-recommends: `apt-get install` also installs recommended packages the image does not need.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

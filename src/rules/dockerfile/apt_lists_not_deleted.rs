@@ -1,7 +1,7 @@
 //! D020 apt-lists-not-deleted: `apt-get update` without removing `/var/lib/apt/lists` in the same `RUN`.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,6 +1,6 @@
 //! D008 cd-in-run: A `RUN` command changes directory with `cd`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

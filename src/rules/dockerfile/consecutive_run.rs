@@ -1,6 +1,6 @@
 //! D052 consecutive-run: consecutive `RUN` instructions that could be one.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

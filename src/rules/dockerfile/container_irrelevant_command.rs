@@ -1,6 +1,6 @@
 //! D047 container-irrelevant-command: a `RUN` command that makes no sense at build time in a container.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

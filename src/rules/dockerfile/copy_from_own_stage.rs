@@ -1,6 +1,6 @@
 //! D038 copy-from-own-stage: `COPY --from` naming the stage it is in.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

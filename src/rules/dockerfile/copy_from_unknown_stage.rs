@@ -1,6 +1,6 @@
 //! D037 copy-from-unknown-stage: `COPY --from` naming no earlier stage.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

@@ -1,6 +1,6 @@
 //! D048 copy-multiple-sources: `COPY` of several sources to a destination without a trailing `/`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

@@ -1,6 +1,6 @@
 //! D041 copy-relative-without-workdir: `COPY` to a relative destination before any `WORKDIR`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

@@ -1,6 +1,6 @@
 //! D059 copy-whole-filesystem: `COPY --from` of a stage's whole filesystem.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

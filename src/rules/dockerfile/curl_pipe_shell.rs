@@ -1,6 +1,6 @@
 //! D034 curl-pipe-shell: a download piped straight into a shell.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::shell::Operator;

@@ -1,7 +1,7 @@
 //! D028 dnf-clean: `dnf install` without `dnf clean all` in the same `RUN` leaves the package cache in the image.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

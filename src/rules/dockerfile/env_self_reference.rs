@@ -1,6 +1,6 @@
 //! D058 env-self-reference: an `ENV` value referring to a variable the same `ENV` defines.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, key_values};

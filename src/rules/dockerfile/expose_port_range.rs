@@ -1,6 +1,6 @@
 //! D045 expose-port-range: an `EXPOSE` port outside 0-65535.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

@@ -1,6 +1,6 @@
 //! D035 hard-coded-password: a literal password fed to `chpasswd` or `passwd --stdin`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::shell::Operator;

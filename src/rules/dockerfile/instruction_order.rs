@@ -1,6 +1,6 @@
 //! D062 instruction-order: an instruction other than `ARG` before the first `FROM`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

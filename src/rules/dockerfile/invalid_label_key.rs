@@ -1,6 +1,6 @@
 //! D061 invalid-label-key: a `LABEL` key outside the label key format.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, key_values};

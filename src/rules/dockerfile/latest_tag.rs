@@ -1,7 +1,7 @@
 //! D002 latest-base-image: a `FROM` image pinned to the moving `latest` tag.
 
-use crate::diagnostic::Severity;
-use crate::image::ImageRef;
+use crate::rules::Severity;
+use crate::formats::image::ImageRef;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

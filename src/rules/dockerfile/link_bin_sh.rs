@@ -1,6 +1,6 @@
 //! D054 link-bin-sh: `ln` replacing `/bin/sh`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

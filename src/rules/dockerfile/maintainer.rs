@@ -1,6 +1,6 @@
 //! D005 maintainer: the deprecated `MAINTAINER` instruction.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

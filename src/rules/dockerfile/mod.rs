@@ -64,10 +64,11 @@ family! {
     Dockerfile invalid_label_key,
     Dockerfile instruction_order,
 }
+
 pub mod packages;
 
-use crate::image::ImageRef;
-use crate::source::Span;
+use crate::formats::image::ImageRef;
+use crate::input::source::Span;
 use crate::syntax::dockerfile::{Dockerfile, Instruction, UnescapedString};
 use crate::syntax::shell::{SimpleCommand, Word};
 

@@ -1,6 +1,6 @@
 //! D044 multiple-healthcheck: more than one `HEALTHCHECK` in a stage.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

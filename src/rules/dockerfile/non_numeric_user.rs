@@ -1,6 +1,6 @@
 //! D060 non-numeric-user: the final `USER` is a name, not a numeric id.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

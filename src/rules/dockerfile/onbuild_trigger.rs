@@ -1,6 +1,6 @@
 //! D057 onbuild-trigger: `ONBUILD` of `FROM`, `MAINTAINER` or `ONBUILD`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, keyword_span};

@@ -1,11 +1,11 @@
 //! Package installs in `RUN` scripts and the checks the pinning, cache and prompt rules
-//! share. How each manager's command line reads is [`crate::packages`].
+//! share. How each manager's command line reads is [`crate::syntax::packages`].
 
-pub use crate::packages::{
-    APK, APT_GET, DNF, GEM, GO, Install, Manager, NPM, PIP, YUM, ZYPPER, install,
-};
 use crate::rules::Report;
 use crate::syntax::dockerfile::Dockerfile;
+pub use crate::syntax::packages::{
+    APK, APT_GET, DNF, GEM, GO, Install, Manager, NPM, PIP, YUM, ZYPPER, install,
+};
 use crate::syntax::shell::SimpleCommand;
 
 use super::{RunCommand, run_commands};

@@ -1,7 +1,7 @@
 //! D022 pip-cache: `pip install` without `--no-cache-dir`.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, arg_pairs};

@@ -1,6 +1,6 @@
 //! D030 pipe-without-pipefail: a pipe in `RUN` without `pipefail`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

@@ -1,6 +1,6 @@
 //! D056 redundant-target-platform: `FROM --platform=$TARGETPLATFORM`, which is the default.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::Instruction;

@@ -1,6 +1,6 @@
 //! D003 root-user: the final stage's last `USER` is root.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,6 +1,6 @@
 //! D046 secret-in-arg-env: an `ARG` or `ENV` whose name says it holds a secret.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, arg_pairs};

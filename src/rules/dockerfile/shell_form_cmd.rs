@@ -1,6 +1,6 @@
 //! D006 shell-form-cmd: `CMD` or `ENTRYPOINT` in shell form.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Command, Instruction};

@@ -1,6 +1,6 @@
 //! D007 sudo: A `RUN` command uses `sudo`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

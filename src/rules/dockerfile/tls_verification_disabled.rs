@@ -1,6 +1,6 @@
 //! D033 tls-verification-disabled: TLS certificate verification turned off.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::dockerfile::{Instruction, arg_pairs};

@@ -1,7 +1,7 @@
 //! D011 unpinned-apk-package: a package installed with `apk add` without a version pin.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

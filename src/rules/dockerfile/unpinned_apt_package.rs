@@ -1,7 +1,7 @@
 //! D010 unpinned-apt-package: a package installed with `apt-get install` without a version pin.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,7 +1,7 @@
 //! D015 unpinned-go-install: a package installed with `go install` without a version pin.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,7 +1,7 @@
 //! D013 unpinned-npm-package: a package installed with `npm install` without a version pin.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

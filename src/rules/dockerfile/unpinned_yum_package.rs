@@ -1,7 +1,7 @@
 //! D016 unpinned-yum-package: a package installed with `yum install` without a version pin.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,6 +1,6 @@
 //! D001 untagged-base-image: a `FROM` image without a tag or digest.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

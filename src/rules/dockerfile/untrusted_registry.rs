@@ -1,7 +1,7 @@
 //! D040 untrusted-registry: a base image from a registry outside `trusted-registries`.
 
-use crate::diagnostic::Severity;
-use crate::image::ImageRef;
+use crate::rules::Severity;
+use crate::formats::image::ImageRef;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

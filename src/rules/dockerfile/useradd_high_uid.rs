@@ -1,6 +1,6 @@
 //! D032 useradd-high-uid: `useradd` with a high UID and without `-l`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 use crate::syntax::shell::Word;

@@ -1,6 +1,6 @@
 //! D031 wget-and-curl: a stage uses both `wget` and `curl`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,6 +1,6 @@
 //! D051 wget-progress: `wget` without `--progress`, filling build logs.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,6 +1,6 @@
 //! D053 yarn-cache: `yarn install` without `yarn cache clean` in the same `RUN`.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

@@ -1,7 +1,7 @@
 //! D024 yum-yes: `yum install` without `-y` stops at a confirmation prompt the build cannot answer.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

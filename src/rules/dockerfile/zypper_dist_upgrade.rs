@@ -1,7 +1,7 @@
 //! D050 zypper-dist-upgrade: `zypper dist-upgrade` in `RUN`.
 
 use super::packages;
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 

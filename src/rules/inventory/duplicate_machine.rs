@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Extra, InventoryFile, Report, RuleMeta};
+use crate::rules::Severity;
+use crate::formats::inventory::InventoryFile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "V002",

@@ -1,8 +1,9 @@
 //! V003 missing-os: a machine with no operating system recorded, so placement advice
 //! for it can only be `insufficient-data`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Extra, InventoryFile, Report, RuleMeta};
+use crate::rules::Severity;
+use crate::formats::inventory::InventoryFile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "V003",

@@ -1,11 +1,12 @@
-//! VM inventory rules. They judge a native inventory file ([`crate::rules::InventoryFile`]).
+//! VM inventory rules. They judge a native inventory file ([`crate::formats::inventory::InventoryFile`]).
 
 family! {
     Inventory unknown_key,
     Inventory duplicate_machine,
     Inventory missing_os,
 }
-use crate::source::Span;
+
+use crate::input::source::Span;
 use crate::syntax::yaml::{Node, PathSegment};
 
 /// The node of machine `index` in the inventory document.

@@ -1,8 +1,9 @@
 //! V001 unknown-key: a key the inventory schema does not have, usually a typo (`vpcus`)
 //! that would otherwise make a known fact look unknown.
 
-use crate::diagnostic::Severity;
-use crate::rules::{AppliesTo, Extra, InventoryFile, Report, RuleMeta};
+use crate::rules::Severity;
+use crate::formats::inventory::InventoryFile;
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "V001",

@@ -1,7 +1,7 @@
 //! K025 automount-service-account-token: the pod mounts an API token for the default service account, which it most likely does not use.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

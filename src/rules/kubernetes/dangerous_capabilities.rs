@@ -1,7 +1,7 @@
 //! K022 dangerous-capabilities: the container adds a capability that amounts to control of the node (`SYS_ADMIN`, `ALL`, ...).
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 use crate::syntax::yaml::parse_path;

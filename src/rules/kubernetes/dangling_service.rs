@@ -1,7 +1,7 @@
 //! K030 dangling-service: the Service's selector matches no pod template among the files checked.
 
-use crate::diagnostic::Severity;
-use crate::objectset::SetView;
+use crate::rules::Severity;
+use crate::model::objects::SetView;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, SetSpan};
 
 pub static META: RuleMeta = RuleMeta {

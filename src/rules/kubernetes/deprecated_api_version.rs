@@ -1,7 +1,7 @@
 //! K018 deprecated-api-version: the object uses an API version that Kubernetes has removed.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// Removed API versions: (apiVersion, kinds (all when empty), removed in, replacement).

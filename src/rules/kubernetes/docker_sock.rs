@@ -1,7 +1,7 @@
 //! K011 docker-sock: a `hostPath` volume mounts the container runtime's socket, which controls the whole node.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// Sockets of container runtimes: each gives full control of the node.

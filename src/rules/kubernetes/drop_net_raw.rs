@@ -1,7 +1,7 @@
 //! K010 drop-net-raw-capability: the container keeps the `NET_RAW` capability, which lets it craft raw packets.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,7 +1,7 @@
 //! K019 env-var-secret: a secret-looking environment variable has its value written in the manifest.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// Words of a variable name that say it holds a secret; `SECRET` anywhere in the name

@@ -1,7 +1,7 @@
 //! K006 host-ipc: a pod that shares the node's ipc namespace (`hostIPC: true`).
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,7 +1,7 @@
 //! K004 host-network: a pod that shares the node's network namespace (`hostNetwork: true`).
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,7 +1,7 @@
 //! K027 host-port: the container binds a port on the node (`hostPort`).
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,7 +1,7 @@
 //! K036 invalid-port-name: a port name is not a valid service name (at most 15 lowercase letters, digits and `-`).
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 use crate::syntax::yaml::PathSegment::Key;

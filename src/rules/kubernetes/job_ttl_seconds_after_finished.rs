@@ -1,7 +1,7 @@
 //! K035 job-ttl-seconds-after-finished: a standalone Job is never cleaned up (no `ttlSecondsAfterFinished`), or a CronJob's Job sets one.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

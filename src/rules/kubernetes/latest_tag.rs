@@ -1,8 +1,8 @@
 //! K007 latest-tag: a container image without a tag or digest, or on `latest`.
 
-use crate::diagnostic::Severity;
-use crate::image::ImageRef;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::image::ImageRef;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

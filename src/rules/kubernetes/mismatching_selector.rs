@@ -1,7 +1,7 @@
 //! K017 mismatching-selector: the workload's selector does not match its own pod template's labels.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 use crate::syntax::yaml::parse_path;

@@ -1,4 +1,4 @@
-//! Kubernetes rules. They judge one object at a time ([`crate::kubernetes::Object`]) and
+//! Kubernetes rules. They judge one object at a time ([`crate::formats::kubernetes::Object`]) and
 //! point at the key or value that shows the problem.
 
 family! {
@@ -39,9 +39,10 @@ family! {
     Kubernetes job_ttl_seconds_after_finished,
     Kubernetes invalid_port_name,
 }
-use crate::kubernetes::{Object, Pod};
+
+use crate::formats::kubernetes::{Object, Pod};
+use crate::input::source::Span;
 use crate::rules::Report;
-use crate::source::Span;
 use crate::syntax::yaml::{Node, PathSegment::Key};
 
 /// The object and its pod spec, when the object is a workload.
@@ -94,7 +95,7 @@ pub fn report_unset_resource(
         return;
     };
     for container in pod.containers() {
-        if container.list == crate::kubernetes::ContainerList::Ephemeral {
+        if container.list == crate::formats::kubernetes::ContainerList::Ephemeral {
             continue;
         }
         let resources = container.spec.resources.as_ref();
@@ -123,7 +124,7 @@ pub fn report_unset_resource(
 pub fn report_missing_probe(
     object: &Object<'_>,
     report: &mut Report<'_>,
-    has_probe: impl Fn(&crate::kubernetes::Container) -> bool,
+    has_probe: impl Fn(&crate::formats::kubernetes::Container) -> bool,
     what: &str,
 ) {
     let Some((object, pod)) = workload(object) else {
@@ -133,7 +134,9 @@ pub fn report_missing_probe(
         return;
     }
     for container in pod.containers() {
-        if container.list != crate::kubernetes::ContainerList::App || has_probe(container.spec) {
+        if container.list != crate::formats::kubernetes::ContainerList::App
+            || has_probe(container.spec)
+        {
             continue;
         }
         report.at(

@@ -1,7 +1,7 @@
 //! K016 no-anti-affinity: several replicas with no pod anti-affinity or topology spread may all land on one node.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

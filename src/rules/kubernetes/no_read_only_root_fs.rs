@@ -1,7 +1,7 @@
 //! K009 no-read-only-root-fs: the container can write to its root filesystem.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,7 +1,7 @@
 //! K031 non-existent-service-account: the pod names a ServiceAccount that none of the files checked defines.
 
-use crate::diagnostic::Severity;
-use crate::objectset::SetView;
+use crate::rules::Severity;
+use crate::model::objects::SetView;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, SetSpan};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,7 +1,7 @@
 //! K001 privileged-container: a container with `securityContext.privileged: true`.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,10 +1,10 @@
 //! K034 probe-port: a probe checks a port the container does not expose.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
-use crate::kubernetes::ContainerList;
+use crate::formats::kubernetes::ContainerList;
 use crate::syntax::yaml::PathSegment::Key;
 
 pub static META: RuleMeta = RuleMeta {

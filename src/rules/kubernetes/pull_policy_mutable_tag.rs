@@ -1,10 +1,10 @@
 //! K026 pull-policy-mutable-tag: the image's tag moves (`latest` or none) but `imagePullPolicy` lets nodes keep a stale copy.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
-use crate::image::ImageRef;
+use crate::formats::image::ImageRef;
 
 pub static META: RuleMeta = RuleMeta {
     id: "K026",

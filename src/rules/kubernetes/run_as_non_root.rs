@@ -1,8 +1,8 @@
 //! K003 run-as-non-root: a container that may run as root (neither `runAsNonRoot: true`
 //! nor a non-zero `runAsUser`, on the container or inherited from the pod).
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

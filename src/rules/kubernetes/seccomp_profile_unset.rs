@@ -1,7 +1,7 @@
 //! K028 seccomp-profile-unset: the container runs without a seccomp profile (unset or `Unconfined`).
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

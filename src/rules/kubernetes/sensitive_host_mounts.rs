@@ -1,7 +1,7 @@
 //! K012 sensitive-host-mounts: a `hostPath` volume mounts a sensitive directory of the node (`/`, `/etc`, `/proc`, ...).
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// The node directories kube-linter's `sensitive-host-mounts` lists.

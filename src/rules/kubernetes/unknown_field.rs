@@ -1,8 +1,8 @@
 //! K008 unknown-field: a key the Kubernetes schema of a built-in kind does not have,
 //! usually a typo (`securityContex`) that silently drops a setting.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,7 +1,7 @@
 //! K013 unsafe-sysctls: the pod sets a sysctl outside Kubernetes's safe set.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// The sysctls Kubernetes considers safe (namespaced and isolated between pods).

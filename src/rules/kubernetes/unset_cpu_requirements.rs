@@ -1,7 +1,7 @@
 //! K014 unset-cpu-requirements: the container has no CPU request, so the scheduler places it as if it used no CPU.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,7 +1,7 @@
 //! K015 unset-memory-requirements: the container has no memory limit, so it can use the node's memory until something is killed.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

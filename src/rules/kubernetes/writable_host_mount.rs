@@ -1,7 +1,7 @@
 //! K020 writable-host-mount: a container mounts a `hostPath` volume writable.
 
-use crate::diagnostic::Severity;
-use crate::kubernetes::Object;
+use crate::rules::Severity;
+use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

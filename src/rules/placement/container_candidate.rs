@@ -1,7 +1,7 @@
 //! P201 container-candidate: a VM whose guest is mainstream Linux running only stateless
 //! web, API or worker services, with nothing tying it to a VM: it fits a container.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform, Workload};
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 

@@ -3,8 +3,8 @@
 //! StatefulSet with a claim template (or any pod with a PVC or a network disk) is fine on
 //! Kubernetes.
 
-use crate::diagnostic::Severity;
-use crate::image::ImageRef;
+use crate::rules::Severity;
+use crate::formats::image::ImageRef;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

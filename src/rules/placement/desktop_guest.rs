@@ -1,7 +1,7 @@
 //! P204 desktop-guest: a VM used as a desktop: a desktop Windows OS, a GUI session,
 //! RDP or VNC logins, or a desktop service. Containers have no GUI.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, OsFact, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

@@ -2,7 +2,7 @@
 //! server, or exposes their ports, or its image is named for one (`consol/rocky-xfce-vnc`,
 //! `linuxserver/webtop`). Containers have no GUI; a desktop is a machine's job.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
@@ -46,7 +46,7 @@ const DESKTOP_IMAGE_WORDS: &[&str] = &[
 
 /// The word of an image's name that names a desktop, if any.
 fn desktop_image(image: &str) -> Option<&str> {
-    crate::image::ImageRef::parse(image)
+    crate::formats::image::ImageRef::parse(image)
         .name
         .split(['/', '-', '_', '.'])
         .find(|word| DESKTOP_IMAGE_WORDS.contains(word))

@@ -1,7 +1,7 @@
 //! P206 device-passthrough: a VM with passed-through hardware (GPU, PCI, USB, SR-IOV,
 //! serial): the workload depends on a specific device of its host.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

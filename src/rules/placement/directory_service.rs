@@ -1,7 +1,7 @@
 //! P208 directory-service: a VM that runs a directory service (Active Directory, LDAP,
 //! Kerberos KDC): an infrastructure role containers cannot take (they cannot be domain-joined).
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

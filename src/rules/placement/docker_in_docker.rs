@@ -1,7 +1,7 @@
 //! P106 docker-in-docker: a container that runs its own Docker daemon (a `docker:*-dind`
 //! image or `dockerd`): a container host inside a container, which needs a VM's kernel.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
@@ -42,6 +42,6 @@ pub fn check(workload: &Workload, report: &mut Report<'_>) {
 }
 
 fn is_dind_image(image: &str) -> bool {
-    let reference = crate::image::ImageRef::parse(image);
+    let reference = crate::formats::image::ImageRef::parse(image);
     reference.short_name() == "docker" && reference.tag.is_some_and(|t| t.contains("dind"))
 }

@@ -3,7 +3,7 @@
 //! security fixes. Releases so old their userland predates today's host kernels are
 //! P113's finding instead.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

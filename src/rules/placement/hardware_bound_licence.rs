@@ -1,7 +1,7 @@
 //! P207 hardware-bound-licence: a VM running software whose licence is bound to a
 //! MAC address, a host id or a dongle: containers get a new identity on each start.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

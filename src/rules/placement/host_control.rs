@@ -4,7 +4,7 @@
 //! host in use, is a hardening defect (K001: drop it), not a sign the workload needs a
 //! machine. Node agents (DaemonSets) are containers by design and are left alone.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, HostNamespace, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

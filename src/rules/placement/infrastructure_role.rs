@@ -3,7 +3,7 @@
 //! virtualisation appliance (vCenter, NSX, on VMware's Photon OS), or a Windows Server
 //! role (DHCP, DNS, WSUS, certificate services, Remote Desktop, failover clustering).
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

@@ -2,7 +2,7 @@
 //! (systemd, SysV init, supervisord, runit, s6, s6-overlay's `/init`, phusion's
 //! `/sbin/my_init`): a whole OS in a container.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

@@ -1,7 +1,7 @@
 //! P211 isolation-requirement: a VM whose requirements say strong isolation,
 //! multi-tenancy or untrusted code: a plain container's isolation is only moderate.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, IsolationNeed, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

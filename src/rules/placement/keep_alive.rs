@@ -1,7 +1,7 @@
 //! P110 keep-alive-entrypoint: a container whose main command only keeps it alive
 //! (`sleep infinity`, `tail -f /dev/null`): it is a pet machine people `exec` into, not a service.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

@@ -2,7 +2,7 @@
 //! `/lib/modules` host mount, `SYS_MODULE`). Containers share the host kernel; a
 //! workload that changes it needs its own kernel: a VM.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

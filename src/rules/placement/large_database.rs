@@ -1,7 +1,7 @@
 //! P210 large-database: a VM running a database with a large footprint (64 GiB of
 //! memory, 16 vCPUs or 1 TiB of disk or more): high-performance, large databases do not fit containers.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform, Workload};
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 

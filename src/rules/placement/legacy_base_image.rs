@@ -1,7 +1,7 @@
 //! P113 legacy-base-image: a container built on an OS so old (`centos:6`, `ubuntu:trusty`)
 //! that its userland predates the host kernels containers share.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

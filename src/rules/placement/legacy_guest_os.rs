@@ -2,7 +2,7 @@
 //! day of the run (CentOS 7, Ubuntu 18.04, Windows Server 2012 R2, ...): it cannot move
 //! to a container as it is. Also home of the two OS-age tests the P1xx rules share.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, OsFact, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
@@ -52,15 +52,15 @@ pub fn name(os: &OsFact) -> String {
 }
 
 /// The vendor's end of standard support of the OS, when that date is past on the day of
-/// the run (`crate::os::today`).
+/// the run (`crate::formats::os::today`).
 pub fn end_of_support(os: &OsFact) -> Option<&'static str> {
     let identified = identified(os)?;
-    crate::os::ended(identified.distro?, identified.version.as_deref()?)
+    crate::formats::os::ended(identified.distro?, identified.version.as_deref()?)
 }
 
 /// The OS as the shared OS table reads its name (`oracle-linux 6` as `oracle linux 6`).
-fn identified(os: &OsFact) -> Option<crate::os::OsInfo> {
-    crate::os::identify(&name(os).replace(['-', '_'], " "))
+fn identified(os: &OsFact) -> Option<crate::formats::os::OsInfo> {
+    crate::formats::os::identify(&name(os).replace(['-', '_'], " "))
 }
 
 /// Operating systems whose userland predates the kernels container hosts run (glibc

@@ -11,7 +11,7 @@
 //! application under supervisord (nginx and php-fpm). It counts only beside other machine
 //! software or services enabled at boot.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Workload};
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
 

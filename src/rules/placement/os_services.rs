@@ -2,7 +2,7 @@
 //! syslog, `service ... start`) or a process supervisor after other programs: it runs a
 //! machine's worth of daemons, as a VM does.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

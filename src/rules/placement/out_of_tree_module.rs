@@ -1,7 +1,7 @@
 //! P205 out-of-tree-kernel-module: a VM that depends on an out-of-tree or vendor kernel module:
 //! a container shares the host's kernel and cannot bring its own.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

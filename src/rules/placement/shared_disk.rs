@@ -1,7 +1,7 @@
 //! P209 shared-disk: a VM with a shared disk or a physical-mode RDM disk: a cluster
 //! node that shares block storage with others.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

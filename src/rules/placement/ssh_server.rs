@@ -2,7 +2,7 @@
 //! `dropbear -F`): the workload is a machine people log in to. An SSH server forced into
 //! `internal-sftp` for every login is a file service and is left alone.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

@@ -1,7 +1,7 @@
 //! P102 sshd: a container that runs an SSH server or exposes port 22: people log in to
 //! it and change it by hand, as they would a VM.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

@@ -2,7 +2,7 @@
 //! service marked `stateful: true`): it can move to a container, but its data needs a
 //! persistent volume (a StatefulSet with a PVC) or a managed service first.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

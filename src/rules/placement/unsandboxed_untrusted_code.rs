@@ -3,7 +3,7 @@
 //! declares untrusted or multi-tenant code or strong isolation (`realtor.dev/*`
 //! annotations), but runs on the shared kernel, without a sandbox runtime (gVisor, Kata).
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};
@@ -97,7 +97,7 @@ const RUNNER_PROGRAMS: &[(&str, &str)] = &[
 ];
 
 fn runner_image(image: &str) -> Option<&'static (&'static str, &'static str)> {
-    let reference = crate::image::ImageRef::parse(image);
+    let reference = crate::formats::image::ImageRef::parse(image);
     reference.name.split('/').find_map(|part| {
         RUNNER_IMAGES.iter().find(|(runner, _)| {
             part.strip_prefix(runner)

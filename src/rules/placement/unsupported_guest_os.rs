@@ -1,7 +1,7 @@
 //! P203 unsupported-guest-os: a VM whose guest is neither Linux nor Windows (AIX, Solaris,
 //! HP-UX, BSD ...): no container runtime runs it.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::{FactKind, Platform};
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

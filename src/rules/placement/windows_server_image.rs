@@ -1,7 +1,7 @@
 //! P108 windows-server-image: a container built on a full Windows Server image (Server Core
 //! or the GUI `windows`/`server` images) rather than Nano Server: a lifted Windows machine.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::model::FactKind;
 use crate::model::Workload;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Weight};

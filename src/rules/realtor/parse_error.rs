@@ -1,6 +1,6 @@
 //! R001 parse-error: A file could not be read or parsed; the checks that need it did not run.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::rules::{AppliesTo, Extra, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,6 +1,6 @@
 //! R003 template-skipped: A template (Helm or similar) was skipped: realtor lints rendered manifests.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::rules::{AppliesTo, Extra, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

@@ -1,6 +1,6 @@
 //! R002 unused-suppression: A suppression comment or annotation names a rule that reported nothing there.
 
-use crate::diagnostic::Severity;
+use crate::rules::Severity;
 use crate::rules::{AppliesTo, Extra, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {

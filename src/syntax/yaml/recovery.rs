@@ -11,7 +11,7 @@
 //!
 //! Both only run after the whole text failed to parse.
 
-use crate::source::Span;
+use crate::input::source::Span;
 
 /// The text with the line breaks and comments inside flow collections blanked, or `None`
 /// when there is nothing to change or a flow collection is left open (at the end of the

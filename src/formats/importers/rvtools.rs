@@ -1,0 +1,680 @@
+//! VMware vSphere inventories exported by RVTools: the vInfo tab (one row per VM) as
+//! `RVTools_tabvInfo.csv` or as the vInfo sheet of the `.xlsx` workbook, joined with the
+//! vCPU, vMemory, vDisk, vPartition, vUSB and vNetwork tabs when they are present (beside
+//! the CSV as `RVTools_tabvDisk.csv` and so on, or in the same workbook). Rows join on
+//! (`VI SDK UUID`, `VM ID`) or else `VM UUID`, never on the VM name, which repeats across
+//! vCenters. Headers match by normalised alias (`Memory`, `Memory MB`, `Memory MiB`).
+//! Templates and SRM placeholders describe no workload: they are skipped and counted.
+//!
+//! A workbook is read as the CSV text of each sheet, so line N is spreadsheet row N and a
+//! column is a cell. The sibling tabs are attached to the import, so a fact taken from
+//! one points at its own cell in its own file or sheet.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use calamine::{Reader, Xlsx};
+
+use crate::input::source::SourceFile;
+
+use super::table::{self, Row, Table};
+use super::{Import, Mapping, decimal};
+
+/// The tabs joined to vInfo.
+const SIBLINGS: &[&str] = &["vCPU", "vMemory", "vDisk", "vPartition", "vUSB", "vNetwork"];
+
+pub fn read(file: &SourceFile, import: &mut Import) {
+    let siblings = Siblings::load(file, import);
+    let (mut templates, mut placeholders) = (0, 0);
+    table::each_row(&file.text, import, &mut |info, row, import| {
+        let flag = |alias: &str| row.get(info, &[alias]).is_some_and(|c| is_true(&c.text));
+        if flag("template") {
+            templates += 1;
+        } else if flag("srmplaceholder") {
+            placeholders += 1;
+        } else if let Some(machine) = machine(info, &row, &siblings, import) {
+            import.machine(machine.build());
+        }
+    });
+    import.skipped.push(("template", templates));
+    import.skipped.push(("SRM placeholder", placeholders));
+}
+
+fn is_true(text: &str) -> bool {
+    text.eq_ignore_ascii_case("true")
+}
+
+fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) -> Option<Mapping> {
+    let get = |aliases: &[&str]| row.get(info, aliases);
+    let Some(name) = get(&["vm", "vmname"]) else {
+        import.problem(row.span.clone(), "row has no `VM` name");
+        return None;
+    };
+    let mut machine = Mapping::new(row.span.clone());
+    machine.text("name", name.text.clone(), name.span.clone());
+    let uuid = get(&["vmuuid"]);
+    if let Some(uuid) = uuid {
+        machine.text("id", uuid.text.clone(), uuid.span.clone());
+    }
+    machine.text("platform.hypervisor", "vmware", name.span.clone());
+    if let Some(firmware) = get(&["firmware"]) {
+        match firmware.text.to_ascii_lowercase().as_str() {
+            "efi" => machine.text("platform.firmware", "efi", firmware.span.clone()),
+            "bios" => machine.text("platform.firmware", "bios", firmware.span.clone()),
+            _ => {}
+        }
+    }
+    let detailed = get(&["guestdetaileddata"]).and_then(super::vmx::guest_detailed_os);
+    if let Some(os) = detailed {
+        machine.os(&os.text, os.span);
+    } else if let Some(os) = get(&[
+        "osaccordingtothevmwaretools",
+        "osaccordingtotheconfigurationfile",
+        "os",
+    ]) {
+        machine.os(&os.text, os.span.clone());
+    }
+    machine.count("compute.vcpus", get(&["cpus", "numcpu"]), 1, import);
+    let info_memory = get(&["memory", "memorymib", "memorymb", "sizemib"]);
+    machine.count("compute.memoryMiB", info_memory, 1, import);
+    let key = JoinKey::of(info, row);
+    if let Some((cpu, table)) = siblings.row("vCPU", &key) {
+        let get = |aliases: &[&str]| cpu.get(table, aliases);
+        if !machine.has("compute.vcpus") {
+            machine.count("compute.vcpus", get(&["cpus"]), 1, import);
+        }
+        machine.count("compute.sockets", get(&["sockets"]), 1, import);
+        machine.count("compute.coresPerSocket", get(&["coresps"]), 1, import);
+    }
+    if let Some((memory, table)) = siblings.row("vMemory", &key) {
+        let get = |aliases: &[&str]| memory.get(table, aliases);
+        let size = get(&["sizemib", "sizemb"]);
+        if !machine.has("compute.memoryMiB") {
+            machine.count("compute.memoryMiB", size, 1, import);
+        }
+        let allocated = size
+            .or(info_memory)
+            .and_then(|c| decimal(&c.text))
+            .filter(|mib| *mib > 0.0);
+        if let (Some(active), Some(allocated)) = (get(&["active"]), allocated) {
+            machine.number(
+                "utilization.memPct.current",
+                Some(active),
+                100.0 / allocated,
+                import,
+            );
+        }
+    }
+    if let Some((disks, table)) = siblings.rows("vDisk", &key) {
+        let items = disks
+            .iter()
+            .map(|disk| vdisk(disk, table, import))
+            .collect();
+        machine.list("storage.disks", items, row.span.clone());
+    }
+    if let Some((partitions, table)) = siblings.rows("vPartition", &key) {
+        let items = partitions
+            .iter()
+            .map(|partition| {
+                let get = |aliases: &[&str]| partition.get(table, aliases);
+                let mut item = Mapping::new(partition.span.clone());
+                if let Some(mount) = get(&["disk"]) {
+                    item.text("mount", mount.text.clone(), mount.span.clone());
+                }
+                let gib = 1.0 / 1024.0;
+                item.number(
+                    "capacityGiB",
+                    get(&["capacitymib", "capacitymb"]),
+                    gib,
+                    import,
+                );
+                item.number("usedGiB", get(&["consumedmib", "consumedmb"]), gib, import);
+                item
+            })
+            .collect();
+        machine.list("storage.filesystems", items, row.span.clone());
+    }
+    if let Some((devices, table)) = siblings.rows("vUSB", &key) {
+        let items = devices
+            .iter()
+            .map(|device| {
+                let mut item = Mapping::new(device.span.clone());
+                if let Some(kind) = device.get(table, &["devicetype", "family"]) {
+                    item.text("type", kind.text.clone(), kind.span.clone());
+                }
+                if let Some(connected) = device.get(table, &["connected"]) {
+                    let value = is_true(&connected.text);
+                    item.plain("connected", value, connected.span.clone());
+                }
+                item
+            })
+            .collect();
+        machine.list("hardware.usbDevices", items, row.span.clone());
+    }
+    if let Some((nics, table)) = siblings.rows("vNetwork", &key) {
+        let items: Vec<Mapping> = nics
+            .iter()
+            .filter_map(|nic| {
+                let adapter = nic.get(table, &["adapter", "type"])?;
+                let kind = passthrough_adapter(&adapter.text)?;
+                let mut item = Mapping::new(adapter.span.clone());
+                item.text("kind", kind, adapter.span.clone());
+                item.text("model", adapter.text.clone(), adapter.span.clone());
+                Some(item)
+            })
+            .collect();
+        if !items.is_empty() {
+            machine.list("hardware.passthrough", items, row.span.clone());
+        }
+        let adapters = nics
+            .iter()
+            .map(|nic| {
+                let mut adapter = Mapping::new(nic.span.clone());
+                for (aliases, key) in [
+                    (&["adapter", "type"][..], "model"),
+                    (&["network", "portgroup"][..], "network"),
+                    (&["macaddress", "mac"][..], "mac"),
+                ] {
+                    if let Some(cell) = nic.get(table, aliases) {
+                        adapter.text(key, cell.text.clone(), cell.span.clone());
+                    }
+                }
+                if let Some(cell) = nic.get(table, &["connected"]) {
+                    adapter.plain("connected", is_true(&cell.text), cell.span.clone());
+                }
+                adapter
+            })
+            .collect();
+        machine.list("hardware.networkAdapters", adapters, row.span.clone());
+    }
+    Some(machine)
+}
+
+/// The passthrough a vNetwork adapter type is: `PCIPassthru` a PCI device, `SriovEthernetCard`
+/// an SR-IOV virtual function. `Direct Path IO = True` is not: it is a capability of
+/// `vmxnet3` adapters, on by default, and says nothing of what the VM holds.
+fn passthrough_adapter(adapter: &str) -> Option<&'static str> {
+    let lower = adapter.to_ascii_lowercase();
+    if lower.contains("passthru") || lower.contains("passthrough") {
+        Some("pci")
+    } else if lower.contains("sriov") || lower.contains("sr-iov") {
+        Some("sriov")
+    } else {
+        None
+    }
+}
+
+/// One vDisk row as a disk, each value at its cell.
+fn vdisk(disk: &Row, table: &Table, import: &mut Import) -> Mapping {
+    let get = |aliases: &[&str]| disk.get(table, aliases);
+    let mut item = Mapping::new(disk.span.clone());
+    item.number(
+        "capacityGiB",
+        get(&["capacitymib", "capacitymb"]),
+        1.0 / 1024.0,
+        import,
+    );
+    if let Some(mode) = get(&["diskmode"])
+        && let Some(value) = disk_mode(&mode.text)
+    {
+        item.text("mode", value, mode.span.clone());
+    }
+    if let Some(raw) = get(&["raw"]) {
+        let compat = get(&["rawcompmode"]);
+        let physical = compat.is_some_and(|c| c.text.to_ascii_lowercase().starts_with("physical"));
+        let (rdm, span) = match (is_true(&raw.text), compat) {
+            (false, _) => ("none", raw.span.clone()),
+            (true, Some(compat)) if physical => ("physical", compat.span.clone()),
+            (true, _) => ("virtual", raw.span.clone()),
+        };
+        item.text("rdm", rdm, span);
+    }
+    if let Some(sharing) = get(&["sharingmode"]) {
+        let shared = sharing.text.to_ascii_lowercase().contains("multiwriter");
+        item.plain("shared", shared, sharing.span.clone());
+    }
+    item
+}
+
+fn disk_mode(text: &str) -> Option<&'static str> {
+    match text.to_ascii_lowercase().replace('-', "_").as_str() {
+        "persistent" | "dependent" => Some("dependent"),
+        "independent_persistent" => Some("independent_persistent"),
+        "independent_nonpersistent" => Some("independent_nonpersistent"),
+        _ => None,
+    }
+}
+
+/// How a row names its VM across tabs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum JoinKey {
+    /// `VI SDK UUID` and `VM ID`: unique across vCenters.
+    Sdk(String, String),
+    /// `VM UUID` alone.
+    Uuid(String),
+    /// Neither: the row joins nothing.
+    None,
+}
+
+impl JoinKey {
+    fn of(table: &Table, row: &Row) -> JoinKey {
+        let get = |alias: &str| row.get(table, &[alias]).map(|c| c.text.clone());
+        match (get("visdkuuid"), get("vmid"), get("vmuuid")) {
+            (Some(sdk), Some(id), _) => JoinKey::Sdk(sdk, id),
+            (_, _, Some(uuid)) => JoinKey::Uuid(uuid),
+            _ => JoinKey::None,
+        }
+    }
+
+    fn uuid(table: &Table, row: &Row) -> Option<String> {
+        row.get(table, &["vmuuid"]).map(|c| c.text.clone())
+    }
+}
+
+/// The sibling tabs found, each indexed by both join keys. Their spans are offset into
+/// the import's span space (see [`Import::attach`]).
+#[derive(Default)]
+struct Siblings {
+    tabs: HashMap<&'static str, (Table, HashMap<JoinKey, Vec<usize>>)>,
+}
+
+impl Siblings {
+    fn load(file: &SourceFile, import: &mut Import) -> Siblings {
+        let mut siblings = Siblings::default();
+        let path = Path::new(&file.path);
+        let workbook = if crate::input::source::is_workbook(&file.path) {
+            std::fs::read(path).ok()
+        } else {
+            None
+        };
+        for tab in SIBLINGS {
+            let found = match &workbook {
+                Some(bytes) => sheet_csv(bytes, tab)
+                    .ok()
+                    .map(|text| (file.path.clone(), text, Some(tab.to_string()))),
+                None => sibling_path(path, tab).and_then(|p| {
+                    let text = std::fs::read_to_string(&p).ok()?;
+                    Some((p.to_string_lossy().into_owned(), text, None))
+                }),
+            };
+            let Some((path, text, sheet)) = found else {
+                continue;
+            };
+            let mut problems = Import::default();
+            let Some(mut table) = table::read(&text, &mut problems) else {
+                continue;
+            };
+            let base = import.attach(file, SourceFile::new(path, &text), sheet);
+            for (span, message) in problems.problems {
+                import.problem(
+                    span.start + base..span.end + base,
+                    format!("{tab}: {message}"),
+                );
+            }
+            table.rows.iter_mut().for_each(|row| row.shift(base));
+            let mut index: HashMap<JoinKey, Vec<usize>> = HashMap::new();
+            for (i, row) in table.rows.iter().enumerate() {
+                index.entry(JoinKey::of(&table, row)).or_default().push(i);
+                if let Some(uuid) = JoinKey::uuid(&table, row) {
+                    index.entry(JoinKey::Uuid(uuid)).or_default().push(i);
+                }
+            }
+            index.remove(&JoinKey::None);
+            siblings.tabs.insert(tab, (table, index));
+        }
+        siblings
+    }
+
+    /// The rows of `tab` that belong to the VM with `key`, when the tab is present.
+    fn rows(&self, tab: &str, key: &JoinKey) -> Option<(Vec<&Row>, &Table)> {
+        let (table, index) = self.tabs.get(tab)?;
+        let rows = index
+            .get(key)
+            .map(|rows| rows.iter().map(|&i| &table.rows[i]).collect())
+            .unwrap_or_default();
+        Some((rows, table))
+    }
+
+    /// The row of a one-row-per-VM tab (vCPU, vMemory) for the VM with `key`.
+    fn row(&self, tab: &str, key: &JoinKey) -> Option<(&Row, &Table)> {
+        let (rows, table) = self.rows(tab, key)?;
+        Some((*rows.first()?, table))
+    }
+}
+
+/// `RVTools_tabvDisk.csv` beside `RVTools_tabvInfo.csv`, whatever the case of `vInfo`.
+fn sibling_path(path: &Path, tab: &str) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let at = name.to_ascii_lowercase().find("vinfo")?;
+    let sibling = format!("{}{tab}{}", &name[..at], &name[at + 5..]);
+    let candidate = path.with_file_name(sibling);
+    candidate.exists().then_some(candidate)
+}
+
+/// The text realtor reads for a workbook: its vInfo sheet as CSV.
+pub fn workbook_text(bytes: &[u8]) -> Result<String, String> {
+    sheet_csv(bytes, "vInfo")
+}
+
+/// One sheet (`vInfo` or `tabvInfo`, any case) of a workbook as CSV text.
+fn sheet_csv(bytes: &[u8], tab: &str) -> Result<String, String> {
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("not a readable .xlsx workbook: {e}"))?;
+    let wanted = tab.to_ascii_lowercase();
+    let name = workbook
+        .sheet_names()
+        .into_iter()
+        .find(|n| {
+            let lower = n.to_ascii_lowercase();
+            lower == wanted || lower.strip_prefix("tab") == Some(wanted.as_str())
+        })
+        .ok_or_else(|| format!("the workbook has no {tab} sheet"))?;
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| format!("sheet {name}: {e}"))?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in range.rows() {
+        let cells: Vec<String> = row.iter().map(ToString::to_string).collect();
+        writer.write_record(&cells).map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::formats::importers::testing::{at, read, read_text};
+    use crate::formats::importers::{Imported, locate};
+    use crate::formats::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind, Rdm};
+    use crate::input::source::SourceFile;
+    use crate::syntax::yaml::parse_path;
+
+    #[test]
+    fn csv_exports_with_prefixed_headers_and_guest_detailed_data_are_read() {
+        let text = "vInfoVMName,vInfoPowerstate,vInfoCPUs,vInfoMemory,vInfoOSTools,vInfoGuestDetailedData\nerp,poweredOn,4,16384,CentOS 4/5 or later (64-bit),\"architecture='X86' bitness='64' distroName='Red Hat Enterprise Linux' distroVersion='8.10' familyName='Linux' prettyName='Red Hat Enterprise Linux 8.10 (Ootpa)'\"\n";
+        assert_eq!(
+            crate::formats::importers::detect(text),
+            Some(crate::formats::importers::Format::RvtoolsCsv),
+            "no UUID column is needed"
+        );
+        let (_, imported, inventory) = read_text(
+            crate::formats::importers::Format::RvtoolsCsv,
+            "vinfo.csv",
+            text,
+        );
+        let machine = &inventory.machines[0];
+        assert_eq!(machine.name, "erp");
+        assert_eq!(machine.compute.as_ref().unwrap().vcpus, Some(4));
+        let os = machine.os.as_ref().unwrap();
+        assert_eq!(
+            (os.distro.as_deref(), os.version.as_deref()),
+            (Some("rhel"), Some("8.10")),
+            "what VMware Tools report wins over the configured guest id"
+        );
+        let distro = imported
+            .root
+            .lookup(&crate::syntax::yaml::parse_path("machines[0].os.distro"))
+            .unwrap();
+        assert_eq!(
+            &text[distro.node.span.clone()],
+            "Red Hat Enterprise Linux 8.10 (Ootpa)"
+        );
+    }
+
+    #[test]
+    fn a_workbook_reads_like_its_csv_export() {
+        let path = format!(
+            "{}/fixtures/importers/rvtools.xlsx",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = super::workbook_text(&std::fs::read(&path).unwrap()).unwrap();
+        let file = crate::input::source::SourceFile::new(path, &text);
+        let mut import = crate::formats::importers::Import::default();
+        super::read(&file, &mut import);
+        let (_, _, from_csv) = read("rvtools/RVTools_tabvInfo.csv");
+        let from_csv: Vec<_> = from_csv
+            .machines
+            .into_iter()
+            .map(|m| (m.name, m.compute, m.storage, m.hardware))
+            .collect();
+        let imported = import.finish(0..text.len());
+        let decoded = crate::formats::inventory::decode(imported.root.to_value())
+            .unwrap()
+            .inventory;
+        let from_xlsx: Vec<_> = decoded
+            .machines
+            .into_iter()
+            .map(|m| (m.name, m.compute, m.storage, m.hardware))
+            .collect();
+        assert_eq!(from_xlsx, from_csv);
+        assert_eq!(
+            file.line_text(6).split(',').next(),
+            Some("win-old"),
+            "line N is row N"
+        );
+    }
+
+    #[test]
+    fn vinfo_joined_with_its_siblings() {
+        let (file, imported, inventory) = read("rvtools/RVTools_tabvInfo.csv");
+        assert_eq!(imported.skipped, [("template", 1), ("SRM placeholder", 1)]);
+        let names: Vec<_> = inventory.machines.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["app01", "app01", "win-old"],
+            "names repeat across vCenters"
+        );
+        let [first, second, old] = &inventory.machines[..] else {
+            unreachable!()
+        };
+        let os = first.os.as_ref().unwrap();
+        assert_eq!(
+            (os.family, os.distro.as_deref(), os.version.as_deref()),
+            (Some(OsFamily::Linux), Some("centos"), Some("7"))
+        );
+        let compute = first.compute.as_ref().unwrap();
+        assert_eq!((compute.vcpus, compute.memory_mib), (Some(4), Some(8192)));
+        assert_eq!(
+            first.platform.as_ref().unwrap().firmware,
+            Some(Firmware::Efi)
+        );
+        let disks = first.storage.as_ref().unwrap().disks.as_ref().unwrap();
+        assert_eq!(disks.len(), 2);
+        assert_eq!(disks[0].capacity_gib, Some(40.0));
+        assert_eq!(
+            (disks[1].mode, disks[1].rdm, disks[1].shared),
+            (
+                Some(DiskMode::IndependentPersistent),
+                Some(Rdm::Physical),
+                Some(true)
+            )
+        );
+        let second_disks = second.storage.as_ref().unwrap().disks.as_ref().unwrap();
+        assert_eq!(
+            second_disks.len(),
+            1,
+            "joined on the vCenter and VM id, not the name"
+        );
+        assert_eq!(second.compute.as_ref().unwrap().memory_mib, Some(2048));
+        let old_os = old.os.as_ref().unwrap();
+        assert_eq!(old_os.version.as_deref(), Some("2008 R2"));
+        let usb = old.hardware.as_ref().unwrap().usb_devices.as_ref().unwrap();
+        assert_eq!(
+            (usb[0].kind.as_deref(), usb[0].connected),
+            (Some("Dongle"), Some(true))
+        );
+        let passthrough = old.hardware.as_ref().unwrap().passthrough.as_ref().unwrap();
+        assert_eq!(passthrough[0].kind, Some(PassthroughKind::Pci));
+        assert!(
+            old.storage
+                .as_ref()
+                .unwrap()
+                .disks
+                .as_ref()
+                .unwrap()
+                .is_empty()
+        );
+        assert!(first.hardware.as_ref().unwrap().passthrough.is_none());
+        let memory = imported
+            .root
+            .lookup(&crate::syntax::yaml::parse_path(
+                "machines[0].compute.memoryMiB",
+            ))
+            .unwrap();
+        assert_eq!(at(&file, &memory.node.span), "8192");
+    }
+
+    #[test]
+    fn cpu_and_memory_tabs_fill_in_what_vinfo_lacks() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write(
+            "RVTools_tabvInfo.csv",
+            "VM,Powerstate,Template,OS,VM UUID\ndb1,poweredOn,False,Ubuntu Linux (64-bit),u-1\n",
+        );
+        write(
+            "RVTools_tabvCPU.csv",
+            "VM,CPUs,Sockets,Cores p/s,VM UUID\ndb1,8,1,8,u-1\n",
+        );
+        write(
+            "RVTools_tabvMemory.csv",
+            "VM,Size MiB,Active,VM UUID\ndb1,\"16,384\",\"4,096\",u-1\n",
+        );
+        let path = dir.path().join("RVTools_tabvInfo.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file = SourceFile::new(path.to_string_lossy(), &text);
+        let imported = crate::formats::importers::import(
+            crate::formats::importers::Format::RvtoolsCsv,
+            &file,
+            &crate::formats::importers::Columns::default(),
+        );
+        let inventory = crate::formats::inventory::decode(imported.root.to_value())
+            .unwrap()
+            .inventory;
+        let machine = &inventory.machines[0];
+        let compute = machine.compute.as_ref().unwrap();
+        assert_eq!(
+            (compute.vcpus, compute.memory_mib, compute.cores_per_socket),
+            (Some(8), Some(16384), Some(8))
+        );
+        let memory = machine
+            .utilization
+            .as_ref()
+            .unwrap()
+            .mem_pct
+            .as_ref()
+            .unwrap();
+        assert_eq!(memory.current, Some(25.0));
+        assert_eq!(
+            cell(&file, &imported, "machines[0].compute.vcpus"),
+            ("8", "RVTools_tabvCPU.csv")
+        );
+    }
+
+    /// The text and tab of an import span: vInfo's own, or an attached tab's.
+    fn cell<'a>(file: &'a SourceFile, imported: &'a Imported, path: &str) -> (&'a str, &'a str) {
+        let found = imported.root.lookup(&parse_path(path)).unwrap();
+        let span = found.node.span.clone();
+        match locate(&imported.attachments, &span) {
+            Some((attachment, span)) => {
+                let name = attachment.file.path.rsplit('/').next().unwrap();
+                (&attachment.file.text[span], name)
+            }
+            None => (&file.text[span], "vInfo"),
+        }
+    }
+
+    #[test]
+    fn cpu_memory_and_partition_tabs_are_joined_at_their_own_cells() {
+        let (file, imported, inventory) = read("rvtools/RVTools_tabvInfo.csv");
+        let [first, second, old] = &inventory.machines[..] else {
+            unreachable!()
+        };
+        let compute = first.compute.as_ref().unwrap();
+        assert_eq!(
+            (compute.sockets, compute.cores_per_socket),
+            (Some(2), Some(2))
+        );
+        let old_compute = old.compute.as_ref().unwrap();
+        assert_eq!(
+            (old_compute.sockets, old_compute.cores_per_socket),
+            (Some(2), Some(1))
+        );
+        let memory = |m: &crate::formats::inventory::Machine| {
+            m.utilization
+                .as_ref()
+                .unwrap()
+                .mem_pct
+                .as_ref()
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(
+            memory(first).current,
+            Some(20.0),
+            "Active 1,638 of 8,192 MiB"
+        );
+        assert_eq!(memory(second).current, Some(25.0));
+        assert_eq!(
+            (memory(old).max, memory(old).p95),
+            (None, None),
+            "one sample is no peak"
+        );
+        let filesystems = first
+            .storage
+            .as_ref()
+            .unwrap()
+            .filesystems
+            .as_ref()
+            .unwrap();
+        let shown: Vec<_> = filesystems
+            .iter()
+            .map(|f| (f.mount.as_deref(), f.capacity_gib, f.used_gib))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (Some("/"), Some(39.06), Some(12.0)),
+                (Some("/data"), Some(100.0), Some(50.0))
+            ]
+        );
+        let old_fs = old.storage.as_ref().unwrap().filesystems.as_ref().unwrap();
+        assert_eq!(old_fs[0].mount.as_deref(), Some("C:\\"));
+
+        assert_eq!(
+            cell(&file, &imported, "machines[0].compute.sockets"),
+            ("2", "RVTools_tabvCPU.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[0].utilization.memPct.current"),
+            ("1,638", "RVTools_tabvMemory.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[0].storage.filesystems[1].mount"),
+            ("/data", "RVTools_tabvPartition.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[0].storage.disks[1].rdm"),
+            ("physicalMode", "RVTools_tabvDisk.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[2].hardware.usbDevices[0].type"),
+            ("Dongle", "RVTools_tabvUSB.csv")
+        );
+        assert_eq!(
+            cell(&file, &imported, "machines[0].compute.vcpus"),
+            ("4", "vInfo"),
+            "vInfo's own columns win over the vCPU tab"
+        );
+
+        let [(span, message)] = &imported.problems[..] else {
+            panic!("{:?}", imported.problems)
+        };
+        assert_eq!(message, "`unknown` is not a number");
+        let (attachment, span) = locate(&imported.attachments, span).unwrap();
+        let at = attachment.file.position(span.start);
+        assert!(attachment.file.path.ends_with("RVTools_tabvPartition.csv"));
+        assert_eq!((at.line, at.column), (4, 42));
+    }
+}
