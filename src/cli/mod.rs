@@ -495,7 +495,8 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
             .map(PathBuf::from)
     });
     if let Some(path) = summary {
-        append(&path, &render::summary::render(&reports))?;
+        let advice = crate::advise::advise(&reports);
+        append(&path, &render::summary::render(&reports, &advice))?;
     }
     for (format, destination) in outputs {
         let color = use_color(args.color, destination.is_some());

@@ -1,8 +1,9 @@
-//! Operating-system identification shared by every importer: turns the OS strings that
+//! What realtor knows of operating systems, in one place. It turns the OS strings that
 //! hypervisors and discovery tools write ("Microsoft Windows Server 2008 R2 (64-bit)",
 //! VMware guest ids such as `rhel6_64Guest`, libosinfo ids such as
-//! `http://centos.org/centos/7.0`, "Ubuntu 22.04.3 LTS") into a family, a distribution and
-//! a version, and looks up the end of standard support of that release.
+//! `http://centos.org/centos/7.0`, "Ubuntu 22.04.3 LTS") and official base images
+//! (`centos:centos6`, `debian:jessie-slim`) into a family, a distribution and a version,
+//! and looks up the end of standard support of that release.
 //!
 //! What a string does not say stays unknown: "CentOS 4/5 or later (64-bit)" names the
 //! distribution but no single version, so the version is left out.
@@ -462,6 +463,67 @@ fn family_of(distro: &str) -> OsFamily {
         .iter()
         .find(|(_, d, _)| *d == distro)
         .map_or(OsFamily::Other, |(_, _, family)| *family)
+}
+
+/// The OS an official base image names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageOs {
+    /// `linux` or `windows`.
+    pub family: &'static str,
+    pub distro: String,
+    pub version: Option<String>,
+}
+
+/// The distribution and version an official base image names (`ubuntu:14.04`,
+/// `centos:centos6`, `debian:jessie-slim`), with the distribution spelled as the inventory
+/// schema spells it (`rockylinux` -> `rocky`).
+pub fn of_image(image: &str) -> Option<ImageOs> {
+    let reference = crate::formats::image::ImageRef::parse(image);
+    let short = reference.short_name();
+    let distro = match short {
+        "ubuntu" | "debian" | "centos" | "fedora" | "alpine" | "almalinux" | "opensuse"
+        | "busybox" => short,
+        "rockylinux" => "rocky",
+        "oraclelinux" => "oracle-linux",
+        "amazonlinux" => "amazon-linux",
+        "ubi" | "ubi7" | "ubi8" | "ubi9" | "rhel" | "ubi-minimal" | "ubi8-minimal"
+        | "ubi9-minimal" => "rhel",
+        name if name.starts_with("servercore")
+            || name.starts_with("nanoserver")
+            || name == "windows"
+            || (name == "server" && reference.name.contains("windows/")) =>
+        {
+            return Some(ImageOs {
+                family: "windows",
+                distro: name.into(),
+                version: reference.tag.map(str::to_string),
+            });
+        }
+        _ => return None,
+    };
+    let version = reference
+        .tag
+        .and_then(|tag| release_of_tag(distro, tag))
+        .or_else(|| {
+            let digits = short.trim_start_matches(|c: char| !c.is_ascii_digit());
+            (distro == "rhel" && !digits.is_empty()).then(|| digits.to_string())
+        });
+    Some(ImageOs {
+        family: "linux",
+        distro: distro.into(),
+        version,
+    })
+}
+
+/// The release an OS image tag names: `14.04`, `7.9.2009`, `centos7`, `trusty-20190515`,
+/// `bookworm-slim`; `latest`, `stable` and the like name none.
+fn release_of_tag(distro: &str, tag: &str) -> Option<String> {
+    let tag = tag.strip_prefix(distro).unwrap_or(tag);
+    let head = tag.split(['-', '_']).next().unwrap_or(tag);
+    if head.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(head.to_string());
+    }
+    release_of_codename(distro, head).map(str::to_string)
 }
 
 #[cfg(test)]

@@ -64,8 +64,7 @@ pub fn read(input: &Input, max_size: u64) -> Result<String, Unreadable> {
         return Err(too_large(bytes.len() as u64));
     }
     if crate::input::source::is_workbook(&input.display) {
-        return crate::formats::importers::rvtools::workbook_text(&bytes)
-            .map_err(Unreadable::whole_file);
+        return super::workbook::workbook_text(&bytes).map_err(Unreadable::whole_file);
     }
     decode_utf8(bytes)
 }

@@ -3,7 +3,6 @@
 
 use rayon::prelude::*;
 
-use crate::formats::image::ImageRef;
 use crate::formats::inventory::InventoryFile;
 use crate::formats::kubernetes::{Object, Pod};
 use crate::input::source::Span;
@@ -251,56 +250,13 @@ fn writes_sftp_only_config(run: &str) -> bool {
         && !run.contains("Match ")
 }
 
-/// The distribution and version an official base image names (`ubuntu:14.04`,
-/// `centos:centos6`, `debian:jessie-slim`), with the distribution spelled as the inventory
-/// schema spells it (`rockylinux` -> `rocky`).
+/// The OS an official base image names, as a fact.
 pub fn os_of_image(image: &str) -> Option<OsFact> {
-    let reference = ImageRef::parse(image);
-    let short = reference.short_name();
-    let distro = match short {
-        "ubuntu" | "debian" | "centos" | "fedora" | "alpine" | "almalinux" | "opensuse"
-        | "busybox" => short,
-        "rockylinux" => "rocky",
-        "oraclelinux" => "oracle-linux",
-        "amazonlinux" => "amazon-linux",
-        "ubi" | "ubi7" | "ubi8" | "ubi9" | "rhel" | "ubi-minimal" | "ubi8-minimal"
-        | "ubi9-minimal" => "rhel",
-        name if name.starts_with("servercore")
-            || name.starts_with("nanoserver")
-            || name == "windows"
-            || (name == "server" && reference.name.contains("windows/")) =>
-        {
-            return Some(OsFact {
-                family: Some("windows".into()),
-                distro: Some(name.into()),
-                version: reference.tag.map(str::to_string),
-            });
-        }
-        _ => return None,
-    };
-    let version = reference
-        .tag
-        .and_then(|tag| release_of_tag(distro, tag))
-        .or_else(|| {
-            let digits = short.trim_start_matches(|c: char| !c.is_ascii_digit());
-            (distro == "rhel" && !digits.is_empty()).then(|| digits.to_string())
-        });
-    Some(OsFact {
-        family: Some("linux".into()),
-        distro: Some(distro.into()),
-        version,
+    crate::formats::os::of_image(image).map(|os| OsFact {
+        family: Some(os.family.into()),
+        distro: Some(os.distro),
+        version: os.version,
     })
-}
-
-/// The release an OS image tag names: `14.04`, `7.9.2009`, `centos7`, `trusty-20190515`,
-/// `bookworm-slim`; `latest`, `stable` and the like name none.
-fn release_of_tag(distro: &str, tag: &str) -> Option<String> {
-    let tag = tag.strip_prefix(distro).unwrap_or(tag);
-    let head = tag.split(['-', '_']).next().unwrap_or(tag);
-    if head.starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(head.to_string());
-    }
-    crate::formats::os::release_of_codename(distro, head).map(str::to_string)
 }
 
 /// A Kubernetes object that runs something: a pod-bearing workload or a KubeVirt VM.

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::Summary;
-use crate::advise;
+use crate::advise::Advice;
 use crate::report::FileReport;
 use crate::rules::catalog;
 
@@ -37,7 +37,8 @@ fn text(value: &str) -> String {
     out
 }
 
-pub fn render(reports: &[FileReport]) -> String {
+/// The summary of a run's reports, with the advice the advisor gave on them.
+pub fn render(reports: &[FileReport], advice: &[Advice]) -> String {
     let summary = Summary::of(reports);
     let mut out = String::from("### realtor\n\n");
     let status = if summary.errors + summary.warnings + summary.infos == 0 {
@@ -69,7 +70,7 @@ pub fn render(reports: &[FileReport]) -> String {
         out.push('\n');
     }
 
-    out.push_str(&advice_section(reports));
+    out.push_str(&advice_section(advice));
 
     let total: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
     let mut shown = 0;
@@ -127,16 +128,16 @@ pub fn render(reports: &[FileReport]) -> String {
 /// Placement advice (`realtor advise`) in a `<details>` block: every workload when the
 /// table fits in [`ADVICE_BYTES`], else only those whose recommended home differs from
 /// where they run.
-fn advice_section(reports: &[FileReport]) -> String {
-    let advice = advise::advise(reports);
+fn advice_section(advice: &[Advice]) -> String {
     if advice.is_empty() {
         return String::new();
     }
-    let mut table = super::advice::markdown(&advice);
+    let mut table = super::advice::markdown(advice);
     if table.len() > ADVICE_BYTES {
         let moving: Vec<_> = advice
-            .into_iter()
+            .iter()
             .filter(|a| a.recommended != a.current)
+            .cloned()
             .collect();
         table = super::advice::markdown(&moving);
         if let Some(last_row) = table.as_bytes()[..ADVICE_BYTES.min(table.len())]
@@ -169,7 +170,8 @@ mod tests {
     #[test]
     fn placement_advice_is_summarised() {
         let report = dockerfile("os/Dockerfile", "FROM ubuntu:24.04\nCMD [\"/sbin/init\"]\n");
-        let markdown = render(&[report]);
+        let reports = [report];
+        let markdown = render(&reports, &crate::advise::advise(&reports));
         let advice = markdown
             .find("<details><summary>Placement advice</summary>")
             .expect("advice block");
@@ -183,7 +185,8 @@ mod tests {
     fn totals_rules_and_details_with_escaped_names() {
         let report = dockerfile("<img src=x>|a.Dockerfile", "FROM alpine\nMAINTAINER me\n");
         let n = report.diagnostics.len();
-        let markdown = render(&[report]);
+        let reports = [report];
+        let markdown = render(&reports, &crate::advise::advise(&reports));
         assert!(markdown.starts_with("### realtor\n\nFindings in 1 file(s)."));
         assert!(markdown.contains("| [D001]("), "{markdown}");
         assert!(markdown.contains("<details><summary>&lt;img src=x&gt;\\|a.Dockerfile ("));
@@ -199,7 +202,7 @@ mod tests {
         let reports: Vec<_> = (0..10)
             .map(|i| dockerfile(&format!("d{i}/Dockerfile"), &text))
             .collect();
-        let markdown = render(&reports);
+        let markdown = render(&reports, &crate::advise::advise(&reports));
         assert!(markdown.len() <= MAX_BYTES, "{}", markdown.len());
         assert!(markdown.contains("more finding(s) left out"));
         assert_eq!(

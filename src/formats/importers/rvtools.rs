@@ -11,10 +11,7 @@
 //! one points at its own cell in its own file or sheet.
 
 use std::collections::HashMap;
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
-
-use calamine::{Reader, Xlsx};
 
 use crate::input::source::SourceFile;
 
@@ -290,7 +287,7 @@ impl Siblings {
         };
         for tab in SIBLINGS {
             let found = match &workbook {
-                Some(bytes) => sheet_csv(bytes, tab)
+                Some(bytes) => crate::input::workbook::sheet_csv(bytes, tab)
                     .ok()
                     .map(|text| (file.path.clone(), text, Some(tab.to_string()))),
                 None => sibling_path(path, tab).and_then(|p| {
@@ -352,36 +349,6 @@ fn sibling_path(path: &Path, tab: &str) -> Option<PathBuf> {
     candidate.exists().then_some(candidate)
 }
 
-/// The text realtor reads for a workbook: its vInfo sheet as CSV.
-pub fn workbook_text(bytes: &[u8]) -> Result<String, String> {
-    sheet_csv(bytes, "vInfo")
-}
-
-/// One sheet (`vInfo` or `tabvInfo`, any case) of a workbook as CSV text.
-fn sheet_csv(bytes: &[u8], tab: &str) -> Result<String, String> {
-    let mut workbook: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("not a readable .xlsx workbook: {e}"))?;
-    let wanted = tab.to_ascii_lowercase();
-    let name = workbook
-        .sheet_names()
-        .into_iter()
-        .find(|n| {
-            let lower = n.to_ascii_lowercase();
-            lower == wanted || lower.strip_prefix("tab") == Some(wanted.as_str())
-        })
-        .ok_or_else(|| format!("the workbook has no {tab} sheet"))?;
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| format!("sheet {name}: {e}"))?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in range.rows() {
-        let cells: Vec<String> = row.iter().map(ToString::to_string).collect();
-        writer.write_record(&cells).map_err(|e| e.to_string())?;
-    }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use crate::formats::importers::testing::{at, read, read_text};
@@ -428,7 +395,7 @@ mod tests {
             "{}/fixtures/importers/rvtools.xlsx",
             env!("CARGO_MANIFEST_DIR")
         );
-        let text = super::workbook_text(&std::fs::read(&path).unwrap()).unwrap();
+        let text = crate::input::workbook::workbook_text(&std::fs::read(&path).unwrap()).unwrap();
         let file = crate::input::source::SourceFile::new(path, &text);
         let mut import = crate::formats::importers::Import::default();
         super::read(&file, &mut import);
