@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use realtor::input::discover::{Hint, hint_for};
 use realtor::input::source::SourceFile;
-use realtor::pipeline::check::{self, Settings};
+use realtor::pipeline::{Settings, check};
 use realtor::syntax::{dockerfile, yaml};
 
 /// Every readable file under `dir` whose name gives `hint`.

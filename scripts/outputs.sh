@@ -17,7 +17,12 @@ for format in human json markdown; do
   "$realtor" advise --format "$format" "${inputs[@]}" >"$out/advise.$format" 2>&1
 done
 "$realtor" rules >"$out/rules" 2>&1
+: >"$out/help"
 : >"$out/explain"
 for rule in $("$realtor" rules | awk 'NR > 1 { print $1 }'); do
   "$realtor" explain "$rule" >>"$out/explain" 2>&1
+done
+for command in "--help" "check --help" "advise --help" "inventory convert --help" "completions bash"; do
+  # shellcheck disable=SC2086
+  "$realtor" $command >>"$out/help" 2>&1
 done

@@ -49,7 +49,7 @@ fn every_kubernetes_document_of_the_corpus_is_accounted_for() {
     use realtor::formats::kubernetes::{self, Schema};
     use realtor::input::discover::Hint;
     use realtor::input::source::SourceFile;
-    use realtor::pipeline::check::{self, Settings};
+    use realtor::pipeline::{Settings, check};
     use realtor::syntax::yaml;
 
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/k8s");

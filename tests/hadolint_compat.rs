@@ -4,7 +4,7 @@
 
 use realtor::input::discover::Hint;
 use realtor::input::source::SourceFile;
-use realtor::pipeline::check::{self, Settings};
+use realtor::pipeline::{Settings, check};
 
 #[test]
 fn hadolint_ignore_silences_aliased_shell_rules_for_one_instruction() {

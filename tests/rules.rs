@@ -6,7 +6,7 @@ use std::path::Path;
 
 use realtor::input::discover::{self, Hint};
 use realtor::input::source::SourceFile;
-use realtor::pipeline::check::{self, Settings};
+use realtor::pipeline::{Settings, check};
 use realtor::rules::{self, RuleMeta};
 
 /// The options a rule's fixtures and doc examples run with: those of
@@ -40,7 +40,7 @@ fn positions(rule: &'static RuleMeta, name: &str, text: &str) -> Vec<String> {
         true,
         &settings,
     )];
-    check::check_set(&mut reports, &settings);
+    realtor::pipeline::check_set::check_set(&mut reports, &settings);
     reports[0]
         .diagnostics
         .iter()
@@ -299,7 +299,7 @@ fn no_kubernetes_finding_of_the_fixtures_sits_at_the_start_of_the_file() {
                 true,
                 &settings,
             )];
-            check::check_set(&mut reports, &settings);
+            realtor::pipeline::check_set::check_set(&mut reports, &settings);
             for d in &reports[0].diagnostics {
                 if !(d.rule.id.starts_with('K') || d.rule.id == "R001") {
                     continue;

@@ -12,7 +12,7 @@ use realtor::formats::kubernetes;
 use realtor::input::discover::Hint;
 use realtor::input::source::SourceFile;
 use realtor::model::extract;
-use realtor::pipeline::check::{self, Settings};
+use realtor::pipeline::{Settings, check};
 use realtor::rules::{self, Check, Options, Report};
 use realtor::syntax::{dockerfile, yaml};
 

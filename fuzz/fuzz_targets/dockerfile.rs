@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use realtor::pipeline::check::{self, Settings};
+use realtor::pipeline::{Settings, check};
 use realtor::input::discover::Hint;
 use realtor::input::source::SourceFile;
 

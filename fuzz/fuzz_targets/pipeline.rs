@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use realtor::pipeline::check::{self, Settings};
+use realtor::pipeline::{Settings, check};
 use realtor::input::discover::Hint;
 use realtor::input::source::SourceFile;
 
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         check::check(SourceFile::new("input", text), Hint::Unknown, true, &settings),
         check::check(SourceFile::new("export.csv", text), Hint::Export, true, &settings),
     ];
-    check::check_set(&mut reports, &settings);
+    realtor::pipeline::check_set::check_set(&mut reports, &settings);
     let _ = realtor::render::human::write(&reports, false, true, &mut std::io::sink());
     let _ = realtor::render::json::write(&reports, &mut std::io::sink());
     let _ = realtor::render::sarif::write(&reports, &mut std::io::sink());

@@ -2,11 +2,11 @@
 //! extract its workloads and run the placement rules on them, apply suppressions and the
 //! configured severities. Files are independent, so the caller runs them in parallel.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::Settings;
 use crate::formats::importers;
 use crate::formats::inventory;
 use crate::formats::inventory::InventoryFile;
@@ -15,8 +15,7 @@ use crate::input::discover::Hint;
 use crate::input::source::{SourceFile, Span};
 use crate::model::Workload;
 use crate::model::extract;
-use crate::model::objects::{ObjectFacts, SetView};
-use crate::pipeline::config::RuleLevel;
+use crate::model::objects::ObjectFacts;
 use crate::pipeline::objectset;
 use crate::pipeline::suppress::{self, Suppression};
 use crate::report::{Diagnostic, FileKind, FileReport, Status};
@@ -26,47 +25,6 @@ use crate::syntax::{dockerfile, yaml};
 
 /// Whether a rule runs; shared by the threads that check one large file.
 type Enabled<'a> = &'a (dyn Fn(&RuleMeta) -> bool + Sync);
-
-/// Which rules run and at what severity.
-#[derive(Debug, Default)]
-pub struct Settings {
-    /// Per-rule levels from the configuration file and the command line, by rule id.
-    pub levels: HashMap<&'static str, RuleLevel>,
-    /// When set, only these rules run (`--select`).
-    pub selected: Option<Vec<&'static RuleMeta>>,
-    /// Options of individual rules.
-    pub options: rules::Options,
-    /// Which spreadsheet columns hold which inventory fields.
-    pub columns: importers::Columns,
-}
-
-impl Settings {
-    /// The severity a rule reports at, or `None` when it is off.
-    pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
-        let level = self.levels.get(rule.id);
-        match &self.selected {
-            Some(selected)
-                if !selected.iter().any(|s| s.id == rule.id)
-                    && rule.applies_to != rules::AppliesTo::Any =>
-            {
-                return None;
-            }
-            None if rules::is_opt_in(rule) && level.is_none() => return None,
-            _ => {}
-        }
-        match level {
-            Some(RuleLevel::Off) => None,
-            Some(RuleLevel::Error) => Some(Severity::Error),
-            Some(RuleLevel::Warning) => Some(Severity::Warning),
-            Some(RuleLevel::Info) => Some(Severity::Info),
-            None => Some(rule.severity),
-        }
-    }
-
-    fn enabled(&self, rule: &RuleMeta) -> bool {
-        self.severity(rule).is_some()
-    }
-}
 
 /// Check one file. `hint` is what its name says; the content decides the rest.
 pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) -> FileReport {
@@ -197,45 +155,6 @@ fn fold_placement(diagnostics: &mut Vec<Diagnostic>) -> Vec<Diagnostic> {
             fold
         })
         .collect()
-}
-
-/// The second phase, after every file has been checked: rules that judge each object
-/// against all the objects of the set (a Service's selector against every pod template).
-/// Their findings join the report of the object's file.
-pub fn check_set(reports: &mut [FileReport], settings: &Settings) {
-    let enabled = |rule: &RuleMeta| settings.enabled(rule);
-    let all: Vec<&ObjectFacts> = reports.iter().flat_map(|r| &r.objects).collect();
-    let mut found: Vec<(usize, Finding)> = Vec::new();
-    for (index, report) in reports.iter().enumerate() {
-        for object in &report.objects {
-            let mut findings = Vec::new();
-            let view = SetView { object, all: &all };
-            rules::run(
-                &Subject::ObjectSet(&view),
-                &enabled,
-                &settings.options,
-                &mut findings,
-            );
-            for mut finding in findings {
-                if !object.suppressed.contains(&finding.rule.id) {
-                    finding.workload = Some(object.label.clone());
-                    found.push((index, finding));
-                }
-            }
-        }
-    }
-    for (index, finding) in found {
-        let report = &mut reports[index];
-        if let Some(severity) = settings.severity(finding.rule) {
-            let diagnostic = Diagnostic::new(finding, severity, &report.file);
-            report.diagnostics.push(diagnostic);
-        }
-    }
-    for report in reports {
-        report
-            .diagnostics
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    }
 }
 
 /// A report for a file that could not be read at all.

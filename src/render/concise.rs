@@ -19,7 +19,7 @@ pub fn render(reports: &[FileReport]) -> String {
 mod tests {
     use crate::input::discover::Hint;
     use crate::input::source::SourceFile;
-    use crate::pipeline::check::{self, Settings};
+    use crate::pipeline::{Settings, check};
 
     #[test]
     fn one_line_per_finding_with_its_position() {

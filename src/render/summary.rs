@@ -156,7 +156,7 @@ mod tests {
     use super::*;
     use crate::input::discover::Hint;
     use crate::input::source::SourceFile;
-    use crate::pipeline::check::{self, Settings};
+    use crate::pipeline::{Settings, check};
 
     fn dockerfile(path: &str, text: &str) -> FileReport {
         check::check(

@@ -1,0 +1,44 @@
+//! `realtor advise`: a verdict per workload, in the table, JSON or Markdown.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::args::{AdviceFormat, AdviseArgs};
+use super::{load_config, print_stdout, run_all, settings};
+use crate::input::discover;
+use crate::render;
+
+pub(super) fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
+    let config = load_config(args.config.as_deref())?;
+    let settings = settings(&[], &[], &args.columns, &config)?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let ignored = discover::ignore_set(&config.ignore_paths)?;
+    let inputs = discover::discover(&paths, None, &ignored)?;
+    let reports = run_all(inputs, &settings, args.jobs, args.max_file_size, true)?;
+    for report in reports
+        .iter()
+        .filter(|r| r.status == crate::report::Status::Error)
+    {
+        eprintln!(
+            "realtor: warning: {} could not be read or parsed; its workloads are not advised (see `realtor check`)",
+            report.file.path
+        );
+    }
+    let advice = crate::advise::advise(&reports);
+    let text = match args.format {
+        AdviceFormat::Human => render::advice::human(&advice),
+        AdviceFormat::Json => render::advice::json(&advice),
+        AdviceFormat::Markdown => render::advice::markdown(&advice),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => {
+            print_stdout(text.as_bytes())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
