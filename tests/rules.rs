@@ -7,6 +7,7 @@ use std::path::Path;
 use realtor::input::discover::{self, Hint};
 use realtor::input::source::SourceFile;
 use realtor::pipeline::{Settings, check};
+use realtor::report::FileReport;
 use realtor::rules::{self, RuleMeta};
 
 /// The options a rule's fixtures and doc examples run with: those of
@@ -26,8 +27,8 @@ fn options(rule: &'static RuleMeta) -> rules::Options {
     }
 }
 
-/// Findings of `rule` alone on a file, as `LINE:COL-ENDLINE:ENDCOL`.
-fn positions(rule: &'static RuleMeta, name: &str, text: &str) -> Vec<String> {
+/// The report of `rule` alone (with realtor's own rules) on a file.
+fn report(rule: &'static RuleMeta, name: &str, text: &str) -> FileReport {
     let settings = Settings {
         selected: Some(vec![rule]),
         options: options(rule),
@@ -41,7 +42,12 @@ fn positions(rule: &'static RuleMeta, name: &str, text: &str) -> Vec<String> {
         &settings,
     )];
     realtor::pipeline::check_set::check_set(&mut reports, &settings);
-    reports[0]
+    reports.pop().expect("one report")
+}
+
+/// Findings of `rule` alone on a file, as `LINE:COL-ENDLINE:ENDCOL`.
+fn positions(rule: &'static RuleMeta, name: &str, text: &str) -> Vec<String> {
+    report(rule, name, text)
         .diagnostics
         .iter()
         .filter(|d| d.rule.id == rule.id)
@@ -323,4 +329,45 @@ fn no_kubernetes_finding_of_the_fixtures_sits_at_the_start_of_the_file() {
         checked > 100,
         "only {checked} Kubernetes findings in the fixtures"
     );
+}
+
+/// The human output of every rule's bad fixtures, one snapshot each under
+/// `tests/snapshots/rules/`, so that a changed message, label or help shows in review
+/// (`cargo insta review`, or `INSTA_UPDATE=always cargo test --test rules` to accept).
+#[test]
+fn bad_fixtures_render_as_their_snapshots_show() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots/rules");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for rule in rules::all() {
+            let dir = Path::new("fixtures/rules").join(rule.id);
+            let mut names: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .map(|entry| {
+                    entry
+                        .expect("entry")
+                        .file_name()
+                        .into_string()
+                        .expect("UTF-8")
+                })
+                .filter(|name| name.starts_with("bad") && !name.ends_with(".expected"))
+                .collect();
+            names.sort();
+            for name in names {
+                let text = std::fs::read_to_string(dir.join(&name)).expect("fixture text");
+                let mut out = Vec::new();
+                realtor::render::human::write(
+                    &[report(rule, &name, &text)],
+                    false,
+                    false,
+                    &mut out,
+                )
+                .expect("rendered");
+                let human = String::from_utf8(out).expect("UTF-8");
+                insta::assert_snapshot!(format!("{}__{name}", rule.id), human);
+            }
+        }
+    });
 }

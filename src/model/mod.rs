@@ -2,7 +2,6 @@
 //! advisor judge Dockerfiles, manifests and VM inventories alike. Every fact carries the
 //! span (in the workload's file) that proves it.
 
-pub mod build_context;
 pub mod extract;
 mod node_agent;
 pub mod objects;

@@ -224,7 +224,7 @@ fn check_dockerfile(file: &SourceFile, settings: &Settings, out: &mut Outcome) {
     if !parsed.stages.is_empty() {
         let from = parsed.starts[parsed.stages[parsed.stages.len() - 1].from];
         let mut workload = extract::dockerfile(&parsed, from..from + 4);
-        crate::model::build_context::add_facts(&parsed, &mut workload);
+        crate::model::extract::build_context::add_facts(&parsed, &mut workload);
         findings.extend(placement(&workload, &enabled));
         out.workloads.push(workload);
     }
