@@ -1,5 +1,5 @@
 //! The command line: `check` (the default), `advise`, `explain`, `rules`, `inventory
-//! convert`, `init`, `completions` and `man`, one module each; the arguments in [`args`].
+//! convert`, `init`, `completions` and `man`, one module each; the arguments in `args`.
 //! Exit codes: 0 clean, 1 findings at or above the failure threshold, 2 usage,
 //! configuration or internal error.
 

@@ -1,11 +1,11 @@
 //! The typed formats realtor reads from syntax trees: Kubernetes objects
 //! ([`kubernetes`]), the native inventory ([`inventory`]) and the VM exports imported into
-//! it ([`importers`]), with the serde decoding they share ([`decode`]), and what is known
-//! of operating systems ([`os`]) and image references ([`image`]).
+//! it ([`importers`]), with the serde decoding they share (`decode`), and what is known
+//! of operating systems (`os`) and image references (`image`).
 
-pub mod decode;
-pub mod image;
+pub(crate) mod decode;
+pub(crate) mod image;
 pub mod importers;
 pub mod inventory;
 pub mod kubernetes;
-pub mod os;
+pub(crate) mod os;

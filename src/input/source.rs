@@ -1,7 +1,7 @@
 //! Source files as read from disk or stdin, and the mapping from byte offsets to the
 //! 1-based line and column that every diagnostic reports. A column counts characters,
 //! except in a spreadsheet (an `.xlsx` workbook, read as the CSV text of a sheet), where it
-//! counts cells, so that row N, column 3 is cell C<N> in the spreadsheet program.
+//! counts cells, so that row N, column 3 is cell `C<N>` in the spreadsheet program.
 
 use std::ops::Range;
 use std::sync::Arc;

@@ -4,7 +4,7 @@
 
 pub mod extract;
 mod node_agent;
-pub mod objects;
+pub(crate) mod objects;
 
 use crate::input::source::Span;
 

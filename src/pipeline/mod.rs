@@ -1,16 +1,16 @@
 //! Running the rules: which run at what severity ([`Settings`]), one file end to end
-//! ([`check`]), every file of a run in parallel ([`run_all`]), the rules over the whole set
-//! of files afterwards ([`check_set`]), suppressions ([`suppress`]), the configuration file
-//! ([`config`]), baselines of accepted findings ([`baseline`]) and the index of Kubernetes
-//! objects that set-level rules read ([`objectset`]).
+//! ([`check`]), every file of a run in parallel (`run_all`), the rules over the whole set
+//! of files afterwards ([`check_set`]), suppressions (`suppress`), the configuration file
+//! ([`config`]), baselines of accepted findings (`baseline`) and the index of Kubernetes
+//! objects that set-level rules read (`objectset`).
 
-pub mod baseline;
+pub(crate) mod baseline;
 pub mod check;
 pub mod check_set;
 pub mod config;
-pub mod objectset;
-pub mod run_all;
-pub mod suppress;
+pub(crate) mod objectset;
+pub(crate) mod run_all;
+pub(crate) mod suppress;
 
 use std::collections::HashMap;
 

@@ -1,17 +1,17 @@
 //! Renderers: turn the run's [`FileReport`]s into one output format. They know nothing of
 //! the inputs' syntax; everything they show comes from diagnostics and positions.
 
-pub mod advice;
-pub mod checkstyle;
-pub mod concise;
-pub mod fingerprint;
-pub mod github;
-pub mod gitlab;
+pub(crate) mod advice;
+pub(crate) mod checkstyle;
+pub(crate) mod concise;
+pub(crate) mod fingerprint;
+pub(crate) mod github;
+pub(crate) mod gitlab;
 pub mod human;
 pub mod json;
-pub mod junit;
+pub(crate) mod junit;
 pub mod sarif;
-pub mod summary;
+pub(crate) mod summary;
 mod xml;
 
 use crate::report::FileReport;

@@ -1,7 +1,7 @@
 //! The Dockerfile front end: `parse-dockerfile` does the parsing; this module adds what
 //! linting needs around it: instructions before a parse failure, stages with their
 //! names, parser directives, comment lines (for pragmas), `ARG` default resolution and
-//! the shell commands of each `RUN` (split by [`crate::syntax::shell`]).
+//! the shell commands of each `RUN` (split by `crate::syntax::shell`).
 
 use std::collections::HashMap;
 

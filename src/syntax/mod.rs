@@ -2,7 +2,7 @@
 //! Parsers here know nothing of rules or output.
 
 pub mod dockerfile;
-pub mod packages;
-pub mod programs;
-pub mod shell;
+pub(crate) mod packages;
+pub(crate) mod programs;
+pub(crate) mod shell;
 pub mod yaml;

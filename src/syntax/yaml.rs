@@ -129,7 +129,7 @@ pub struct Located<'a> {
 
 /// Parses every document of a YAML stream. When the stream does not parse, it is read as
 /// kubectl reads it where that differs (flow collections whose lines are not indented past
-/// their parent, see [`recovery`]), and failing that document by document: the error is
+/// their parent, see `recovery`), and failing that document by document: the error is
 /// the stream's first, and the documents around the broken one are kept.
 pub fn parse(file: &SourceFile) -> Parsed {
     let whole = parse_range(&file.text, 0..file.text.len());

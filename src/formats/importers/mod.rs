@@ -8,15 +8,15 @@
 //! Each format owns a module; this one owns detection by content, the tree builder and
 //! what an import yields. Facts the source does not carry are left out, never guessed.
 
-pub mod aws;
-pub mod azure;
-pub mod hyperv;
-pub mod libvirt;
-pub mod rvtools;
-pub mod spreadsheet;
-pub mod table;
-pub mod virtualbox;
-pub mod vmx;
+pub(crate) mod aws;
+pub(crate) mod azure;
+pub(crate) mod hyperv;
+pub(crate) mod libvirt;
+pub(crate) mod rvtools;
+pub(crate) mod spreadsheet;
+pub(crate) mod table;
+pub(crate) mod virtualbox;
+pub(crate) mod vmx;
 
 use std::sync::Arc;
 
@@ -300,7 +300,7 @@ impl Mapping {
         self.set(path, Node::new(NodeKind::Sequence(items), span));
     }
 
-    /// Sets the OS of a machine from an OS string, through [`crate::formats::os::identify`]; an
+    /// Sets the OS of a machine from an OS string, through `crate::formats::os::identify`; an
     /// unknown string sets nothing.
     pub fn os(&mut self, text: &str, span: Span) {
         let Some(info) = crate::formats::os::identify(text) else {

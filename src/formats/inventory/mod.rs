@@ -3,7 +3,7 @@
 //! This module owns the Rust types of the schema, their serde decoding and encoding, and
 //! [`decode`], which turns a parsed YAML (or JSON) document into an [`Inventory`] while
 //! collecting the paths of keys the schema does not know (the path tracking itself is shared
-//! with other formats in [`crate::formats::decode`]). The published JSON Schema
+//! with other formats in `crate::formats::decode`). The published JSON Schema
 //! (`schemas/inventory-v1.json`) is generated from these types by a unit test, and the
 //! user-facing reference lives in `docs/inventory.md`.
 //!

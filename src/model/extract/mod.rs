@@ -2,7 +2,7 @@
 //! tree, one module per format. Every fact carries the span that proves it; what a file
 //! does not say is left out, never guessed.
 
-pub mod build_context;
+pub(crate) mod build_context;
 mod dockerfile;
 mod inventory;
 mod kubernetes;

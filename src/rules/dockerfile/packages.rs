@@ -1,5 +1,5 @@
 //! Package installs in `RUN` scripts and the checks the pinning, cache and prompt rules
-//! share. How each manager's command line reads is [`crate::syntax::packages`].
+//! share. How each manager's command line reads is `crate::syntax::packages`.
 
 use crate::rules::Report;
 use crate::syntax::dockerfile::Dockerfile;
