@@ -75,7 +75,10 @@ fn machine(info: &Table, row: &Row, siblings: &Siblings, import: &mut Import) ->
     machine.count("compute.vcpus", get(&["cpus", "numcpu"]), 1, import);
     let info_memory = get(&["memory", "memorymib", "memorymb", "sizemib"]);
     machine.count("compute.memoryMiB", info_memory, 1, import);
-    let key = JoinKey::of(info, row);
+    let key = VmKey {
+        id: JoinKey::of(info, row),
+        name: JoinKey::name(info, row),
+    };
     if let Some((cpu, table)) = siblings.row("vCPU", &key) {
         let get = |aliases: &[&str]| cpu.get(table, aliases);
         if !machine.has("compute.vcpus") {
@@ -250,8 +253,18 @@ enum JoinKey {
     Sdk(String, String),
     /// `VM UUID` alone.
     Uuid(String),
+    /// The VM's name, in a tab with none of the id columns (a workbook trimmed to the
+    /// columns someone needed): names are unique within a vCenter.
+    Name(String),
     /// Neither: the row joins nothing.
     None,
+}
+
+/// How a VM of vInfo is found in the other tabs: by its ids, or by its name in a tab
+/// that has no id columns.
+struct VmKey {
+    id: JoinKey,
+    name: JoinKey,
 }
 
 impl JoinKey {
@@ -267,13 +280,31 @@ impl JoinKey {
     fn uuid(table: &Table, row: &Row) -> Option<String> {
         row.get(table, &["vmuuid"]).map(|c| c.text.clone())
     }
+
+    /// Whether a tab has none of the id columns, so its rows join by the VM's name.
+    fn by_name(table: &Table) -> bool {
+        table.column(&["visdkuuid", "vmid", "vmuuid"]).is_none()
+    }
+
+    fn name(table: &Table, row: &Row) -> JoinKey {
+        row.get(table, &["vm", "vmname"])
+            .map_or(JoinKey::None, |c| JoinKey::Name(c.text.clone()))
+    }
+}
+
+/// One sibling tab: its table, its rows by join key, and whether it joins by the VM's
+/// name (it has no id columns).
+struct Tab {
+    table: Table,
+    index: HashMap<JoinKey, Vec<usize>>,
+    by_name: bool,
 }
 
 /// The sibling tabs found, each indexed by both join keys. Their spans are offset into
 /// the import's span space (see [`Import::attach`]).
 #[derive(Default)]
 struct Siblings {
-    tabs: HashMap<&'static str, (Table, HashMap<JoinKey, Vec<usize>>)>,
+    tabs: HashMap<&'static str, Tab>,
 }
 
 impl Siblings {
@@ -311,21 +342,39 @@ impl Siblings {
             }
             table.rows.iter_mut().for_each(|row| row.shift(base));
             let mut index: HashMap<JoinKey, Vec<usize>> = HashMap::new();
+            let by_name = JoinKey::by_name(&table);
             for (i, row) in table.rows.iter().enumerate() {
+                if by_name {
+                    index.entry(JoinKey::name(&table, row)).or_default().push(i);
+                    continue;
+                }
                 index.entry(JoinKey::of(&table, row)).or_default().push(i);
                 if let Some(uuid) = JoinKey::uuid(&table, row) {
                     index.entry(JoinKey::Uuid(uuid)).or_default().push(i);
                 }
             }
             index.remove(&JoinKey::None);
-            siblings.tabs.insert(tab, (table, index));
+            siblings.tabs.insert(
+                tab,
+                Tab {
+                    table,
+                    index,
+                    by_name,
+                },
+            );
         }
         siblings
     }
 
-    /// The rows of `tab` that belong to the VM with `key`, when the tab is present.
-    fn rows(&self, tab: &str, key: &JoinKey) -> Option<(Vec<&Row>, &Table)> {
-        let (table, index) = self.tabs.get(tab)?;
+    /// The rows of `tab` that belong to the VM with `key` (or, in a tab without id
+    /// columns, with its name), when the tab is present.
+    fn rows(&self, tab: &str, key: &VmKey) -> Option<(Vec<&Row>, &Table)> {
+        let Tab {
+            table,
+            index,
+            by_name,
+        } = self.tabs.get(tab)?;
+        let key = if *by_name { &key.name } else { &key.id };
         let rows = index
             .get(key)
             .map(|rows| rows.iter().map(|&i| &table.rows[i]).collect())
@@ -334,7 +383,7 @@ impl Siblings {
     }
 
     /// The row of a one-row-per-VM tab (vCPU, vMemory) for the VM with `key`.
-    fn row(&self, tab: &str, key: &JoinKey) -> Option<(&Row, &Table)> {
+    fn row(&self, tab: &str, key: &VmKey) -> Option<(&Row, &Table)> {
         let (rows, table) = self.rows(tab, key)?;
         Some((*rows.first()?, table))
     }

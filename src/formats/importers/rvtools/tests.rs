@@ -188,6 +188,51 @@ fn cpu_and_memory_tabs_fill_in_what_vinfo_lacks() {
     );
 }
 
+/// A workbook trimmed to the columns someone needed (kubev2v/migration-planner's e2e
+/// example keeps `VM` but no id column in vCPU and vPartition): such a tab joins by name.
+#[test]
+fn tabs_without_id_columns_join_by_the_vm_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "RVTools_tabvInfo.csv",
+        "VM,Powerstate,Template,CPUs,Memory,VM ID,VM UUID\nweb,poweredOn,False,2,2048,vm-7,u-7\ndb,poweredOn,False,4,8192,vm-8,u-8\n",
+    );
+    write(
+        "RVTools_tabvPartition.csv",
+        "VM,Powerstate,Disk,Capacity MiB,Consumed MiB\ndb,poweredOn,/,10240,5120\nweb,poweredOn,/,4096,1024\nweb,poweredOn,/var,2048,512\n",
+    );
+    let path = dir.path().join("RVTools_tabvInfo.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let file = SourceFile::new(path.to_string_lossy(), &text);
+    let imported = crate::formats::importers::import(
+        crate::formats::importers::Format::RvtoolsCsv,
+        &file,
+        &crate::formats::importers::Columns::default(),
+    );
+    let inventory = crate::formats::inventory::decode(imported.root.to_value())
+        .unwrap()
+        .inventory;
+    let mounts = |m: usize| -> Vec<String> {
+        inventory.machines[m]
+            .storage
+            .as_ref()
+            .and_then(|s| s.filesystems.as_ref())
+            .unwrap()
+            .iter()
+            .filter_map(|f| f.mount.clone())
+            .collect()
+    };
+    assert_eq!(
+        (mounts(0), mounts(1)),
+        (vec!["/".into(), "/var".into()], vec!["/".into()])
+    );
+    assert_eq!(
+        cell(&file, &imported, "machines[0].storage.filesystems[1].mount"),
+        ("/var", "RVTools_tabvPartition.csv")
+    );
+}
+
 /// The text and tab of an import span: vInfo's own, or an attached tab's.
 fn cell<'a>(file: &'a SourceFile, imported: &'a Imported, path: &str) -> (&'a str, &'a str) {
     let found = imported.root.lookup(&parse_path(path)).unwrap();
