@@ -143,31 +143,20 @@ fn vinfo_joined_with_its_siblings() {
 
 #[test]
 fn cpu_and_memory_tabs_fill_in_what_vinfo_lacks() {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
-    write(
-        "RVTools_tabvInfo.csv",
-        "VM,Powerstate,Template,OS,VM UUID\ndb1,poweredOn,False,Ubuntu Linux (64-bit),u-1\n",
-    );
-    write(
-        "RVTools_tabvCPU.csv",
-        "VM,CPUs,Sockets,Cores p/s,VM UUID\ndb1,8,1,8,u-1\n",
-    );
-    write(
-        "RVTools_tabvMemory.csv",
-        "VM,Size MiB,Active,VM UUID\ndb1,\"16,384\",\"4,096\",u-1\n",
-    );
-    let path = dir.path().join("RVTools_tabvInfo.csv");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let file = SourceFile::new(path.to_string_lossy(), &text);
-    let imported = crate::formats::importers::import(
-        crate::formats::importers::Format::RvtoolsCsv,
-        &file,
-        &crate::formats::importers::Columns::default(),
-    );
-    let inventory = crate::formats::inventory::decode(imported.root.to_value())
-        .unwrap()
-        .inventory;
+    let (file, imported, inventory) = tabs(&[
+        (
+            "RVTools_tabvInfo.csv",
+            "VM,Powerstate,Template,OS,VM UUID\ndb1,poweredOn,False,Ubuntu Linux (64-bit),u-1\n",
+        ),
+        (
+            "RVTools_tabvCPU.csv",
+            "VM,CPUs,Sockets,Cores p/s,VM UUID\ndb1,8,1,8,u-1\n",
+        ),
+        (
+            "RVTools_tabvMemory.csv",
+            "VM,Size MiB,Active,VM UUID\ndb1,\"16,384\",\"4,096\",u-1\n",
+        ),
+    ]);
     let machine = &inventory.machines[0];
     let compute = machine.compute.as_ref().unwrap();
     assert_eq!(
@@ -192,27 +181,16 @@ fn cpu_and_memory_tabs_fill_in_what_vinfo_lacks() {
 /// example keeps `VM` but no id column in vCPU and vPartition): such a tab joins by name.
 #[test]
 fn tabs_without_id_columns_join_by_the_vm_name() {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
-    write(
-        "RVTools_tabvInfo.csv",
-        "VM,Powerstate,Template,CPUs,Memory,VM ID,VM UUID\nweb,poweredOn,False,2,2048,vm-7,u-7\ndb,poweredOn,False,4,8192,vm-8,u-8\n",
-    );
-    write(
-        "RVTools_tabvPartition.csv",
-        "VM,Powerstate,Disk,Capacity MiB,Consumed MiB\ndb,poweredOn,/,10240,5120\nweb,poweredOn,/,4096,1024\nweb,poweredOn,/var,2048,512\n",
-    );
-    let path = dir.path().join("RVTools_tabvInfo.csv");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let file = SourceFile::new(path.to_string_lossy(), &text);
-    let imported = crate::formats::importers::import(
-        crate::formats::importers::Format::RvtoolsCsv,
-        &file,
-        &crate::formats::importers::Columns::default(),
-    );
-    let inventory = crate::formats::inventory::decode(imported.root.to_value())
-        .unwrap()
-        .inventory;
+    let (file, imported, inventory) = tabs(&[
+        (
+            "RVTools_tabvInfo.csv",
+            "VM,Powerstate,Template,CPUs,Memory,VM ID,VM UUID\nweb,poweredOn,False,2,2048,vm-7,u-7\ndb,poweredOn,False,4,8192,vm-8,u-8\n",
+        ),
+        (
+            "RVTools_tabvPartition.csv",
+            "VM,Powerstate,Disk,Capacity MiB,Consumed MiB\ndb,poweredOn,/,10240,5120\nweb,poweredOn,/,4096,1024\nweb,poweredOn,/var,2048,512\n",
+        ),
+    ]);
     let mounts = |m: usize| -> Vec<String> {
         inventory.machines[m]
             .storage
@@ -337,4 +315,24 @@ fn cpu_memory_and_partition_tabs_are_joined_at_their_own_cells() {
     let at = attachment.file.position(span.start);
     assert!(attachment.file.path.ends_with("RVTools_tabvPartition.csv"));
     assert_eq!((at.line, at.column), (4, 42));
+}
+
+/// Imports RVTools CSV tabs written side by side in a directory of their own, by vInfo.
+fn tabs(tabs: &[(&str, &str)]) -> (SourceFile, Imported, crate::formats::inventory::Inventory) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in tabs {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let path = dir.path().join("RVTools_tabvInfo.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let file = SourceFile::new(path.to_string_lossy(), &text);
+    let imported = crate::formats::importers::import(
+        crate::formats::importers::Format::RvtoolsCsv,
+        &file,
+        &crate::formats::importers::Columns::default(),
+    );
+    let inventory = crate::formats::inventory::decode(imported.root.to_value())
+        .unwrap()
+        .inventory;
+    (file, imported, inventory)
 }
