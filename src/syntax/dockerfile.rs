@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-pub use parse_dockerfile::{Command, Flag, Instruction, UnescapedString};
+pub use parse_dockerfile::{Command, Flag, Instruction, Source, UnescapedString};
 pub use prepare::prepare;
 pub use words::{arg_pairs, expand_args, key_values, words};
 

@@ -12,7 +12,7 @@
 
 use std::path::{Component, Path};
 
-use parse_dockerfile::{Instruction, Source};
+use crate::syntax::dockerfile::{Instruction, Source};
 
 use crate::model::{FactKind, Workload};
 use crate::syntax::dockerfile::Dockerfile;

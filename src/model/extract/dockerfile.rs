@@ -4,7 +4,7 @@
 use crate::input::source::Span;
 use crate::model::{FactKind, Platform, Workload};
 use crate::syntax::dockerfile::{
-    Command, Dockerfile, Instruction, arg_pairs, command_span, command_text, expand_args,
+    Command, Dockerfile, Instruction, Source, arg_pairs, command_span, command_text, expand_args,
 };
 
 use super::os_of_image;
@@ -93,14 +93,27 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
                     cmd_set_here = true;
                 }
                 Instruction::Copy(copy) => {
-                    let dest: &str = copy.dest.value.as_ref();
-                    let is_program_path = ["/usr/bin/", "/usr/local/bin/", "/bin/", "/usr/sbin/"]
-                        .iter()
-                        .any(|dir| dest.starts_with(dir));
-                    let name = dest.rsplit('/').next().unwrap_or("");
-                    if is_program_path && !name.is_empty() && !name.contains('$') {
-                        let kind = FactKind::Software(name.to_string());
-                        workload.add(copy.dest.span.clone(), kind);
+                    let source = copy.src.iter().find_map(|s| match s {
+                        Source::Path(path) => Some(path),
+                        _ => None,
+                    });
+                    let source_text = source.map(|s| s.value.as_ref());
+                    if let Some(name) = copied_program(source_text, &copy.dest.value) {
+                        // The name shows in the source when the destination is a directory.
+                        let span = match source {
+                            Some(s) if s.value.ends_with(name) => s.span.clone(),
+                            _ => copy.dest.span.clone(),
+                        };
+                        workload.add(span, FactKind::Software(name.to_string()));
+                    }
+                }
+                Instruction::Add(add) => {
+                    for source in &add.src {
+                        let Source::Path(path) = source else { continue };
+                        if let Some(name) = local_archive(&path.value) {
+                            let kind = FactKind::Software(name.to_string());
+                            workload.add(path.span.clone(), kind);
+                        }
                     }
                 }
                 Instruction::Expose(expose) => {
@@ -133,6 +146,38 @@ pub fn dockerfile(dockerfile: &Dockerfile<'_>, span: Span) -> Workload {
 
 /// What a release archive's URL ships: its file name up to the platform or version
 /// (`https://.../actions-runner-linux-x64-2.311.0.tar.gz` is `actions-runner`).
+/// The program a `COPY` puts on a program path: the file it names there
+/// (`COPY runner /usr/bin/gitlab-runner`), or the source's name when the destination is the
+/// program directory itself (`COPY --from=build /usr/local/bin/isolate /usr/local/bin`).
+fn copied_program<'s>(source: Option<&'s str>, dest: &'s str) -> Option<&'s str> {
+    const PROGRAM_DIRS: &[&str] = &["/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin"];
+    let dir = dest.trim_end_matches('/');
+    let name = if PROGRAM_DIRS.contains(&dir) {
+        source?.trim_end_matches('/').rsplit('/').next()?
+    } else if PROGRAM_DIRS
+        .iter()
+        .any(|d| dest.strip_prefix(d).is_some_and(|r| r.starts_with('/')))
+    {
+        dest.rsplit('/').next()?
+    } else {
+        return None;
+    };
+    (!name.is_empty() && !name.contains(['$', '*', '?'])).then_some(name)
+}
+
+/// What a local tar archive that `ADD` unpacks into the image is named after
+/// (`ADD judgehost.tar.gz /` unpacks `judgehost`); URLs are downloads, not unpacked.
+fn local_archive(source: &str) -> Option<&str> {
+    if source.contains("://") {
+        return None;
+    }
+    let name = source.rsplit('/').next()?;
+    [".tar.gz", ".tgz", ".tar.xz", ".tar.bz2", ".tar"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .filter(|stem| !stem.is_empty() && !stem.contains(['$', '*', '?']))
+}
+
 fn released_software(url: &str) -> Option<String> {
     if !url.starts_with("https://") && !url.starts_with("http://") {
         return None;
@@ -249,7 +294,27 @@ fn writes_sftp_only_config(run: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::released_software;
+    use super::{copied_program, local_archive, released_software};
+
+    #[test]
+    fn programs_copied_or_unpacked_into_the_image_are_named() {
+        let copied = |source, dest| copied_program(Some(source), dest);
+        assert_eq!(
+            copied("runner", "/usr/bin/gitlab-runner"),
+            Some("gitlab-runner")
+        );
+        assert_eq!(
+            copied("/usr/local/bin/isolate", "/usr/local/bin"),
+            Some("isolate")
+        );
+        assert_eq!(copied("build/isolate", "/usr/local/bin/"), Some("isolate"));
+        assert_eq!(copied("app.jar", "/opt/app/app.jar"), None);
+        assert_eq!(copied("tools/", "/usr/local/bin/$TOOL"), None);
+        assert_eq!(local_archive("judgehost.tar.gz"), Some("judgehost"));
+        assert_eq!(local_archive("dist/app.tgz"), Some("app"));
+        assert_eq!(local_archive("https://example.com/x.tar.gz"), None);
+        assert_eq!(local_archive("config.yaml"), None);
+    }
 
     #[test]
     fn release_archives_are_named_by_what_they_ship() {

@@ -73,6 +73,7 @@ pub fn check(workload: &Workload, report: &mut Report<'_>) {
 const RUNNER_IMAGES: &[(&str, &str)] = &[
     ("judge0", "an online judge"),
     ("judgehost", "an online judge's judging host"),
+    ("dmoj", "an online judge"),
     ("piston", "a code-execution engine"),
     ("gitlab-runner", "a CI runner"),
     ("actions-runner", "a CI runner"),
@@ -88,6 +89,10 @@ const RUNNER_IMAGES: &[(&str, &str)] = &[
 const RUNNER_PROGRAMS: &[(&str, &str)] = &[
     ("judge0", "an online judge"),
     ("judgedaemon", "an online judge's judging daemon"),
+    ("dmoj", "an online judge"),
+    ("isolate", "the sandbox online judges run submissions in"),
+    ("runguard", "the sandbox online judges run submissions in"),
+    ("nsjail", "a sandbox for running untrusted programs"),
     ("gitlab-runner", "a CI runner"),
     ("Runner.Listener", "a CI runner"),
     ("buildkite-agent", "a CI runner"),
