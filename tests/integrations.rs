@@ -297,3 +297,72 @@ fn pre_commit_hook_fails_on_findings_and_passes_once_fixed() {
     let output = try_repo();
     assert!(output.status.success(), "{}", text(&output));
 }
+
+/// The Python wheel (`pyproject.toml`, built by maturin): it builds, installs into a fresh
+/// virtual environment from the wheel alone (`--no-index`), and the `realtor` it installs
+/// gives the same report as the one cargo built. The wheel is built in a target directory
+/// of its own, beside the tests' one, so it never waits on the build that runs the tests.
+#[test]
+fn the_python_wheel_builds_installs_and_runs() {
+    let Some(maturin) = common::tool("maturin") else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| repo().join("target"))
+        .join("wheel");
+    let built = Command::new(&maturin)
+        .current_dir(repo())
+        .args(["build", "--out"])
+        .arg(out.path())
+        .arg("--target-dir")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let wheel = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "whl"))
+        .expect("a wheel");
+    let venv = out.path().join("venv");
+    let status = Command::new("python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let installed = Command::new(venv.join("bin/pip"))
+        .args(["install", "--quiet", "--no-index"])
+        .arg(&wheel)
+        .output()
+        .unwrap();
+    assert!(
+        installed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&installed.stderr)
+    );
+    let args = ["check", "--color", "never", "examples/docker/Dockerfile"];
+    let from_wheel = Command::new(venv.join("bin/realtor"))
+        .current_dir(repo())
+        .env("REALTOR_TODAY", common::JUDGED_ON)
+        .args(args)
+        .output()
+        .unwrap();
+    let from_cargo = common::realtor()
+        .current_dir(repo())
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(from_wheel.status.code(), from_cargo.status.code());
+    assert_eq!(
+        String::from_utf8_lossy(&from_wheel.stdout),
+        String::from_utf8_lossy(&from_cargo.stdout)
+    );
+    assert!(String::from_utf8_lossy(&from_cargo.stdout).contains("D001"));
+}

@@ -1,7 +1,7 @@
-//! Helpers shared by the integration tests that run outside validators (`check-jsonschema`,
-//! `zizmor`, `pre-commit`). `.ci/run` installs them into a venv at
-//! `$HOME/.cache/realtor/venv`; when one is missing a test skips with a message, except
-//! under CI (`CI` set), where a missing validator fails the test.
+//! Helpers shared by the integration tests that run outside validators and tools
+//! (`check-jsonschema`, `zizmor`, `pre-commit`, `maturin`). `.ci/run` installs them into a
+//! venv at `$HOME/.cache/realtor/venv`; when one is missing a test skips with a message,
+//! except under CI (`CI` set), where a missing one fails the test.
 
 #![allow(dead_code)]
 
