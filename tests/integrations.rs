@@ -366,3 +366,28 @@ fn the_python_wheel_builds_installs_and_runs() {
     );
     assert!(String::from_utf8_lossy(&from_cargo.stdout).contains("D001"));
 }
+
+/// The Dockerfile of realtor's own image passes every rule, the opt-in ones included (no
+/// Docker engine runs here to build it).
+#[test]
+fn the_image_dockerfile_passes_every_rule() {
+    let output = common::realtor()
+        .current_dir(repo())
+        .args([
+            "check",
+            "--select",
+            "ALL",
+            "--format",
+            "concise",
+            "Dockerfile",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).trim()
+        ),
+        (Some(0), "")
+    );
+}
