@@ -1,6 +1,7 @@
-//! Where users run realtor: the GitHub Action (`action.yml` against GitHub's schema, its
-//! run script under bash, zizmor on it and on the example workflow) and the pre-commit
-//! hooks (`pre-commit try-repo` in a throwaway repository). The validators come from the
+//! Where users run realtor and how they get it: the GitHub Action (`action.yml` against
+//! GitHub's schema, its run script under bash, zizmor on it, on the example workflow and on
+//! the release workflow), the pre-commit hooks (`pre-commit try-repo` in a throwaway
+//! repository), the Python wheel and the image's Dockerfile. The validators come from the
 //! venv `.ci/run` installs; see `tests/common/mod.rs` for when a missing one skips.
 
 mod common;
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant};
 use common::repo;
 
 const EXAMPLE_WORKFLOW: &str = "examples/github/realtor.yml";
+const RELEASE_WORKFLOW: &str = ".github/workflows/release.yml";
 
 fn run(command: &mut Command) -> Output {
     command.output().expect("run the validator")
@@ -26,13 +28,14 @@ fn text(output: &Output) -> String {
 }
 
 #[test]
-fn action_and_example_workflow_match_githubs_schemas() {
+fn action_and_workflows_match_githubs_schemas() {
     let Some(validator) = common::tool("check-jsonschema") else {
         return;
     };
     for (schema, file) in [
         ("vendor.github-actions", "action.yml"),
         ("vendor.github-workflows", EXAMPLE_WORKFLOW),
+        ("vendor.github-workflows", RELEASE_WORKFLOW),
     ] {
         let output = run(Command::new(&validator).current_dir(repo()).args([
             "--builtin-schema",
@@ -44,7 +47,7 @@ fn action_and_example_workflow_match_githubs_schemas() {
 }
 
 #[test]
-fn zizmor_finds_nothing_at_medium_or_above_in_the_action_and_example() {
+fn zizmor_finds_nothing_at_medium_or_above_in_the_action_and_workflows() {
     let Some(zizmor) = common::tool("zizmor") else {
         return;
     };
@@ -54,6 +57,7 @@ fn zizmor_finds_nothing_at_medium_or_above_in_the_action_and_example() {
         "medium",
         "action.yml",
         EXAMPLE_WORKFLOW,
+        RELEASE_WORKFLOW,
     ]));
     assert!(output.status.success(), "{}", text(&output));
 }
