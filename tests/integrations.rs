@@ -395,3 +395,116 @@ fn the_image_dockerfile_passes_every_rule() {
         (Some(0), "")
     );
 }
+
+/// The action's install step: a released version comes as the release archive for the
+/// runner, checked against `SHA256SUMS` (a mismatch fails the step); a ref that was never
+/// released falls back to a cargo build. The release is served from a directory
+/// (`REALTOR_RELEASES_URL`), and `cargo` is a stand-in that records how it was called.
+#[test]
+fn action_install_step_downloads_a_release_checks_it_and_else_builds() {
+    let (script, env) = action_step("Install realtor");
+    assert!(env.contains(&"REALTOR_ACTION_REF".to_string()));
+    let dir = tempfile::tempdir().unwrap();
+    let releases = dir.path().join("releases/v9.9.9");
+    let name = "realtor-v9.9.9-x86_64-unknown-linux-musl";
+    std::fs::create_dir_all(releases.join(name)).unwrap();
+    std::fs::copy(
+        env!("CARGO_BIN_EXE_realtor"),
+        releases.join(name).join("realtor"),
+    )
+    .unwrap();
+    let archive = format!("{name}.tar.gz");
+    let packed = Command::new("tar")
+        .current_dir(&releases)
+        .args(["-czf", &archive, name])
+        .status()
+        .unwrap();
+    assert!(packed.success());
+    let sums = Command::new("sha256sum")
+        .current_dir(&releases)
+        .arg(&archive)
+        .output()
+        .unwrap();
+    std::fs::write(releases.join("SHA256SUMS"), &sums.stdout).unwrap();
+    let fake = dir.path().join("fake-bin");
+    std::fs::create_dir_all(&fake).unwrap();
+    std::fs::write(
+        fake.join("cargo"),
+        "#!/bin/sh\necho \"$@\" >> \"$CARGO_LOG\"\n",
+    )
+    .unwrap();
+    Command::new("chmod")
+        .arg("+x")
+        .arg(fake.join("cargo"))
+        .status()
+        .unwrap();
+    let cargo_log = dir.path().join("cargo.log");
+    let install = |root: &Path, version: &str, action_ref: &str| {
+        let path = format!("{}:{}", fake.display(), std::env::var("PATH").unwrap());
+        Command::new("bash")
+            .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", &script])
+            .env("PATH", path)
+            .env("CARGO_LOG", &cargo_log)
+            .env(
+                "REALTOR_RELEASES_URL",
+                format!("file://{}", dir.path().join("releases").display()),
+            )
+            .env("REALTOR_ROOT", root)
+            .env("REALTOR_VERSION", version)
+            .env("REALTOR_CACHE_HIT", "")
+            .env("REALTOR_REPOSITORY", "realtor-dev/realtor")
+            .env("REALTOR_ACTION_REF", action_ref)
+            .env("GITHUB_SERVER_URL", "https://github.com")
+            .env("GITHUB_ACTION_PATH", repo())
+            .env("RUNNER_OS", "Linux")
+            .env("RUNNER_ARCH", "X64")
+            .output()
+            .unwrap()
+    };
+
+    let root = dir.path().join("released");
+    let output = install(&root, "9.9.9", "");
+    assert!(output.status.success(), "{}", text(&output));
+    let version = Command::new(root.join("bin/realtor"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("realtor "));
+    let released_by_tag = install(&dir.path().join("by-tag"), "", "v9.9.9");
+    assert!(
+        released_by_tag.status.success(),
+        "{}",
+        text(&released_by_tag)
+    );
+    assert!(!cargo_log.exists(), "a release needs no cargo build");
+
+    let sums = std::fs::read_to_string(releases.join("SHA256SUMS")).unwrap();
+    std::fs::write(
+        releases.join("SHA256SUMS"),
+        sums.replacen(|c: char| c.is_ascii_hexdigit(), "0", 8),
+    )
+    .unwrap();
+    let tampered = dir.path().join("tampered");
+    let output = install(&tampered, "9.9.9", "");
+    assert!(!output.status.success());
+    assert!(
+        text(&output).contains("does not match the SHA256SUMS"),
+        "{}",
+        text(&output)
+    );
+    assert!(!tampered.join("bin/realtor").exists());
+    assert!(
+        !cargo_log.exists(),
+        "a bad checksum is an error, not a reason to build"
+    );
+
+    let output = install(&dir.path().join("unreleased"), "", "main");
+    assert!(output.status.success(), "{}", text(&output));
+    let output = install(&dir.path().join("missing"), "1.2.3", "");
+    assert!(output.status.success(), "{}", text(&output));
+    let log = std::fs::read_to_string(&cargo_log).unwrap();
+    let calls: Vec<&str> = log.lines().collect();
+    assert_eq!(calls.len(), 2, "{log}");
+    assert!(calls[0].contains("--path"), "{log}");
+    assert!(calls[1].contains("--tag v1.2.3"), "{log}");
+}
