@@ -507,3 +507,41 @@ fn an_sftp_only_config_in_the_build_context_keeps_an_ssh_image_a_container() {
     assert_eq!(recommended, "vm");
     assert!(rules.contains(&"P115".to_string()), "{rules:?}");
 }
+
+/// `--format csv`: one row per workload, the same verdicts as the JSON contract, and every
+/// finding's position in the evidence cell.
+#[test]
+fn csv_has_a_row_per_workload_with_the_json_verdicts() {
+    let (_, json) = advise(&["--format", "json", FIXTURES]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let workloads = json["workloads"].as_array().unwrap();
+    let (code, text) = advise(&["--format", "csv", FIXTURES]);
+    assert_eq!(code, 0);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), workloads.len());
+    for (row, workload) in rows.iter().zip(workloads) {
+        for key in ["name", "recommended", "fit"] {
+            assert_eq!(
+                row[column(key)],
+                workload[key].as_str().unwrap().to_string()
+            );
+        }
+        for finding in workload["findings"].as_array().unwrap() {
+            let at = format!(
+                "{} {}:{}:{} ",
+                finding["rule"].as_str().unwrap(),
+                finding["file"].as_str().unwrap(),
+                finding["line"],
+                finding["column"]
+            );
+            assert!(row[column("evidence")].contains(&at), "{at} not in {row:?}");
+        }
+        if let Some(memory) = workload["reclaim"]["memoryMiB"].as_u64() {
+            assert_eq!(row[column("reclaim_memory_mib")], memory.to_string());
+        }
+    }
+    assert!(rows.iter().any(|r| !r[column("reclaim_vcpus")].is_empty()));
+}

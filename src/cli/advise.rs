@@ -33,6 +33,7 @@ pub(super) fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
         AdviceFormat::Human => render::advice::human(&advice),
         AdviceFormat::Json => render::advice::json(&advice),
         AdviceFormat::Markdown => render::advice::markdown(&advice),
+        AdviceFormat::Csv => render::advice::csv(&advice),
     };
     match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,

@@ -172,6 +172,8 @@ pub(super) enum AdviceFormat {
     Human,
     Json,
     Markdown,
+    /// One row per workload, for spreadsheets.
+    Csv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,5 +1,5 @@
 //! The `realtor advise` formats: a human table with a fleet summary, the versioned JSON
-//! contract, and a Markdown table for PR comments and job summaries. They read the
+//! contract, a Markdown table for PR comments and job summaries, and CSV for spreadsheets. They read the
 //! advisor's verdicts and their findings' positions, nothing of the inputs' syntax.
 
 use serde::Serialize;
@@ -192,6 +192,79 @@ pub fn json(advice: &[Advice]) -> String {
     text
 }
 
+/// One row per workload, for spreadsheets: the verdict, what is missing, the reclaim, and
+/// every finding behind it with its position. Text that a spreadsheet would read as a
+/// formula (`=`, `+`, `-`, `@` first) is written with a leading `'`.
+pub fn csv(advice: &[Advice]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "kind",
+        "namespace",
+        "name",
+        "file",
+        "line",
+        "current",
+        "recommended",
+        "fit",
+        "confidence",
+        "missing",
+        "reclaim_vcpus",
+        "reclaim_memory_mib",
+        "evidence",
+    ];
+    writer.write_record(header).expect("writes to memory");
+    for a in advice {
+        let evidence = a
+            .findings
+            .iter()
+            .map(|d| {
+                let at = format!("{}:{}:{}", d.file.path, d.start.line, d.start.column);
+                format!("{} {at} {}", d.rule.id, d.message)
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let (vcpus, memory) = a
+            .reclaim
+            .as_ref()
+            .map_or((String::new(), String::new()), |r| {
+                (r.vcpus.to_string(), r.memory_mib.to_string())
+            });
+        let record = [
+            a.kind.clone(),
+            a.namespace.clone().unwrap_or_default(),
+            a.name.clone(),
+            a.file.clone(),
+            a.line.to_string(),
+            a.current.as_str().to_string(),
+            a.recommended.as_str().to_string(),
+            a.fit.as_str().to_string(),
+            a.confidence.to_string(),
+            a.missing.join(", "),
+            vcpus,
+            memory,
+            evidence,
+        ];
+        writer
+            .write_record(
+                record
+                    .iter()
+                    .map(|cell| spreadsheet_safe(cell).into_owned()),
+            )
+            .expect("writes to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("flushes to memory")).expect("UTF-8 cells")
+}
+
+/// A cell a spreadsheet shows as text, never runs as a formula.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let number = cell.parse::<f64>().is_ok();
+    if !number && cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 fn label(advice: &Advice) -> String {
     match &advice.namespace {
         Some(ns) => format!("{} {}/{}", advice.kind, ns, advice.name),
@@ -212,4 +285,17 @@ fn reasons(advice: &Advice, separator: &str) -> String {
         .map(|d| format!("{} {}", d.rule.id, d.message))
         .collect::<Vec<_>>()
         .join(separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_text() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("@sum"), "'@sum");
+        assert_eq!(spreadsheet_safe("-1.5"), "-1.5", "a number stays a number");
+        assert_eq!(spreadsheet_safe("web-01"), "web-01");
+    }
 }
