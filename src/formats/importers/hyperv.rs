@@ -260,7 +260,7 @@ mod tests {
         assert_eq!(timespan_seconds("soon"), None);
     }
 
-    use crate::formats::importers::testing::{at, read};
+    use crate::formats::importers::testing::{at, read, source_of};
     use crate::formats::inventory::{Firmware, Hypervisor, OsFamily, PassthroughKind};
 
     #[test]
@@ -318,13 +318,8 @@ mod tests {
         assert!(lab.os.is_none(), "no integration services, no OS");
         assert_eq!(lab.compute.as_ref().unwrap().memory_mib, Some(2048));
         assert_eq!(lab.tags.as_ref().unwrap()["state"], "Off");
-        let root = &imported.root;
-        let vcpus = root
-            .lookup(&crate::syntax::yaml::parse_path(
-                "machines[1].compute.vcpus",
-            ))
-            .unwrap();
-        assert_eq!(at(&file, &vcpus.node.span), "1");
+        let vcpus = source_of(&file, &imported, "machines[1].compute.vcpus");
+        assert_eq!(vcpus, "1");
     }
 
     #[test]

@@ -283,9 +283,8 @@ fn trimmed(range: Span, text: &str) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use crate::formats::importers::testing::{at, read};
+    use crate::formats::importers::testing::{read, source_of};
     use crate::formats::inventory::{Firmware, Hypervisor, OsFamily, PassthroughKind, Rdm};
-    use crate::syntax::yaml::parse_path;
 
     #[test]
     fn domain_xml_becomes_a_machine() {
@@ -347,16 +346,10 @@ mod tests {
             .map(|u| u.kind.as_deref())
             .collect();
         assert_eq!(usb, [Some("usb-host"), Some("usb-redirection")]);
-        let memory = imported
-            .root
-            .lookup(&parse_path("machines[0].compute.memoryMiB"))
-            .unwrap();
-        assert_eq!(at(&file, &memory.node.span), "8388608");
-        let os = imported
-            .root
-            .lookup(&parse_path("machines[0].os.version"))
-            .unwrap();
-        assert_eq!(at(&file, &os.node.span), "http://centos.org/centos/7.0");
+        let memory = source_of(&file, &imported, "machines[0].compute.memoryMiB");
+        assert_eq!(memory, "8388608");
+        let os = source_of(&file, &imported, "machines[0].os.version");
+        assert_eq!(os, "http://centos.org/centos/7.0");
     }
 
     #[test]
@@ -368,25 +361,16 @@ mod tests {
             (Some(OsFamily::Windows), None),
             "Hyper-V enlightenments mean Windows, not which edition"
         );
-        let family = imported
-            .root
-            .lookup(&parse_path("machines[0].os.family"))
-            .unwrap();
-        assert!(at(&file, &family.node.span).starts_with("<hyperv>"));
+        let family = source_of(&file, &imported, "machines[0].os.family");
+        assert!(family.starts_with("<hyperv>"));
         let (file, imported, inventory) = read("real/libvirt-macos-catalina.xml");
         let os = inventory.machines[0].os.as_ref().unwrap();
         assert_eq!(
             (os.family, os.distro.as_deref()),
             (Some(OsFamily::Unix), Some("macos"))
         );
-        let distro = imported
-            .root
-            .lookup(&parse_path("machines[0].os.distro"))
-            .unwrap();
-        assert_eq!(
-            at(&file, &distro.node.span),
-            "/home/CHANGEME/OSX-KVM/OpenCore/OpenCore.qcow2"
-        );
+        let distro = source_of(&file, &imported, "machines[0].os.distro");
+        assert_eq!(distro, "/home/CHANGEME/OSX-KVM/OpenCore/OpenCore.qcow2");
         let (_, _, inventory) = read("libvirt-domain.xml");
         let os = inventory.machines[0].os.as_ref().unwrap();
         assert_eq!(os.distro.as_deref(), Some("centos"), "libosinfo wins");

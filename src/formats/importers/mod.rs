@@ -532,4 +532,14 @@ pub mod testing {
     pub fn at<'a>(file: &'a SourceFile, span: &std::ops::Range<usize>) -> &'a str {
         &file.text[span.clone()]
     }
+
+    /// The source text the value at `path` (`machines[0].compute.vcpus`) of an import was
+    /// read from.
+    pub fn source_of<'a>(file: &'a SourceFile, imported: &Imported, path: &str) -> &'a str {
+        let found = imported
+            .root
+            .lookup(&crate::syntax::yaml::parse_path(path))
+            .unwrap_or_else(|| panic!("{path} is not in the import"));
+        at(file, &found.node.span)
+    }
 }

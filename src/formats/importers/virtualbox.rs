@@ -222,7 +222,7 @@ fn find<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'inpu
 #[cfg(test)]
 mod tests {
     use crate::formats::importers::Format;
-    use crate::formats::importers::testing::{read, read_text};
+    use crate::formats::importers::testing::{read, read_text, source_of};
     use crate::formats::inventory::{Firmware, Hypervisor, OsFamily};
 
     #[test]
@@ -235,14 +235,9 @@ mod tests {
             machine.platform.as_ref().unwrap().firmware,
             Some(Firmware::Bios)
         );
-        let vcpus = imported
-            .root
-            .lookup(&crate::syntax::yaml::parse_path(
-                "machines[0].compute.vcpus",
-            ))
-            .unwrap();
+        let vcpus = source_of(&file, &imported, "machines[0].compute.vcpus");
         assert!(
-            crate::formats::importers::testing::at(&file, &vcpus.node.span).starts_with("<CPU>"),
+            vcpus.starts_with("<CPU>"),
             "a default points at the element that would carry it"
         );
     }

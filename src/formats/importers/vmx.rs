@@ -315,7 +315,7 @@ fn passthrough(settings: &HashMap<String, Cell>) -> Vec<Mapping> {
 
 #[cfg(test)]
 mod tests {
-    use crate::formats::importers::testing::{at, read, read_text};
+    use crate::formats::importers::testing::{at, read, read_text, source_of};
     use crate::formats::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind};
 
     #[test]
@@ -327,14 +327,8 @@ mod tests {
             (Some("rhel"), Some("9.3")),
             "guestOS `rhel9-64` names only the major release"
         );
-        let version = imported
-            .root
-            .lookup(&crate::syntax::yaml::parse_path("machines[0].os.version"))
-            .unwrap();
-        assert_eq!(
-            at(&file, &version.node.span),
-            "Red Hat Enterprise Linux 9.3 (Plow)"
-        );
+        let version = source_of(&file, &imported, "machines[0].os.version");
+        assert_eq!(version, "Red Hat Enterprise Linux 9.3 (Plow)");
     }
 
     #[test]
@@ -360,17 +354,8 @@ mod tests {
             .as_ref()
             .unwrap();
         assert_eq!(usb.len(), 1, "the virtual hid is no device");
-        let vcpus = imported
-            .root
-            .lookup(&crate::syntax::yaml::parse_path(
-                "machines[0].compute.vcpus",
-            ))
-            .unwrap();
-        assert_eq!(
-            at(&file, &vcpus.node.span),
-            "lab",
-            "a default points at the machine"
-        );
+        let vcpus = source_of(&file, &imported, "machines[0].compute.vcpus");
+        assert_eq!(vcpus, "lab", "a default points at the machine");
     }
 
     #[test]
@@ -404,12 +389,7 @@ mod tests {
         assert_eq!(passthrough[0].model.as_deref(), Some("0x1eb8"));
         assert_eq!(imported.problems.len(), 1);
         assert_eq!(at(&file, &imported.problems[0].0), "this line is broken");
-        let vcpus = imported
-            .root
-            .lookup(&crate::syntax::yaml::parse_path(
-                "machines[0].compute.vcpus",
-            ))
-            .unwrap();
-        assert_eq!(at(&file, &vcpus.node.span), "2");
+        let vcpus = source_of(&file, &imported, "machines[0].compute.vcpus");
+        assert_eq!(vcpus, "2");
     }
 }
