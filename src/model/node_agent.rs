@@ -60,9 +60,8 @@ impl Workload {
     /// CronJob scoped to its node (the host PID namespace, or a `hostPath` of the node's
     /// system directories: kube-bench). Node agents are containers by design.
     pub fn is_node_agent(&self) -> bool {
-        let workload = self;
-        if matches!(workload.kind.as_str(), "Job" | "CronJob") {
-            return workload.facts.iter().any(|f| match &f.kind {
+        if matches!(self.kind.as_str(), "Job" | "CronJob") {
+            return self.facts.iter().any(|f| match &f.kind {
                 FactKind::HostNamespace(HostNamespace::Pid) => true,
                 FactKind::HostPath { path, .. } => {
                     path == "/"
@@ -74,10 +73,10 @@ impl Workload {
                 _ => false,
             });
         }
-        if workload.kind != "DaemonSet" {
+        if self.kind != "DaemonSet" {
             return false;
         }
-        let namespace = workload.namespace.as_deref().unwrap_or("");
+        let namespace = self.namespace.as_deref().unwrap_or("");
         let named = |text: &str| {
             let text = text.to_ascii_lowercase();
             AGENT_WORDS.iter().any(|w| text.contains(w))
@@ -85,8 +84,8 @@ impl Workload {
         AGENT_NAMESPACES.contains(&namespace)
             || namespace.contains("monitoring")
             || namespace.contains("logging")
-            || named(&workload.name)
-            || workload.facts.iter().any(|f| match &f.kind {
+            || named(&self.name)
+            || self.facts.iter().any(|f| match &f.kind {
                 FactKind::PriorityClass(class) => {
                     matches!(
                         class.as_str(),

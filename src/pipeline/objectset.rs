@@ -2,12 +2,21 @@
 //! checked, and marks the set-level rules a suppression in that file silences.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use crate::formats::kubernetes::Object;
 use crate::model::objects::ObjectFacts;
 use crate::pipeline::suppress::{self, Suppression};
-use crate::rules::SetSpan;
+use crate::rules::{RuleMeta, SetSpan};
 use crate::syntax::yaml::{Node, parse_path};
+
+/// The set-level rules, each with the fact it reports at: read from the registry once,
+/// not for every object.
+static SET_RULES: LazyLock<Vec<(&'static RuleMeta, SetSpan)>> = LazyLock::new(|| {
+    crate::rules::all()
+        .filter_map(|rule| Some((rule, rule.extra.set_span?)))
+        .collect()
+});
 
 /// The facts of one object, read from its nodes (so an object that fails its typed
 /// decode still counts). `suppressions` are the file's, marked used when they silence a
@@ -52,7 +61,7 @@ pub fn facts(object: &Object<'_>, suppressions: &mut [Suppression]) -> ObjectFac
         service_account,
         suppressed: Vec::new(),
     };
-    for (rule, span) in crate::rules::all().filter_map(|r| Some((r, r.extra.set_span?))) {
+    for &(rule, span) in SET_RULES.iter() {
         let at = match span {
             SetSpan::Selector => facts.selector.as_ref().map(|(_, s)| s),
             SetSpan::ServiceAccount => facts.service_account.as_ref().map(|(_, s)| s),
