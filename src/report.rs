@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::input::source::Span;
-use crate::input::source::{Position, SourceFile};
+use crate::input::source::{Attachment, Position, SourceFile, locate};
 use crate::model::Workload;
 use crate::model::objects::ObjectFacts;
 use crate::rules::{Finding, RuleMeta, Severity};
@@ -23,9 +23,32 @@ pub struct Diagnostic {
     pub span: Span,
     pub start: Position,
     pub end: Position,
+    pub related: Vec<Related>,
+}
+
+/// Another place that explains a diagnostic, in its file.
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub file: Arc<SourceFile>,
+    pub start: Position,
+    pub end: Position,
+    pub message: String,
+}
+
+impl Related {
+    pub fn new(file: &Arc<SourceFile>, span: &Span, message: String) -> Self {
+        Related {
+            file: Arc::clone(file),
+            start: file.position(span.start),
+            end: file.end_position(span),
+            message,
+        }
+    }
 }
 
 impl Diagnostic {
+    /// A diagnostic in `file`; the finding's related spans must be placed by the caller
+    /// (they may lie in other files), and are dropped here.
     pub fn new(finding: Finding, severity: Severity, file: &Arc<SourceFile>) -> Self {
         let start = file.position(finding.span.start);
         let end = file.end_position(&finding.span);
@@ -40,6 +63,7 @@ impl Diagnostic {
             span: finding.span,
             start,
             end,
+            related: Vec::new(),
         }
     }
 
@@ -80,4 +104,16 @@ pub struct FileReport {
     pub workloads: Vec<Workload>,
     /// What rules over the whole set of files need from its Kubernetes objects.
     pub objects: Vec<ObjectFacts>,
+    /// The files read besides this one, which workload spans may point into.
+    pub attachments: Vec<Attachment>,
+}
+
+impl FileReport {
+    /// The file a span of this report's span space is in, and the span within it.
+    pub fn place(&self, span: &Span) -> (&Arc<SourceFile>, Span) {
+        match locate(&self.attachments, span) {
+            Some((attachment, span)) => (&attachment.file, span),
+            None => (&self.file, span.clone()),
+        }
+    }
 }

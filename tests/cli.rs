@@ -458,36 +458,6 @@ fn cross_file_rules_see_every_file_of_the_run() {
 }
 
 #[test]
-fn kustomize_overlays_are_skipped_with_one_notice() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path();
-    std::fs::create_dir(path.join("overlay")).unwrap();
-    std::fs::write(
-        path.join("overlay/kustomization.yaml"),
-        "# no kind: older overlays leave it out\nresources:\n  - ../base\nimages:\n  - name: web\n    newTag: latest\n",
-    )
-    .unwrap();
-    std::fs::write(
-        path.join("overlay/Kustomization"),
-        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: p.yaml\n",
-    )
-    .unwrap();
-    let (_, json) = check_json(path, &["."]);
-    let notices: Vec<_> = diagnostics(&json, "R003")
-        .iter()
-        .map(|d| (d["file"].as_str().unwrap().to_string(), at(d)))
-        .collect();
-    assert_eq!(
-        notices,
-        vec![
-            ("overlay/Kustomization".into(), (2, 7, 2, 16)),
-            ("overlay/kustomization.yaml".into(), (2, 1, 2, 10)),
-        ]
-    );
-    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 2, "{json}");
-}
-
-#[test]
 fn json_manifests_are_read_with_positions() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -139,6 +139,7 @@ pub struct Fleet {
 /// The advice for every workload of a run, in file order.
 pub fn advise(reports: &[FileReport]) -> Vec<Advice> {
     let mut advice = Vec::new();
+    let mut advised = std::collections::HashSet::new();
     for report in reports {
         let mut by_label: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, workload) in report.workloads.iter().enumerate() {
@@ -153,8 +154,11 @@ pub fn advise(reports: &[FileReport]) -> Vec<Advice> {
             }
         }
         for (workload, findings) in report.workloads.iter().zip(findings) {
-            let start = report.file.position(workload.span.start);
-            advice.push(judge(workload, findings, &report.file.path, start.line));
+            let (file, span) = report.place(&workload.span);
+            let start = file.position(span.start);
+            if advised.insert((workload.label(), file.path.clone(), start)) {
+                advice.push(judge(workload, findings, &file.path, start.line));
+            }
         }
     }
     advice

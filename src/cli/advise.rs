@@ -10,7 +10,7 @@ use crate::render;
 
 pub(super) fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
     let config = load_config(args.config.as_deref())?;
-    let settings = settings(&[], &[], &args.columns, &config)?;
+    let settings = settings(&[], &[], (&args.columns, &args.render), &config)?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {

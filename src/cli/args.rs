@@ -87,6 +87,22 @@ pub(super) struct ColumnArgs {
     pub(super) pairs: Vec<String>,
 }
 
+/// How Helm charts and kustomize overlays are rendered, for the commands that check them.
+#[derive(Args, Debug)]
+pub(super) struct RenderArgs {
+    /// A values file for `helm template` (`--values`); repeatable, a later one wins; after
+    /// `helm-values` in .realtor.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub(super) helm_values: Vec<PathBuf>,
+    /// A value for `helm template` (`--set KEY=VALUE`); repeatable.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub(super) helm_set: Vec<String>,
+    /// Do not run `helm template` or `kustomize build`: report charts and overlays as not
+    /// checked.
+    #[arg(long)]
+    pub(super) no_render: bool,
+}
+
 #[derive(Args, Debug)]
 pub(super) struct CheckArgs {
     /// Files or directories to check; `-` reads standard input.
@@ -142,6 +158,8 @@ pub(super) struct CheckArgs {
     pub(super) jobs: Option<usize>,
     #[command(flatten)]
     pub(super) columns: ColumnArgs,
+    #[command(flatten)]
+    pub(super) render: RenderArgs,
 }
 
 #[derive(Args, Debug)]
@@ -164,6 +182,8 @@ pub(super) struct AdviseArgs {
     pub(super) max_file_size: u64,
     #[command(flatten)]
     pub(super) columns: ColumnArgs,
+    #[command(flatten)]
+    pub(super) render: RenderArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]

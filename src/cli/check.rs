@@ -12,11 +12,17 @@ use crate::input::discover;
 use crate::pipeline::baseline;
 use crate::pipeline::check_set::check_set;
 use crate::pipeline::config::Threshold;
+use crate::pipeline::run_all::report_once;
 use crate::render;
 
 pub(super) fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     let config = load_config(args.config.as_deref())?;
-    let settings = settings(&args.select, &args.ignore, &args.columns, &config)?;
+    let settings = settings(
+        &args.select,
+        &args.ignore,
+        (&args.columns, &args.render),
+        &config,
+    )?;
     let threshold = args
         .failure_threshold
         .or(config.failure_threshold)
@@ -41,6 +47,7 @@ pub(super) fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
         !args.quiet,
     )?;
     check_set(&mut reports, &settings);
+    report_once(&mut reports);
     if let Some(path) = &args.write_baseline {
         std::fs::write(path, baseline::render(&reports))
             .map_err(|e| format!("{}: {e}", path.display()))?;

@@ -63,7 +63,7 @@ pub(super) fn convert(
             return Err(format!("{}: {error}", file.path));
         }
         for (span, message) in &imported.problems {
-            let (path, at) = match importers::locate(&imported.attachments, span) {
+            let (path, at) = match crate::input::source::locate(&imported.attachments, span) {
                 Some((attachment, span)) => {
                     (&attachment.file.path, attachment.file.position(span.start))
                 }

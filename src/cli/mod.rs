@@ -18,10 +18,10 @@ mod setup;
 
 use crate::formats::importers;
 use crate::input::discover::Input;
-use crate::pipeline::Settings;
 use crate::pipeline::config::{self, Config, RuleLevel};
+use crate::pipeline::{Render, Settings};
 use crate::report::FileReport;
-use args::{ColumnArgs, Command, InventoryCommand};
+use args::{ColumnArgs, Command, InventoryCommand, RenderArgs};
 use progress::Progress;
 
 pub use args::Cli;
@@ -97,11 +97,26 @@ fn load_config(named: Option<&std::path::Path>) -> Result<Config, String> {
 fn settings(
     select: &[String],
     ignore: &[String],
-    columns: &ColumnArgs,
+    (columns, render): (&ColumnArgs, &RenderArgs),
     config: &Config,
 ) -> Result<Settings, String> {
     let mut settings = Settings {
         columns: column_mapping(config, &columns.pairs)?,
+        render: Render {
+            off: render.no_render || config.no_render,
+            helm_values: config
+                .helm_values
+                .iter()
+                .chain(&render.helm_values)
+                .cloned()
+                .collect(),
+            helm_set: config
+                .helm_set
+                .iter()
+                .chain(&render.helm_set)
+                .cloned()
+                .collect(),
+        },
         ..Settings::default()
     };
     settings.options.trusted_registries = config.trusted_registries.clone();

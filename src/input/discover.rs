@@ -16,6 +16,10 @@ pub enum Hint {
     /// A file a VM inventory export may be in (`.csv`, `.xml`, `.vmx`, `.vbox`, `.xlsx`):
     /// read only when its content is one realtor imports.
     Export,
+    /// A Helm chart's `Chart.yaml`: the chart is checked as `helm template` renders it.
+    Chart,
+    /// A `kustomization.yaml`: the overlay is checked as `kustomize build` renders it.
+    Kustomization,
     /// A file named on the command line whose name says nothing: decided by content.
     Unknown,
 }
@@ -47,10 +51,18 @@ pub fn hint_for(name: &str) -> Option<Hint> {
     if dockerfile {
         return Some(Hint::Dockerfile);
     }
+    if name == "Chart.yaml" {
+        return Some(Hint::Chart);
+    }
+    if matches!(
+        name,
+        "kustomization.yaml" | "kustomization.yml" | "Kustomization"
+    ) {
+        return Some(Hint::Kustomization);
+    }
     let yaml = [".yaml", ".yml", ".json"]
         .iter()
-        .any(|ext| lower.ends_with(ext))
-        || name == "Kustomization";
+        .any(|ext| lower.ends_with(ext));
     let export = [".csv", ".xml", ".vmx", ".vbox", ".xlsx"]
         .iter()
         .any(|ext| lower.ends_with(ext));
@@ -108,7 +120,26 @@ pub fn discover(
     }
     inputs.sort_by(|a, b| a.display.cmp(&b.display));
     inputs.dedup_by(|a, b| a.display == b.display);
+    leave_to_charts(&mut inputs);
     Ok(inputs)
+}
+
+/// Files found by walking inside a chart's `templates/` and `charts/` are what the chart
+/// renders: they are checked in its output, not on their own (nor are subcharts as charts).
+fn leave_to_charts(inputs: &mut Vec<Input>) {
+    let charts: Vec<String> = inputs
+        .iter()
+        .filter(|i| i.hint == Hint::Chart)
+        .filter_map(|i| i.display.strip_suffix("Chart.yaml").map(str::to_string))
+        .collect();
+    inputs.retain(|input| {
+        input.explicit
+            || !charts.iter().any(|dir| {
+                ["templates/", "charts/"]
+                    .iter()
+                    .any(|sub| input.display.starts_with(&format!("{dir}{sub}")))
+            })
+    });
 }
 
 fn walk(root: &Path, ignored: &GlobSet, inputs: &mut Vec<Input>) {

@@ -34,7 +34,7 @@ pub fn is_workbook(path: &str) -> bool {
 }
 
 /// A resolved position: 1-based line, 1-based column counted in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
@@ -114,6 +114,28 @@ impl SourceFile {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+}
+
+/// A file read besides the one being checked: an RVTools tab beside vInfo, a chart's
+/// templates and values, the output of `helm template`. Spans into it are offset by `base`,
+/// which lies past the end of the checked file and of every earlier attachment, so that
+/// one span space covers all the files a check read.
+#[derive(Debug)]
+pub struct Attachment {
+    pub base: usize,
+    pub file: Arc<SourceFile>,
+    /// The sheet, when the attachment is another sheet of the same workbook.
+    pub sheet: Option<String>,
+}
+
+/// The attachment a span points into, if it is past the end of the checked file, and the
+/// span within that attachment.
+pub fn locate<'a>(attachments: &'a [Attachment], span: &Span) -> Option<(&'a Attachment, Span)> {
+    let attachment = attachments.iter().rev().find(|a| a.base <= span.start)?;
+    Some((
+        attachment,
+        span.start - attachment.base..span.end - attachment.base,
+    ))
 }
 
 /// How many cells of a CSV line end before the text `before`: its commas outside quotes.

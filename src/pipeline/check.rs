@@ -12,18 +12,19 @@ use crate::formats::inventory;
 use crate::formats::inventory::InventoryFile;
 use crate::formats::kubernetes;
 use crate::input::discover::Hint;
-use crate::input::source::{SourceFile, Span};
+use crate::input::source::{self, Attachment, SourceFile, Span};
 use crate::model::Workload;
 use crate::model::extract;
 use crate::model::objects::ObjectFacts;
 use crate::pipeline::objectset;
 use crate::pipeline::suppress::{self, Suppression};
-use crate::report::{Diagnostic, FileKind, FileReport, Status};
+use crate::report::{Diagnostic, FileKind, FileReport, Related, Status};
 use crate::rules::{self, RuleMeta, Subject, realtor};
 use crate::rules::{Finding, Severity};
 use crate::syntax::dockerfile;
 
 mod machines;
+mod rendered;
 mod yaml;
 
 use machines::check_imported;
@@ -45,6 +46,8 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
             check_dockerfile(&file, settings, &mut out);
             FileKind::Dockerfile
         }
+        Hint::Chart => rendered::check_chart(&file, settings, &mut out),
+        Hint::Kustomization => rendered::check_kustomization(&file, settings, &mut out),
         _ => match importers::detect_with(&file.text, &settings.columns) {
             Some(format) => {
                 check_imported(&file, format, settings, &mut out);
@@ -80,14 +83,30 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
         .into_iter()
         .filter_map(|mut finding| {
             let severity = settings.severity(finding.rule)?;
-            let Some((attachment, span)) = importers::locate(&attachments, &finding.span) else {
-                return Some(Diagnostic::new(finding, severity, &file));
+            let place = |span: &Span| match source::locate(&attachments, span) {
+                Some((attachment, span)) => (Some(attachment), span),
+                None => (None, span.clone()),
             };
+            let related = std::mem::take(&mut finding.related);
+            let (attachment, span) = place(&finding.span);
             finding.span = span;
-            if let Some(sheet) = &attachment.sheet {
+            if let Some(sheet) = attachment.and_then(|a| a.sheet.as_ref()) {
                 finding.message = format!("{} (sheet {sheet})", finding.message);
             }
-            Some(Diagnostic::new(finding, severity, &attachment.file))
+            let home = attachment.map_or(&file, |a| &a.file);
+            let mut diagnostic = Diagnostic::new(finding, severity, home);
+            diagnostic.related = related
+                .iter()
+                .map(|(span, message)| {
+                    let (attachment, span) = place(span);
+                    Related::new(
+                        attachment.map_or(&file, |a| &a.file),
+                        &span,
+                        message.clone(),
+                    )
+                })
+                .collect();
+            Some(diagnostic)
         })
         .collect();
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -100,6 +119,7 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
         folded,
         workloads: out.workloads,
         objects: out.objects,
+        attachments,
     }
 }
 
@@ -176,6 +196,7 @@ pub fn unreadable(display: String, unreadable: crate::input::read::Unreadable) -
         folded: Vec::new(),
         workloads: Vec::new(),
         objects: Vec::new(),
+        attachments: Vec::new(),
     }
 }
 
@@ -185,7 +206,7 @@ struct Outcome {
     workloads: Vec<Workload>,
     objects: Vec<ObjectFacts>,
     /// Files an import read besides this one, which some findings point into.
-    attachments: Vec<importers::Attachment>,
+    attachments: Vec<Attachment>,
 }
 
 fn sniff(text: &str) -> Hint {

@@ -70,6 +70,13 @@ struct ConfigFile {
     /// Which column of an inventory spreadsheet (CSV) holds which field, by header:
     /// `name: Nom`, `memory-gib: Mémoire`.
     inventory_columns: Option<BTreeMap<String, String>>,
+    /// Render Helm charts and kustomize overlays with `helm template` and `kustomize
+    /// build` when they are installed (default: true).
+    render: Option<bool>,
+    /// Values files for `helm template`, relative to this file; a later one wins.
+    helm_values: Option<Vec<PathBuf>>,
+    /// `KEY=VALUE` assignments for `helm template --set`.
+    helm_set: Option<Vec<String>>,
 }
 
 /// What `realtor init` writes: every key, commented, with the defaults.
@@ -97,6 +104,16 @@ inventory-columns: {}
 #  os: Système
 #  vcpus: CPU
 #  memory-gib: Mémoire
+
+# Check Helm charts as `helm template` renders them and kustomize overlays as `kustomize
+# build` (or `kubectl kustomize`) does, when those tools are installed.
+render: true
+
+# Values files (relative to this file) and KEY=VALUE assignments for `helm template`.
+helm-values: []
+#  - deploy/values-production.yaml
+helm-set: []
+#  - image.tag=1.4.2
 ";
 
 /// The configuration in effect, with rule names resolved.
@@ -110,6 +127,11 @@ pub struct Config {
     pub trusted_registries: Vec<String>,
     /// Which spreadsheet column holds which inventory field.
     pub columns: crate::formats::importers::Columns,
+    /// `render: false`: leave charts and overlays unrendered.
+    pub no_render: bool,
+    /// Values files for `helm template`, resolved against the configuration's directory.
+    pub helm_values: Vec<PathBuf>,
+    pub helm_set: Vec<String>,
 }
 
 /// A configuration problem, placed in its file when it has one.
@@ -135,6 +157,10 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| ConfigError(format!("{display}: cannot read: {e}")))?;
     let mut config = parse(&SourceFile::new(display, &text))?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    for values in &mut config.helm_values {
+        *values = dir.join(&*values);
+    }
     config.path = Some(path.to_path_buf());
     Ok(config)
 }
@@ -170,7 +196,7 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
         return Err(at(
             key_of(unknown),
             &format!(
-                "unknown key `{unknown}` (expected failure-threshold, rules, ignore-paths, trusted-registries or inventory-columns)"
+                "unknown key `{unknown}` (expected failure-threshold, rules, ignore-paths, trusted-registries, inventory-columns, render, helm-values or helm-set)"
             ),
         ));
     }
@@ -206,6 +232,9 @@ pub fn parse(file: &SourceFile) -> Result<Config, ConfigError> {
         rules: resolved,
         ignore_paths: file_config.ignore_paths.unwrap_or_default(),
         trusted_registries: file_config.trusted_registries.unwrap_or_default(),
+        no_render: file_config.render == Some(false),
+        helm_values: file_config.helm_values.unwrap_or_default(),
+        helm_set: file_config.helm_set.unwrap_or_default(),
     })
 }
 
@@ -233,8 +262,11 @@ mod tests {
             keys,
             [
                 "failure-threshold",
+                "helm-set",
+                "helm-values",
                 "ignore-paths",
                 "inventory-columns",
+                "render",
                 "rules",
                 "trusted-registries"
             ]
@@ -253,6 +285,8 @@ mod tests {
             .replace("rules: {}", "rules:")
             .replace("ignore-paths: []", "ignore-paths:")
             .replace("inventory-columns: {}", "inventory-columns:")
+            .replace("helm-values: []", "helm-values:")
+            .replace("helm-set: []", "helm-set:")
             .replace("\n#  ", "\n  ");
         std::fs::write(&path, uncommented).unwrap();
         let config = super::load(&path).expect("the commented examples load");

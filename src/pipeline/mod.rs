@@ -13,6 +13,7 @@ pub(crate) mod run_all;
 pub(crate) mod suppress;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use crate::formats::importers;
 use crate::rules::{self, RuleMeta, Severity};
@@ -29,6 +30,19 @@ pub struct Settings {
     pub options: rules::Options,
     /// Which spreadsheet columns hold which inventory fields.
     pub columns: importers::Columns,
+    /// How Helm charts and kustomize overlays are rendered.
+    pub render: Render,
+}
+
+/// How Helm charts and kustomize overlays are rendered before they are checked.
+#[derive(Debug, Default, Clone)]
+pub struct Render {
+    /// Leave them unrendered, with a notice (`--no-render`).
+    pub off: bool,
+    /// `--values` files for `helm template`, in order: a later one wins.
+    pub helm_values: Vec<PathBuf>,
+    /// `--set` assignments for `helm template`.
+    pub helm_set: Vec<String>,
 }
 
 impl Settings {

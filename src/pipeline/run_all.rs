@@ -2,6 +2,8 @@
 //! checked end to end. Files named on the command line are always reported; files found by
 //! walking only when realtor reads their kind or could not read them.
 
+use std::collections::HashSet;
+
 use rayon::prelude::*;
 
 use super::Settings;
@@ -50,4 +52,22 @@ pub fn run_all(
             .collect()
     });
     Ok(reports)
+}
+
+/// Each problem once: a base checked on its own and again in every overlay that renders
+/// it, or a chart's values file behind two templates, report the same rule with the same
+/// message at the same place; the first report keeps it.
+pub fn report_once(reports: &mut [FileReport]) {
+    let mut seen = HashSet::new();
+    for report in reports {
+        report.diagnostics.retain(|d| {
+            seen.insert((
+                d.rule.id,
+                d.file.path.clone(),
+                d.start,
+                d.end,
+                d.message.clone(),
+            ))
+        });
+    }
 }

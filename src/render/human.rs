@@ -143,9 +143,21 @@ impl miette::Diagnostic for Shown<'_> {
         })
     }
 
+    /// The rule's help (at its first diagnostic in a file) and every related place.
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let help = self.diagnostic.help.as_deref().filter(|_| self.with_help)?;
-        Some(Box::new(help))
+        let help = self.diagnostic.help.as_deref().filter(|_| self.with_help);
+        let related = self.diagnostic.related.iter().map(|r| {
+            format!(
+                "see {}:{}:{}: {}",
+                r.file.path, r.start.line, r.start.column, r.message
+            )
+        });
+        let lines: Vec<String> = help
+            .map(str::to_string)
+            .into_iter()
+            .chain(related)
+            .collect();
+        (!lines.is_empty()).then(|| Box::new(lines.join("\n")) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

@@ -43,6 +43,19 @@ struct Diagnostic<'a> {
     end_line: usize,
     end_column: usize,
     workload: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<Related<'a>>,
+}
+
+/// Another place that explains a diagnostic (the template that rendered a value).
+#[derive(Serialize)]
+struct Related<'a> {
+    message: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
 }
 
 /// Writes the report as pretty-printed JSON, streamed to `out` rather than built in memory.
@@ -76,6 +89,18 @@ pub fn write(reports: &[FileReport], out: &mut dyn std::io::Write) -> std::io::R
                 end_line: d.end.line,
                 end_column: d.end.column,
                 workload: d.workload.as_deref(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| Related {
+                        message: &r.message,
+                        file: &r.file.path,
+                        line: r.start.line,
+                        column: r.start.column,
+                        end_line: r.end.line,
+                        end_column: r.end.column,
+                    })
+                    .collect(),
             })
             .collect(),
         summary: Summary::of(reports),

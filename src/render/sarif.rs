@@ -90,6 +90,8 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation>,
     partial_fingerprints: BTreeMap<&'static str, String>,
 }
 
@@ -97,6 +99,15 @@ struct SarifResult {
 #[serde(rename_all = "camelCase")]
 struct Location {
     physical_location: PhysicalLocation,
+}
+
+/// `relatedLocations`: an id unique in its result, and the place with what it is.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation {
+    id: usize,
+    physical_location: PhysicalLocation,
+    message: Text,
 }
 
 #[derive(Serialize)]
@@ -217,6 +228,28 @@ pub fn write(reports: &[FileReport], out: &mut dyn std::io::Write) -> std::io::R
                         },
                     },
                 }],
+                related_locations: d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(id, r)| RelatedLocation {
+                        id,
+                        physical_location: PhysicalLocation {
+                            artifact_location: ArtifactLocation {
+                                uri: uri(&r.file.path),
+                            },
+                            region: Region {
+                                start_line: r.start.line,
+                                start_column: r.start.column,
+                                end_line: r.end.line,
+                                end_column: r.end.column,
+                            },
+                        },
+                        message: Text {
+                            text: r.message.clone(),
+                        },
+                    })
+                    .collect(),
                 partial_fingerprints: BTreeMap::from([("primaryLocationLineHash", fingerprint)]),
             }
         })

@@ -90,6 +90,9 @@ pub struct Finding {
     /// spec.template.spec.containers[web].image`, `stage build > RUN[2]`): what a baseline
     /// matches on, so reformatting a file does not resurrect its findings.
     pub logical: Option<String>,
+    /// Other places that explain the finding, each with what it is: the template line that
+    /// rendered a value taken from `values.yaml`.
+    pub related: Vec<(Span, String)>,
 }
 
 impl Finding {
@@ -101,6 +104,7 @@ impl Finding {
             help: None,
             workload: None,
             logical: None,
+            related: Vec::new(),
         }
     }
 

@@ -20,7 +20,7 @@ pub(crate) mod vmx;
 
 use std::sync::Arc;
 
-use crate::input::source::{SourceFile, Span};
+use crate::input::source::{Attachment, SourceFile, Span};
 use crate::syntax::yaml::{Entry, Node, NodeKind, ScalarStyle};
 
 pub use spreadsheet::Columns;
@@ -68,27 +68,6 @@ pub struct Imported {
     pub skipped: Vec<(&'static str, usize)>,
     /// The other files the import read, which spans past the end of the file point into.
     pub attachments: Vec<Attachment>,
-}
-
-/// A file an import read besides the one it was given, such as an RVTools tab beside
-/// vInfo. Spans into it are offset by `base`, which lies past the end of the given file and
-/// of every earlier attachment, so that one span space covers all the files of an import.
-#[derive(Debug)]
-pub struct Attachment {
-    pub base: usize,
-    pub file: Arc<SourceFile>,
-    /// The sheet, when the attachment is another sheet of the same workbook.
-    pub sheet: Option<String>,
-}
-
-/// The attachment an import span points into, if it is past the end of the given file,
-/// and the span within that attachment.
-pub fn locate<'a>(attachments: &'a [Attachment], span: &Span) -> Option<(&'a Attachment, Span)> {
-    let attachment = attachments.iter().rev().find(|a| a.base <= span.start)?;
-    Some((
-        attachment,
-        span.start - attachment.base..span.end - attachment.base,
-    ))
 }
 
 /// The format a file's content shows, if it is one realtor imports, with no column

@@ -48,10 +48,10 @@ pub(super) fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outco
     }
     if let Some(first) = patches.first() {
         let message = format!(
-            "{} kustomize patch(es) found (a workload without `spec.selector`, or containers without `image`): not linted on their own",
+            "{} kustomize patch(es) found (a workload without `spec.selector`, or containers without `image`): not linted on their own, only in the output of the overlay that lists them",
             patches.len()
         );
-        let help = "Lint the rendered overlay: kubectl kustomize DIR | realtor check --stdin-filename rendered.yaml -";
+        let help = "Check the overlay's directory, which realtor renders with kustomize or kubectl, or render it yourself: kubectl kustomize DIR | realtor check --stdin-filename rendered.yaml -";
         findings.push(
             Finding::new(&realtor::template_skipped::META, first.clone(), message).help(help),
         );
@@ -82,7 +82,7 @@ pub(super) fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outco
     kind
 }
 
-fn check_object(
+pub(super) fn check_object(
     object: &kubernetes::Object<'_>,
     enabled: Enabled<'_>,
     findings: &mut Vec<Finding>,
@@ -151,7 +151,7 @@ fn check_object_rules(
 /// Where a kustomize overlay shows itself: the `kind` of a `Kustomization` or `Component`
 /// document, or the first key of a file named `kustomization.yaml` (`.yml`,
 /// `Kustomization`), which often has no `kind`.
-fn kustomization(path: &str, documents: &[yaml::Document]) -> Option<Span> {
+pub(super) fn kustomization(path: &str, documents: &[yaml::Document]) -> Option<Span> {
     for document in documents {
         let root = &document.root;
         let text = |key: &str| root.get(key).and_then(|e| e.value.as_str());

@@ -1,4 +1,4 @@
-//! R003 template-skipped: A template (Helm or similar) was skipped: realtor lints rendered manifests.
+//! R003 template-skipped: A chart, overlay or template was not rendered, so it was not checked.
 
 use crate::rules::Severity;
 use crate::rules::{AppliesTo, Extra, RuleMeta};
@@ -9,7 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Info,
     applies_to: AppliesTo::Any,
     aliases: &[],
-    summary: "A template (Helm or similar) was skipped: realtor lints rendered manifests.",
+    summary: "A chart, overlay or template was not rendered, so it was not checked.",
     help: "Render it first and lint the output: helm template . | realtor check --stdin-filename rendered.yaml -",
     doc: include_str!("../../../rules/realtor/R003-template-skipped.md"),
     extra: Extra::NONE,

@@ -1,9 +1,10 @@
 //! Tests of rvtools.
 
+use crate::formats::importers::Imported;
 use crate::formats::importers::testing::{at, read, read_text};
-use crate::formats::importers::{Imported, locate};
 use crate::formats::inventory::{DiskMode, Firmware, OsFamily, PassthroughKind, Rdm};
 use crate::input::source::SourceFile;
+use crate::input::source::locate;
 use crate::syntax::yaml::parse_path;
 
 #[test]

@@ -1,0 +1,197 @@
+//! Helm charts and kustomize overlays, checked as their own tools render them: `helm
+//! template` for a directory with `Chart.yaml` ([`helm`]), `kustomize build` or `kubectl
+//! kustomize` for a `kustomization.yaml` ([`kustomize`]). The tool is the one installed on
+//! the machine, never downloaded. Its output is checked like any manifest, then every
+//! finding is traced back to the line a user edits ([`spot`]): a template, a `values.yaml`
+//! key, a base or a patch. A finding that cannot be traced stays in the rendered output,
+//! says so and names its object; no line is ever guessed.
+
+mod helm;
+mod kustomize;
+mod spot;
+
+use std::ffi::OsString;
+use std::process::{Command, Stdio};
+
+use super::yaml::check_object;
+use super::*;
+use crate::syntax::yaml;
+
+pub(super) use helm::check_chart;
+pub(super) use kustomize::check_kustomization;
+
+/// What running a renderer gave.
+enum Run {
+    Output(String),
+    /// The program is not on `PATH`.
+    Missing,
+    /// It ran and failed, with what it said.
+    Failed(String),
+}
+
+fn run(program: &str, args: &[OsString]) -> Run {
+    let output = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .output();
+    match output {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Run::Missing,
+        Err(error) => Run::Failed(format!("{program} could not be started: {error}")),
+        Ok(output) if output.status.success() => {
+            Run::Output(String::from_utf8_lossy(&output.stdout).into_owned())
+        }
+        Ok(output) => {
+            let said = String::from_utf8_lossy(&output.stderr);
+            let said = match said.trim() {
+                "" => String::from_utf8_lossy(&output.stdout).trim().to_string(),
+                said => said.to_string(),
+            };
+            Run::Failed(said)
+        }
+    }
+}
+
+/// Adds `file` to the span space of the check of a file `main_len` bytes long: spans into
+/// it are offset by the base returned.
+fn attach(main_len: usize, out: &mut Outcome, file: SourceFile) -> (usize, Arc<SourceFile>) {
+    let base = out
+        .attachments
+        .last()
+        .map_or(main_len, |a| a.base + a.file.text.len())
+        + 1;
+    let file = Arc::new(file);
+    out.attachments.push(Attachment {
+        base,
+        file: Arc::clone(&file),
+        sheet: None,
+    });
+    (base, file)
+}
+
+/// Where a finding on rendered output was traced to, in the check's span space.
+struct Traced {
+    span: Span,
+    related: Vec<(Span, String)>,
+}
+
+/// How a renderer's output maps back to its sources.
+trait Trace {
+    /// The source span of `span`, which lies in `object` of the `rendered` output; files
+    /// read to find it are attached to `out`.
+    fn trace(
+        &mut self,
+        rendered: &str,
+        object: &kubernetes::Object<'_>,
+        span: &Span,
+        out: &mut Outcome,
+    ) -> Option<Traced>;
+}
+
+/// Checks `rendered`, the output of `command`, as the rendering of `main`: every object's
+/// rules and workload, with findings and workloads traced to their sources by `tracer`,
+/// or else left in the rendered output (attached to the check) with a note that says so.
+fn check_rendered(
+    main: &SourceFile,
+    rendered: SourceFile,
+    command: &str,
+    settings: &Settings,
+    out: &mut Outcome,
+    tracer: &mut dyn Trace,
+) {
+    let (base, rendered) = attach(main.text.len(), out, rendered);
+    let parsed = yaml::parse(&rendered);
+    let enabled = |rule: &RuleMeta| settings.enabled(rule);
+    let mut suppressions = suppress::yaml_comments(&rendered, &parsed.documents);
+    let mut findings = Vec::new();
+    let mut checked = Outcome::default();
+    let objects: Vec<kubernetes::Object<'_>> = parsed
+        .documents
+        .iter()
+        .flat_map(kubernetes::objects)
+        .collect();
+    for object in &objects {
+        check_object(
+            object,
+            &enabled,
+            &mut findings,
+            &mut suppressions,
+            &mut checked,
+        );
+    }
+    if let Some(error) = parsed.error {
+        let message = format!("YAML syntax: {}", error.message);
+        findings.push(parse_error(error.span, message));
+    }
+    suppress::apply(&mut findings, &mut suppressions, &enabled);
+    let within = |span: &Span| {
+        objects
+            .iter()
+            .find(|o| o.node.span.start <= span.start && span.start <= o.node.span.end)
+    };
+    for mut finding in findings {
+        let object = within(&finding.span);
+        match object.and_then(|o| tracer.trace(&rendered.text, o, &finding.span, out)) {
+            Some(traced) => {
+                finding.span = traced.span;
+                finding.related.extend(traced.related);
+            }
+            None => {
+                let what = object.map_or_else(String::new, |o| format!(", {}", label(o)));
+                finding.message = format!(
+                    "{} (in the output of `{command}`{what}: no line of its sources could be traced)",
+                    finding.message
+                );
+                finding.span = shift(&finding.span, base);
+            }
+        }
+        out.findings.push(finding);
+    }
+    for mut workload in checked.workloads {
+        // A name kustomize prefixed is found by its key where the object is declared.
+        let traced = within(&workload.span).and_then(|object| {
+            let name_key = object
+                .node
+                .get("metadata")
+                .and_then(|m| m.value.get("name"))
+                .map(|name| name.key.span.clone());
+            tracer
+                .trace(&rendered.text, object, &workload.span, out)
+                .or_else(|| tracer.trace(&rendered.text, object, &name_key?, out))
+        });
+        workload.span = match traced {
+            Some(traced) => traced.span,
+            None => shift(&workload.span, base),
+        };
+        for fact in &mut workload.facts {
+            fact.span = shift(&fact.span, base);
+        }
+        out.workloads.push(workload);
+    }
+}
+
+fn shift(span: &Span, base: usize) -> Span {
+    span.start + base..span.end + base
+}
+
+/// `Deployment shop/web`.
+fn label(object: &kubernetes::Object<'_>) -> String {
+    match (object.namespace, object.name) {
+        (Some(namespace), Some(name)) => format!("{} {namespace}/{name}", object.kind),
+        (None, Some(name)) => format!("{} {name}", object.kind),
+        _ => object.kind.to_string(),
+    }
+}
+
+/// The notice for sources that were not rendered, at `span` of the file checked.
+fn not_rendered(span: Span, message: String, help: String) -> Finding {
+    Finding::new(&realtor::template_skipped::META, span, message).help(help)
+}
+
+/// The directory a file of the check is in, as a path to run tools on.
+fn directory_of(file: &SourceFile) -> std::path::PathBuf {
+    let path = std::path::Path::new(&file.path);
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}

@@ -1,0 +1,212 @@
+//! A kustomize overlay, checked as `kustomize build` (or `kubectl kustomize`, when only
+//! kubectl is installed) renders it. kustomize writes no source comments, so a finding is
+//! traced through its object: the document of the same kind and name (kustomize may add a
+//! prefix or suffix) among the overlay's resources, followed down into bases and
+//! components, where the object is declared, then among its patches, last first. The
+//! finding's path must exist there, with the same value when it points at one (a value a
+//! patch changed is found in the patch); else the finding stays in the rendered output.
+
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+
+use super::spot;
+use super::*;
+
+/// How deep `resources:` directories are followed; kustomize itself rejects cycles.
+const MAX_DEPTH: usize = 16;
+
+pub(in crate::pipeline::check) fn check_kustomization(
+    file: &Arc<SourceFile>,
+    settings: &Settings,
+    out: &mut Outcome,
+) -> FileKind {
+    let dir = directory_of(file);
+    let parsed = yaml::parse(file);
+    let root = parsed.documents.first().map(|d| &d.root);
+    let at = super::super::yaml::kustomization(&file.path, &parsed.documents).unwrap_or(0..0);
+    let shown = dir.display();
+    let help = format!(
+        "Install kustomize or kubectl, or render the overlay yourself and check the output: kubectl kustomize {shown} | realtor check --stdin-filename rendered.yaml -"
+    );
+    if settings.render.off {
+        let message = "kustomize overlay not rendered (rendering is off): not checked".to_string();
+        out.findings.push(not_rendered(at, message, help));
+        return FileKind::Kubernetes;
+    }
+    let mut command = format!("kustomize build {shown}");
+    let mut outcome = run("kustomize", &["build".into(), dir.clone().into()]);
+    if matches!(outcome, Run::Missing) {
+        command = format!("kubectl kustomize {shown}");
+        outcome = run("kubectl", &["kustomize".into(), dir.clone().into()]);
+    }
+    match outcome {
+        Run::Missing => {
+            let message = "kustomize overlay not rendered: neither `kustomize` nor `kubectl` is on PATH, so it was not checked".to_string();
+            out.findings.push(not_rendered(at, message, help));
+        }
+        Run::Failed(said) => {
+            let said = said.trim_start_matches("Error: ");
+            let span = root.and_then(|r| named_entry(r, said)).unwrap_or(at);
+            out.findings
+                .push(parse_error(span, format!("`{command}` failed: {said}")));
+        }
+        Run::Output(text) => {
+            let rendered = SourceFile::new(format!("{shown} ({command})"), &text);
+            let mut overlay = Overlay {
+                sources: Vec::new(),
+            };
+            let mut seen = HashSet::new();
+            if let Some(root) = root {
+                let mut sources = Vec::new();
+                collect(&dir, root, 0, &mut seen, &mut sources);
+                for (path, text) in sources {
+                    let source = SourceFile::new(path.to_string_lossy().replace('\\', "/"), &text);
+                    let documents = yaml::parse(&source).documents;
+                    let (base, _) = attach(file.text.len(), out, source);
+                    overlay.sources.push(Source { base, documents });
+                }
+            }
+            check_rendered(file, rendered, &command, settings, out, &mut overlay);
+        }
+    }
+    FileKind::Kubernetes
+}
+
+/// The scalar of a `resources`, `patches` or other list entry of the kustomization that
+/// the error text names (kustomize errors quote the path they failed on).
+fn named_entry(root: &yaml::Node, said: &str) -> Option<Span> {
+    root.entries().iter().find_map(|entry| {
+        entry.value.items().iter().find_map(|item| {
+            let scalar = item
+                .as_str()
+                .map(|_| item)
+                .or_else(|| item.get("path").map(|e| &e.value))?;
+            let text = scalar.as_str()?;
+            (text.len() > 2 && said.contains(text)).then(|| scalar.span.clone())
+        })
+    })
+}
+
+/// The files an overlay's objects come from: its resources and those of its bases and
+/// components, in order, each kustomization's patches (last listed first) after its
+/// resources.
+fn collect(
+    dir: &Path,
+    kustomization: &yaml::Node,
+    depth: usize,
+    seen: &mut HashSet<PathBuf>,
+    sources: &mut Vec<(PathBuf, String)>,
+) {
+    let list = |key: &str| -> Vec<&yaml::Node> {
+        kustomization
+            .get(key)
+            .map(|e| e.value.items().iter().collect())
+            .unwrap_or_default()
+    };
+    let nested = ["resources", "bases", "components"]
+        .into_iter()
+        .flat_map(&list)
+        .filter_map(yaml::Node::as_str);
+    for resource in nested {
+        if resource.contains("://") || resource.starts_with("github.com/") {
+            continue;
+        }
+        let path = clean(&dir.join(resource));
+        if path.is_dir() && depth < MAX_DEPTH {
+            let Some((found, text)) = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+                .iter()
+                .map(|name| path.join(name))
+                .find_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
+            else {
+                continue;
+            };
+            if !seen.insert(found.clone()) {
+                continue;
+            }
+            let file = SourceFile::new(found.to_string_lossy().to_string(), &text);
+            if let Some(document) = yaml::parse(&file).documents.first() {
+                collect(&path, &document.root, depth + 1, seen, sources);
+            }
+        } else {
+            read(&path, seen, sources);
+        }
+    }
+    let mut patches: Vec<&str> = list("patches")
+        .into_iter()
+        .chain(list("patchesStrategicMerge"))
+        .filter_map(|item| item.as_str().or_else(|| item.get("path")?.value.as_str()))
+        .filter(|path| !path.contains('\n'))
+        .collect();
+    patches.reverse();
+    for patch in patches {
+        read(&clean(&dir.join(patch)), seen, sources);
+    }
+}
+
+/// `path` with `.` and `dir/..` taken out, without reading the file system, so that a
+/// base is shown as `app/base/deployment.yaml`, not `app/overlays/prod/../../base/...`.
+fn clean(path: &Path) -> PathBuf {
+    let mut clean = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(clean.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    clean
+}
+
+fn read(path: &Path, seen: &mut HashSet<PathBuf>, sources: &mut Vec<(PathBuf, String)>) {
+    if seen.insert(path.to_path_buf())
+        && let Ok(text) = std::fs::read_to_string(path)
+    {
+        sources.push((path.to_path_buf(), text));
+    }
+}
+
+/// A file an overlay's objects come from, attached to the check.
+struct Source {
+    base: usize,
+    documents: Vec<yaml::Document>,
+}
+
+struct Overlay {
+    sources: Vec<Source>,
+}
+
+impl Trace for Overlay {
+    fn trace(
+        &mut self,
+        _: &str,
+        object: &kubernetes::Object<'_>,
+        span: &Span,
+        _: &mut Outcome,
+    ) -> Option<Traced> {
+        let spot = spot::spot(object.node, span)?;
+        let rendered_name = object.name?;
+        let same_object = |root: &yaml::Node| {
+            let kind = root.get("kind").and_then(|e| e.value.as_str());
+            let metadata = root.get("metadata").map(|e| &e.value);
+            let name = metadata
+                .and_then(|m| m.get("name"))
+                .and_then(|e| e.value.as_str());
+            kind == Some(object.kind) && name.is_some_and(|name| rendered_name.contains(name))
+        };
+        self.sources.iter().find_map(|source| {
+            source
+                .documents
+                .iter()
+                .filter(|d| same_object(&d.root))
+                .find_map(|d| spot::find(&d.root, &spot))
+                .map(|found| Traced {
+                    span: source.base + found.start..source.base + found.end,
+                    related: Vec::new(),
+                })
+        })
+    }
+}

@@ -1,0 +1,390 @@
+//! Helm charts and kustomize overlays, checked as their tools render them, with each
+//! finding traced back to the line a user edits.
+//!
+//! kustomize: the real `kubectl kustomize` (or `kustomize`) renders the springboot example
+//! of kubernetes-sigs/kustomize. Helm cannot be installed on the machines these tests run
+//! on (no Debian package, no download), so a stand-in `helm` on `PATH` prints what the real
+//! `helm template` printed for the same charts: the golden files of helm's own test suite
+//! (`fixtures/rendered/helm/recorded/`, provenance in `fixtures/rendered/PROVENANCE.tsv`).
+//! realtor runs it exactly as it runs helm, through the same code path.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{at, diagnostics, realtor, repo};
+use serde_json::Value;
+
+/// A directory holding a stand-in `helm` that prints the recorded `helm template` output
+/// of the chart it is given (its directory name), or the recorded error, and logs its
+/// arguments to `args.log`; it needs nothing else on `PATH`.
+fn helm_stand_in() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let recorded = repo().join("fixtures/rendered/helm/recorded");
+    let script = format!(
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{log}'\n[ \"$1\" = template ] || exit 64\nname=${{2%/}}\nname=${{name##*/}}\nif [ -f '{rec}'/$name.out ]; then exec /bin/cat '{rec}'/$name.out; fi\n/bin/cat '{rec}'/$name.err >&2\nexit 1\n",
+        log = dir.path().join("args.log").display(),
+        rec = recorded.display(),
+    );
+    let helm = dir.path().join("helm");
+    std::fs::write(&helm, script).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&helm, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    dir
+}
+
+/// `realtor check --format json ARGS` in the repository with `PATH` set to `path`.
+fn check(path: &[&Path], args: &[&str]) -> (i32, Value) {
+    let output = realtor()
+        .current_dir(repo())
+        .env("PATH", std::env::join_paths(path).unwrap())
+        .args(["check", "--format", "json", "--select", "ALL"])
+        .args(args)
+        .output()
+        .expect("run realtor");
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap(), json)
+}
+
+/// Each diagnostic of `rule` as (file, (line, column, end line, end column)).
+fn places(json: &Value, rule: &str) -> Vec<(String, (u64, u64, u64, u64))> {
+    diagnostics(json, rule)
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().to_string(), at(d)))
+        .collect()
+}
+
+const HELM: &str = "fixtures/rendered/helm";
+
+#[test]
+fn a_value_from_values_yaml_is_reported_there_with_the_template_line_as_related() {
+    let helm = helm_stand_in();
+    let chart = format!("{HELM}/chart-with-template-lib-dep");
+    let (code, json) = check(&[helm.path()], &[&chart]);
+    assert_eq!(code, 1);
+    let values = format!("{chart}/values.yaml");
+    let template = format!("{chart}/templates/deployment.yaml");
+    // `resources:` is followed by `{{ toYaml .Values.resources | indent 12 }}`, and
+    // values.yaml says `resources: {}`: the fix goes there.
+    assert_eq!(
+        places(&json, "K014"),
+        vec![(values.clone(), (32, 1, 32, 10))]
+    );
+    let related = &diagnostics(&json, "K014")[0]["related"][0];
+    assert_eq!(related["file"], template);
+    assert_eq!(
+        (&related["line"], &related["column"]),
+        (&Value::from(38), &Value::from(11))
+    );
+    // The container is written by `- name: {{ .Chart.Name }}`: the template line.
+    assert_eq!(
+        places(&json, "K003"),
+        vec![(template.clone(), (23, 11, 23, 34))]
+    );
+    // `image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"` reads two values:
+    // neither alone is the rendered `nginx:stable`, so no value is claimed.
+    for d in json["diagnostics"].as_array().unwrap() {
+        assert!(
+            d["file"] == template || d["file"] == values,
+            "every finding is in the chart's own files: {d}"
+        );
+    }
+}
+
+#[test]
+fn a_literal_in_a_template_is_reported_at_its_line_and_subcharts_are_rendered_not_walked() {
+    let helm = helm_stand_in();
+    let chart = format!("{HELM}/subchart");
+    let (_, json) = check(&[helm.path()], &[&chart]);
+    let test_pod = format!("{chart}/templates/tests/test-nothing.yaml");
+    // `image: "alpine:latest"` in the template, quotes included, as in the rendered output.
+    assert_eq!(
+        places(&json, "K007"),
+        vec![(test_pod.clone(), (10, 14, 10, 29))]
+    );
+    // Three `name:` keys in the template and in the rendered Pod: the second is the
+    // container's.
+    assert_eq!(places(&json, "K003"), vec![(test_pod, (9, 13, 9, 17))]);
+    // The CRD is not rendered by `helm template` (no --include-crds): it is checked as a
+    // file; the templates of subcharts are not checked on their own.
+    let files: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            format!("{chart}/Chart.yaml"),
+            format!("{chart}/crds/crdA.yaml")
+        ]
+    );
+}
+
+#[test]
+fn helm_values_and_set_reach_helm_in_order() {
+    let helm = helm_stand_in();
+    let chart = format!("{HELM}/subchart");
+    let values = format!("{chart}/extra_values.yaml");
+    check(
+        &[helm.path()],
+        &[
+            "--helm-values",
+            &values,
+            "--helm-set",
+            "service.name=apache",
+            &chart,
+        ],
+    );
+    let log = std::fs::read_to_string(helm.path().join("args.log")).unwrap();
+    assert_eq!(
+        log.lines().collect::<Vec<_>>(),
+        [
+            "template",
+            &chart,
+            "--values",
+            &values,
+            "--set",
+            "service.name=apache"
+        ]
+    );
+}
+
+#[test]
+fn a_chart_helm_cannot_render_is_a_positioned_error_and_the_run_goes_on() {
+    let helm = helm_stand_in();
+    let broken = format!("{HELM}/chart-with-template-with-invalid-yaml");
+    let fine = format!("{HELM}/chart-with-template-lib-dep");
+    let (code, json) = check(&[helm.path()], &[&broken, &fine]);
+    assert_eq!(code, 1);
+    let errors = diagnostics(&json, "R001");
+    assert_eq!(errors.len(), 1, "{json}");
+    assert_eq!(
+        errors[0]["file"],
+        format!("{broken}/templates/alpine-pod.yaml")
+    );
+    assert_eq!(
+        errors[0]["message"],
+        "`helm template` failed: YAML parse error on chart-with-template-with-invalid-yaml/templates/alpine-pod.yaml: error converting YAML to JSON: yaml: line 11: could not find expected ':'"
+    );
+    assert!(
+        !diagnostics(&json, "K014").is_empty(),
+        "the other chart is checked"
+    );
+}
+
+#[test]
+fn without_helm_a_chart_is_one_notice_at_its_name() {
+    let empty = tempfile::tempdir().unwrap();
+    let chart = format!("{HELM}/chart-with-template-lib-dep");
+    for args in [vec![chart.as_str()], vec!["--no-render", chart.as_str()]] {
+        let (code, json) = check(&[empty.path()], &args);
+        assert_eq!(code, 0, "a notice is info: {json}");
+        assert_eq!(
+            places(&json, "R003"),
+            vec![(format!("{chart}/Chart.yaml"), (4, 7, 4, 34))],
+            "{args:?}"
+        );
+        assert_eq!(json["diagnostics"].as_array().unwrap().len(), 1, "{json}");
+        let message = diagnostics(&json, "R003")[0]["message"].as_str().unwrap();
+        assert!(message.contains("4 template(s)"), "{message}");
+    }
+}
+
+#[test]
+fn sarif_of_a_rendered_chart_is_valid_with_related_locations() {
+    let (Some(validator), Some(schema)) =
+        (common::tool("check-jsonschema"), common::sarif_schema())
+    else {
+        return;
+    };
+    let helm = helm_stand_in();
+    let out = helm.path().join("chart.sarif");
+    let output = realtor()
+        .current_dir(repo())
+        .env("PATH", helm.path())
+        .args(["check", "--format", "sarif", "--output"])
+        .arg(&out)
+        .arg(format!("{HELM}/chart-with-template-lib-dep"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let sarif: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let related = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|r| r.get("relatedLocations"))
+        .expect("a result with related locations");
+    assert_eq!(
+        related[0]["physicalLocation"]["artifactLocation"]["uri"],
+        format!("{HELM}/chart-with-template-lib-dep/templates/deployment.yaml")
+    );
+    let status = std::process::Command::new(validator)
+        .arg("--schemafile")
+        .arg(schema)
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success(), "SARIF fails the schema");
+}
+
+/// The directory of `kustomize` or `kubectl` on `PATH`, or `None` (with a message) to
+/// skip: neither can be installed from Debian's packages, so a machine without one skips
+/// these tests even under CI.
+fn kustomize_dir() -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH").unwrap_or_default();
+    let found = ["kustomize", "kubectl"]
+        .iter()
+        .find_map(|name| std::env::split_paths(&paths).find(|dir| dir.join(name).is_file()));
+    if found.is_none() {
+        eprintln!("skipped: neither kustomize nor kubectl is on PATH");
+    }
+    found
+}
+
+const SPRINGBOOT: &str = "fixtures/rendered/kustomize/springboot";
+
+#[test]
+fn an_overlay_is_rendered_by_kustomize_and_findings_land_in_its_base_or_patch() {
+    let Some(tool) = kustomize_dir() else {
+        return;
+    };
+    let overlay = format!("{SPRINGBOOT}/overlays/production");
+    let (code, json) = check(&[&tool], &[&overlay]);
+    assert_eq!(code, 1);
+    let base = format!("{SPRINGBOOT}/base/deployment.yaml");
+    let patch = format!("{overlay}/memorylimit_patch.yaml");
+    // The container is declared in the base, which says nothing of running as root.
+    assert_eq!(
+        places(&json, "K003"),
+        vec![(base.clone(), (17, 17, 17, 23))]
+    );
+    // The memory patch writes `requests:` with no CPU: reported there...
+    assert_eq!(places(&json, "K014"), vec![(patch, (14, 13, 14, 21))]);
+    // ...and its memory limit silences K015, which the base alone has.
+    assert!(places(&json, "K015").is_empty(), "{json}");
+    assert_eq!(places(&json, "K007"), vec![(base, (18, 18, 18, 33))]);
+    let deployment = &diagnostics(&json, "K003")[0];
+    assert_eq!(deployment["workload"], "Deployment production-sbdemo");
+}
+
+#[test]
+fn a_base_checked_alone_and_in_its_overlays_is_reported_once() {
+    let Some(tool) = kustomize_dir() else {
+        return;
+    };
+    let (_, json) = check(&[&tool], &[SPRINGBOOT]);
+    let base = format!("{SPRINGBOOT}/base/deployment.yaml");
+    assert_eq!(places(&json, "K003"), vec![(base, (17, 17, 17, 23))]);
+}
+
+#[test]
+fn an_overlay_kustomize_cannot_build_is_an_error_at_the_entry_it_names() {
+    let Some(tool) = kustomize_dir() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("kustomization.yaml"),
+        "resources:\n  - deployment.yaml\n  - missing-service.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("deployment.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n",
+    )
+    .unwrap();
+    let output = realtor()
+        .current_dir(dir.path())
+        .env("PATH", &tool)
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        places(&json, "R001"),
+        vec![("kustomization.yaml".into(), (3, 5, 3, 25))]
+    );
+    let message = diagnostics(&json, "R001")[0]["message"].as_str().unwrap();
+    assert!(message.contains("missing-service.yaml"), "{message}");
+}
+
+#[test]
+fn without_kustomize_or_kubectl_overlays_are_one_notice_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path();
+    std::fs::create_dir(path.join("overlay")).unwrap();
+    std::fs::write(
+        path.join("overlay/kustomization.yaml"),
+        "# no kind: older overlays leave it out\nresources:\n  - ../base\nimages:\n  - name: web\n    newTag: latest\n",
+    )
+    .unwrap();
+    std::fs::write(
+        path.join("overlay/Kustomization"),
+        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: p.yaml\n",
+    )
+    .unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let output = realtor()
+        .current_dir(path)
+        .env("PATH", empty.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        places(&json, "R003"),
+        vec![
+            ("overlay/Kustomization".into(), (2, 7, 2, 16)),
+            ("overlay/kustomization.yaml".into(), (2, 1, 2, 10)),
+        ]
+    );
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 2, "{json}");
+}
+
+#[test]
+fn each_overlay_is_a_workload_declared_where_its_base_declares_it() {
+    let Some(tool) = kustomize_dir() else {
+        return;
+    };
+    let output = realtor()
+        .current_dir(repo())
+        .env("PATH", &tool)
+        .args(["advise", "--format", "json", SPRINGBOOT])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let workloads: Vec<(&str, &str, u64)> = json["workloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["name"].as_str().unwrap(),
+                w["file"].as_str().unwrap(),
+                w["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let base = format!("{SPRINGBOOT}/base/deployment.yaml");
+    assert_eq!(
+        workloads,
+        [
+            ("sbdemo", base.as_str(), 4),
+            ("production-sbdemo", base.as_str(), 4),
+            ("staging-sbdemo", base.as_str(), 4)
+        ],
+        "the base rendered by its own kustomization is the same workload as the base file"
+    );
+}
