@@ -80,6 +80,7 @@ pub enum FileKind {
     Dockerfile,
     Kubernetes,
     Inventory,
+    Compose,
     /// Neither: a YAML file of another tool, or a file named on the command line that
     /// realtor does not read.
     Other,

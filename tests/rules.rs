@@ -176,6 +176,7 @@ fn every_rule_has_a_doc_file_at_its_id_and_name() {
             b'D' => "dockerfile",
             b'K' => "kubernetes",
             b'V' => "inventory",
+            b'C' => "compose",
             b'P' => "placement",
             _ => "realtor",
         };

@@ -3,6 +3,7 @@
 //! it ([`importers`]), with the serde decoding they share (`decode`), and what is known
 //! of operating systems (`os`) and image references (`image`).
 
+pub mod compose;
 pub(crate) mod decode;
 pub(crate) mod image;
 pub mod importers;

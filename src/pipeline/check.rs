@@ -23,6 +23,7 @@ use crate::rules::{self, RuleMeta, Subject, realtor};
 use crate::rules::{Finding, Severity};
 use crate::syntax::dockerfile;
 
+mod compose;
 mod machines;
 mod rendered;
 mod yaml;
@@ -124,8 +125,8 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
 }
 
 /// Placement rules and the rules that report the same problem at the same place: P104
-/// host-control on the `privileged: true` that K001 reports, the `hostPID: true` of K005
-/// and the runtime socket mount of K011.
+/// host-control on the `privileged: true` that K001 and C001 report, the `hostPID: true`
+/// of K005 (`pid: host` of C003) and the runtime socket mount of K011 and C005.
 static FOLDS: &[(&RuleMeta, &RuleMeta)] = &[
     (
         &rules::placement::host_control::META,
@@ -138,6 +139,18 @@ static FOLDS: &[(&RuleMeta, &RuleMeta)] = &[
     (
         &rules::placement::host_control::META,
         &rules::kubernetes::docker_sock::META,
+    ),
+    (
+        &rules::placement::host_control::META,
+        &rules::compose::privileged_service::META,
+    ),
+    (
+        &rules::placement::host_control::META,
+        &rules::compose::service_host_pid::META,
+    ),
+    (
+        &rules::placement::host_control::META,
+        &rules::compose::service_docker_sock::META,
     ),
 ];
 
@@ -198,6 +211,44 @@ pub fn unreadable(display: String, unreadable: crate::input::read::Unreadable) -
         objects: Vec::new(),
         attachments: Vec::new(),
     }
+}
+
+/// Adds `file` to the span space of the check of a file `main_len` bytes long: spans into
+/// it are offset by the base returned.
+fn attach(main_len: usize, out: &mut Outcome, file: SourceFile) -> (usize, Arc<SourceFile>) {
+    let base = out
+        .attachments
+        .last()
+        .map_or(main_len, |a| a.base + a.file.text.len())
+        + 1;
+    let file = Arc::new(file);
+    out.attachments.push(Attachment {
+        base,
+        file: Arc::clone(&file),
+        sheet: None,
+    });
+    (base, file)
+}
+
+/// `path` with `.` and `dir/..` taken out, without reading the file system, so that a
+/// base is shown as `app/base/deployment.yaml`, not `app/overlays/prod/../../base/...`.
+fn clean_path(path: &std::path::Path) -> std::path::PathBuf {
+    let mut clean = std::path::PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir
+                if matches!(
+                    clean.components().next_back(),
+                    Some(std::path::Component::Normal(_))
+                ) =>
+            {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    clean
 }
 
 #[derive(Default)]

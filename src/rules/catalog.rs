@@ -14,6 +14,7 @@ fn family(rule: &RuleMeta) -> &'static str {
         AppliesTo::Dockerfile => "dockerfile",
         AppliesTo::Kubernetes => "kubernetes",
         AppliesTo::Inventory => "inventory",
+        AppliesTo::Compose => "compose",
         AppliesTo::Workload => "placement",
         AppliesTo::Any => "realtor",
     }

@@ -46,6 +46,8 @@ pub enum AppliesTo {
     Dockerfile,
     Kubernetes,
     Inventory,
+    /// One service of a Docker Compose file.
+    Compose,
     /// Placement rules judge the common workload model of every input.
     Workload,
     /// Findings realtor itself makes while reading files.
@@ -58,6 +60,7 @@ impl AppliesTo {
             AppliesTo::Dockerfile => "dockerfile",
             AppliesTo::Kubernetes => "kubernetes",
             AppliesTo::Inventory => "inventory",
+            AppliesTo::Compose => "compose",
             AppliesTo::Workload => "workload",
             AppliesTo::Any => "any",
         }

@@ -25,6 +25,7 @@ macro_rules! family {
 }
 
 pub mod catalog;
+pub mod compose;
 pub mod dockerfile;
 pub mod inventory;
 pub mod kubernetes;
@@ -32,6 +33,7 @@ mod meta;
 pub mod placement;
 pub mod realtor;
 
+use crate::formats::compose::Service;
 use crate::formats::inventory::InventoryFile;
 use crate::formats::kubernetes::Object;
 use crate::input::source::Span;
@@ -47,6 +49,8 @@ pub enum Subject<'s, 'a> {
     Dockerfile(&'s Dockerfile<'a>),
     Kubernetes(&'s Object<'a>),
     Inventory(&'s InventoryFile<'a>),
+    /// One service of a Compose file, overrides and `extends` merged.
+    Compose(&'s Service<'a>),
     Workload(&'s Workload),
     /// One Kubernetes object among all those of the files checked, after every file.
     ObjectSet(&'s SetView<'a>),
@@ -65,6 +69,7 @@ pub enum Check {
     /// Over one Kubernetes object among all those of the files checked.
     ObjectSet(fn(&SetView<'_>, &mut Report<'_>)),
     Inventory(fn(&InventoryFile<'_>, &mut Report<'_>)),
+    Compose(fn(&Service<'_>, &mut Report<'_>)),
     Workload(fn(&Workload, &mut Report<'_>)),
     /// Findings the pipeline makes itself while reading files (the `R` rules).
     Pipeline,
@@ -143,6 +148,7 @@ pub fn registry() -> impl Iterator<Item = &'static Rule> {
         dockerfile::RULES,
         kubernetes::RULES,
         inventory::RULES,
+        compose::RULES,
         placement::RULES,
     ]
     .into_iter()
@@ -182,6 +188,7 @@ pub fn run(
             (Check::Kubernetes(check), Subject::Kubernetes(o)) => run(&|r| check(o, r)),
             (Check::ObjectSet(check), Subject::ObjectSet(v)) => run(&|r| check(v, r)),
             (Check::Inventory(check), Subject::Inventory(f)) => run(&|r| check(f, r)),
+            (Check::Compose(check), Subject::Compose(s)) => run(&|r| check(s, r)),
             (Check::Workload(check), Subject::Workload(w)) => run(&|r| check(w, r)),
             _ => {}
         }

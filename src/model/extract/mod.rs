@@ -3,10 +3,12 @@
 //! does not say is left out, never guessed.
 
 pub(crate) mod build_context;
+mod compose;
 mod dockerfile;
 mod inventory;
 mod kubernetes;
 
+pub use compose::compose;
 pub use dockerfile::dockerfile;
 pub use inventory::inventory;
 pub use kubernetes::kubernetes;

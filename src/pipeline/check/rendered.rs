@@ -51,23 +51,6 @@ fn run(program: &str, args: &[OsString]) -> Run {
     }
 }
 
-/// Adds `file` to the span space of the check of a file `main_len` bytes long: spans into
-/// it are offset by the base returned.
-fn attach(main_len: usize, out: &mut Outcome, file: SourceFile) -> (usize, Arc<SourceFile>) {
-    let base = out
-        .attachments
-        .last()
-        .map_or(main_len, |a| a.base + a.file.text.len())
-        + 1;
-    let file = Arc::new(file);
-    out.attachments.push(Attachment {
-        base,
-        file: Arc::clone(&file),
-        sheet: None,
-    });
-    (base, file)
-}
-
 /// Where a finding on rendered output was traced to, in the check's span space.
 struct Traced {
     span: Span,

@@ -1,8 +1,10 @@
-//! A YAML file end to end: a realtor inventory, or Kubernetes objects (kustomize patches
+//! A YAML file end to end: a realtor inventory, a Docker Compose file, or Kubernetes objects (kustomize patches
 //! and Helm templates skipped with a notice), each object's rules and workload.
 
+use super::compose::check_compose;
 use super::machines::{check_inventory, is_inventory};
 use super::*;
+use crate::formats::compose;
 use crate::syntax::yaml;
 
 pub(super) fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> FileKind {
@@ -34,6 +36,9 @@ pub(super) fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outco
         if is_inventory(root) {
             kind = FileKind::Inventory;
             check_inventory(root, &enabled, &mut findings, &mut suppressions, out);
+        } else if compose::is_compose(root) {
+            kind = FileKind::Compose;
+            check_compose(file, root, (&enabled, settings), &mut findings, out);
         } else if kubernetes::is_object(root) || root.get("items").is_some() {
             for object in kubernetes::objects(document) {
                 kind = FileKind::Kubernetes;

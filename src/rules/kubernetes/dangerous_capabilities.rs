@@ -6,7 +6,7 @@ use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 use crate::syntax::yaml::parse_path;
 
-const DANGEROUS: &[&str] = &[
+pub const DANGEROUS: &[&str] = &[
     "ALL",
     "SYS_ADMIN",
     "NET_ADMIN",

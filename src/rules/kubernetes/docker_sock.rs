@@ -5,7 +5,7 @@ use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// Sockets of container runtimes: each gives full control of the node.
-const RUNTIME_SOCKETS: &[&str] = &["docker.sock", "containerd.sock", "crio.sock", "podman.sock"];
+pub const RUNTIME_SOCKETS: &[&str] = &["docker.sock", "containerd.sock", "crio.sock", "podman.sock"];
 
 pub static META: RuleMeta = RuleMeta {
     id: "K011",

@@ -19,7 +19,7 @@ const SECRET_PAIRS: &[(&str, &str)] = &[("API", "KEY"), ("PRIVATE", "KEY"), ("AC
 /// Last words that make the variable say where a secret is, not hold it.
 const LOCATION_WORDS: &[&str] = &["FILE", "PATH", "NAME", "DIR"];
 
-fn looks_secret(name: &str) -> bool {
+pub fn looks_secret(name: &str) -> bool {
     let words = words(name);
     let Some(last) = words.last() else {
         return false;
@@ -56,7 +56,7 @@ fn words(name: &str) -> Vec<String> {
 }
 
 /// A number or a boolean is a setting, not a secret (`MAX_TOKENS: "4096"`).
-fn is_setting(value: &str) -> bool {
+pub fn is_setting(value: &str) -> bool {
     value.parse::<f64>().is_ok() || matches!(value, "true" | "false")
 }
 

@@ -5,7 +5,7 @@ use crate::formats::kubernetes::Object;
 use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
 
 /// The node directories kube-linter's `sensitive-host-mounts` lists.
-const SENSITIVE: &[&str] = &[
+pub const SENSITIVE: &[&str] = &[
     "/", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr",
 ];
 

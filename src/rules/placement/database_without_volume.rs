@@ -78,11 +78,13 @@ pub fn check(workload: &Workload, report: &mut Report<'_>) {
     }) {
         let name = ImageRef::parse(image).short_name();
         if DATABASE_IMAGES.contains(&name) {
+            let (place, holder) = match workload.kind.as_str() {
+                "ComposeService" => ("container", "volume"),
+                _ => ("pod", "PersistentVolumeClaim"),
+            };
             report.at(
                 span.clone(),
-                format!(
-                    "`{name}` keeps its data in the pod, and no PersistentVolumeClaim holds it"
-                ),
+                format!("`{name}` keeps its data in the {place}, and no {holder} holds it"),
             );
         }
     }

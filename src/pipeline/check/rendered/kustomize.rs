@@ -7,7 +7,7 @@
 //! patch changed is found in the patch); else the finding stays in the rendered output.
 
 use std::collections::HashSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use super::spot;
 use super::*;
@@ -111,7 +111,7 @@ fn collect(
         if resource.contains("://") || resource.starts_with("github.com/") {
             continue;
         }
-        let path = clean(&dir.join(resource));
+        let path = clean_path(&dir.join(resource));
         if path.is_dir() && depth < MAX_DEPTH {
             let Some((found, text)) = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
                 .iter()
@@ -139,26 +139,8 @@ fn collect(
         .collect();
     patches.reverse();
     for patch in patches {
-        read(&clean(&dir.join(patch)), seen, sources);
+        read(&clean_path(&dir.join(patch)), seen, sources);
     }
-}
-
-/// `path` with `.` and `dir/..` taken out, without reading the file system, so that a
-/// base is shown as `app/base/deployment.yaml`, not `app/overlays/prod/../../base/...`.
-fn clean(path: &Path) -> PathBuf {
-    let mut clean = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(clean.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                clean.pop();
-            }
-            other => clean.push(other),
-        }
-    }
-    clean
 }
 
 fn read(path: &Path, seen: &mut HashSet<PathBuf>, sources: &mut Vec<(PathBuf, String)>) {
