@@ -1,5 +1,5 @@
-//! The typed formats realtor reads from syntax trees: Kubernetes objects
-//! ([`kubernetes`]), the native inventory ([`inventory`]) and the VM exports imported into
+//! The typed formats realtor reads from syntax trees: Kubernetes objects ([`kubernetes`]),
+//! Docker Compose files ([`compose`]), the native inventory ([`inventory`]) and the VM exports imported into
 //! it ([`importers`]), with the serde decoding they share (`decode`), and what is known
 //! of operating systems (`os`) and image references (`image`).
 

@@ -94,6 +94,7 @@ impl Files {
     /// A YAML file's first document, attached to the check, its spans moved into the
     /// check's span space; with the directory it is in.
     fn read(&self, path: &Path, out: &mut Outcome) -> Option<(Node, PathBuf)> {
+        let path = &clean_path(path);
         let text = std::fs::read_to_string(path).ok()?;
         let shown = path.to_string_lossy().replace('\\', "/");
         let parsed = yaml::parse(&SourceFile::new(shown.clone(), &text));

@@ -3,7 +3,8 @@
 use crate::formats::compose::Service;
 use crate::formats::compose;
 
-/// Default ports of databases and caches, with what listens there.
+/// Default ports of databases and caches, with what listens there. Ports many other
+/// programs use too (ClickHouse's 9000 and 8123) are left out.
 const DATABASES: &[(u16, &str)] = &[
     (5432, "PostgreSQL"),
     (3306, "MySQL"),
@@ -15,8 +16,6 @@ const DATABASES: &[(u16, &str)] = &[
     (9200, "Elasticsearch"),
     (5984, "CouchDB"),
     (9042, "Cassandra"),
-    (8123, "ClickHouse"),
-    (9000, "ClickHouse"),
     (8086, "InfluxDB"),
     (7687, "Neo4j"),
 ];
