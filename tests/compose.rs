@@ -295,3 +295,21 @@ fn a_compose_file_with_another_name_is_told_by_its_content() {
     let shown = Path::new("stack.yml");
     assert_eq!(json["files"][0]["path"], shown.to_str().unwrap());
 }
+
+#[test]
+fn anchors_and_merge_keys_point_where_the_value_is_written() {
+    let dir = project(&[(
+        "compose.yaml",
+        "x-hardened: &hardened\n  privileged: true\n  mem_limit: 128m\nservices:\n  a:\n    <<: *hardened\n    image: alpine:3.20\n  b:\n    <<: *hardened\n    image: alpine:3.20\n",
+    )]);
+    let (_, json) = check_json(dir.path(), &["--select", "C001,C009", "."]);
+    let workloads: Vec<&str> = diagnostics(&json, "C001")
+        .iter()
+        .map(|d| d["workload"].as_str().unwrap())
+        .collect();
+    assert_eq!(workloads, ["ComposeService a", "ComposeService b"]);
+    for found in places(&json, "C001") {
+        assert_eq!(found, ("compose.yaml".into(), (2, 15, 2, 19)));
+    }
+    assert!(places(&json, "C009").is_empty(), "the merged mem_limit counts");
+}

@@ -19,8 +19,12 @@ use serde_json::Value;
 /// of the chart it is given (its directory name), or the recorded error, and logs its
 /// arguments to `args.log`; it needs nothing else on `PATH`.
 fn helm_stand_in() -> tempfile::TempDir {
+    helm_printing(&repo().join("fixtures/rendered/helm/recorded"))
+}
+
+/// The stand-in `helm`, printing the outputs recorded in `recorded`.
+fn helm_printing(recorded: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let recorded = repo().join("fixtures/rendered/helm/recorded");
     let script = format!(
         "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{log}'\n[ \"$1\" = template ] || exit 64\nname=${{2%/}}\nname=${{name##*/}}\nif [ -f '{rec}'/$name.out ]; then exec /bin/cat '{rec}'/$name.out; fi\n/bin/cat '{rec}'/$name.err >&2\nexit 1\n",
         log = dir.path().join("args.log").display(),
@@ -386,5 +390,52 @@ fn each_overlay_is_a_workload_declared_where_its_base_declares_it() {
             ("staging-sbdemo", base.as_str(), 4)
         ],
         "the base rendered by its own kustomization is the same workload as the base file"
+    );
+}
+
+#[test]
+fn a_finding_no_source_line_explains_stays_in_the_rendered_output_and_says_so() {
+    // A chart whose template writes `privileged` twice while the rendered Pod holds it
+    // three times (a `range`): which line rendered which cannot be known. The output is
+    // shaped exactly as `helm template` writes it.
+    let work = tempfile::tempdir().unwrap();
+    let chart = work.path().join("loop");
+    std::fs::create_dir_all(chart.join("templates")).unwrap();
+    std::fs::write(chart.join("Chart.yaml"), "apiVersion: v2\nname: loop\nversion: 0.1.0\n").unwrap();
+    std::fs::write(
+        chart.join("templates/pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: loop\nspec:\n  containers:\n  {{- range .Values.workers }}\n    - name: {{ . }}\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n  {{- end }}\n    - name: main\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n",
+    )
+    .unwrap();
+    let recorded = work.path().join("recorded");
+    std::fs::create_dir(&recorded).unwrap();
+    std::fs::write(
+        recorded.join("loop.out"),
+        "---\n# Source: loop/templates/pod.yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: loop\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n    - name: b\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n    - name: main\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n",
+    )
+    .unwrap();
+    let helm = helm_printing(&recorded);
+    let output = realtor()
+        .current_dir(work.path())
+        .env("PATH", helm.path())
+        .args(["check", "--format", "json", "--select", "K001", "loop"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found = places(&json, "K001");
+    let rendered = "loop (helm template)".to_string();
+    assert_eq!(
+        found,
+        vec![
+            (rendered.clone(), (12, 9, 12, 25)),
+            (rendered.clone(), (16, 9, 16, 25)),
+            (rendered, (20, 9, 20, 25)),
+        ],
+        "{json}"
+    );
+    let message = diagnostics(&json, "K001")[0]["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("(in the output of `helm template loop`, Pod loop: no line of its sources could be traced)"),
+        "{message}"
     );
 }

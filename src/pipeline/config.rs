@@ -274,6 +274,21 @@ mod tests {
     }
 
     #[test]
+    fn helm_values_are_read_relative_to_the_configuration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(super::FILE_NAME);
+        std::fs::write(
+            &path,
+            "render: false\nhelm-values: [deploy/prod.yaml]\nhelm-set: [image.tag=1.2.3]\n",
+        )
+        .unwrap();
+        let config = super::load(&path).unwrap();
+        assert!(config.no_render);
+        assert_eq!(config.helm_values, [dir.path().join("deploy/prod.yaml")]);
+        assert_eq!(config.helm_set, ["image.tag=1.2.3"]);
+    }
+
+    #[test]
     fn init_template_loads_with_its_defaults() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(super::FILE_NAME);
