@@ -8,7 +8,7 @@ use crate::input::source::Span;
 use crate::input::source::{Attachment, Position, SourceFile, locate};
 use crate::model::Workload;
 use crate::model::objects::ObjectFacts;
-use crate::rules::{Finding, RuleMeta, Severity};
+use crate::rules::{Finding, Fix, RuleMeta, Severity};
 
 /// A finding placed in its file, with its effective severity after configuration.
 #[derive(Debug, Clone)]
@@ -24,6 +24,8 @@ pub struct Diagnostic {
     pub start: Position,
     pub end: Position,
     pub related: Vec<Related>,
+    /// The fix, its edits' spans in `file`.
+    pub fix: Option<Fix>,
 }
 
 /// Another place that explains a diagnostic, in its file.
@@ -48,7 +50,8 @@ impl Related {
 
 impl Diagnostic {
     /// A diagnostic in `file`; the finding's related spans must be placed by the caller
-    /// (they may lie in other files), and are dropped here.
+    /// (they may lie in other files), and are dropped here. The fix is kept as it is: its
+    /// spans must be in `file` already.
     pub fn new(finding: Finding, severity: Severity, file: &Arc<SourceFile>) -> Self {
         let start = file.position(finding.span.start);
         let end = file.end_position(&finding.span);
@@ -64,6 +67,7 @@ impl Diagnostic {
             start,
             end,
             related: Vec::new(),
+            fix: finding.fix,
         }
     }
 

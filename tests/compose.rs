@@ -311,5 +311,8 @@ fn anchors_and_merge_keys_point_where_the_value_is_written() {
     for found in places(&json, "C001") {
         assert_eq!(found, ("compose.yaml".into(), (2, 15, 2, 19)));
     }
-    assert!(places(&json, "C009").is_empty(), "the merged mem_limit counts");
+    assert!(
+        places(&json, "C009").is_empty(),
+        "the merged mem_limit counts"
+    );
 }

@@ -134,7 +134,7 @@ fn every_kubernetes_document_of_the_corpus_is_accounted_for() {
         let file = SourceFile::new(name.as_str(), &text);
         let parsed = yaml::parse(&file);
         for document in &parsed.documents {
-            let objects = kubernetes::objects(document);
+            let objects = kubernetes::objects(document, &file.text);
             if objects.is_empty() {
                 tally.documents += 1;
                 tally.not_objects += 1;

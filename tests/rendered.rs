@@ -401,7 +401,11 @@ fn a_finding_no_source_line_explains_stays_in_the_rendered_output_and_says_so() 
     let work = tempfile::tempdir().unwrap();
     let chart = work.path().join("loop");
     std::fs::create_dir_all(chart.join("templates")).unwrap();
-    std::fs::write(chart.join("Chart.yaml"), "apiVersion: v2\nname: loop\nversion: 0.1.0\n").unwrap();
+    std::fs::write(
+        chart.join("Chart.yaml"),
+        "apiVersion: v2\nname: loop\nversion: 0.1.0\n",
+    )
+    .unwrap();
     std::fs::write(
         chart.join("templates/pod.yaml"),
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: loop\nspec:\n  containers:\n  {{- range .Values.workers }}\n    - name: {{ . }}\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n  {{- end }}\n    - name: main\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n",

@@ -55,7 +55,7 @@ fn rule_time(rule: &rules::Rule, file: &SourceFile) -> Duration {
     let objects: Vec<_> = parsed
         .documents
         .iter()
-        .flat_map(kubernetes::objects)
+        .flat_map(|d| kubernetes::objects(d, &file.text))
         .collect();
     let workloads: Vec<_> = objects.iter().filter_map(extract::kubernetes).collect();
     match rule.check {

@@ -128,6 +128,15 @@ pub(super) struct CheckArgs {
     /// Exit 0 even when there are findings (errors in use still exit 2).
     #[arg(long)]
     pub(super) exit_zero: bool,
+    /// Apply the safe fixes in place, then report what is left.
+    #[arg(long)]
+    pub(super) fix: bool,
+    /// Print the fixes as a unified diff and change nothing (exit 1 when there are some).
+    #[arg(long, conflicts_with = "fix")]
+    pub(super) diff: bool,
+    /// With `--fix` or `--diff`, also the fixes that may change behaviour.
+    #[arg(long)]
+    pub(super) unsafe_fixes: bool,
     /// Configuration file [default: the nearest .realtor.yaml upward].
     #[arg(long)]
     pub(super) config: Option<PathBuf>,

@@ -12,8 +12,10 @@ use crate::input::discover;
 use crate::pipeline::baseline;
 use crate::pipeline::check_set::check_set;
 use crate::pipeline::config::Threshold;
+use crate::pipeline::fix;
 use crate::pipeline::run_all::report_once;
 use crate::render;
+use crate::rules::Safety;
 
 pub(super) fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     let config = load_config(args.config.as_deref())?;
@@ -37,6 +39,37 @@ pub(super) fn check_command(args: CheckArgs) -> Result<ExitCode, String> {
     if args.skip_unrecognized {
         for input in &mut inputs {
             input.explicit = false;
+        }
+    }
+    if args.fix || args.diff {
+        let allowed = if args.unsafe_fixes {
+            Safety::Unsafe
+        } else {
+            Safety::Safe
+        };
+        let fixed = fix_inputs(&inputs, &settings, allowed, args.max_file_size)?;
+        if args.diff {
+            let diffs: String = fixed.iter().map(|(_, f)| fix::unified_diff(f)).collect();
+            print_diff(&diffs)?;
+            return Ok(if fixed.is_empty() || args.exit_zero {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
+        }
+        for (path, file) in &fixed {
+            match path {
+                Some(path) => std::fs::write(path, &file.after)
+                    .map_err(|e| format!("{}: {e}", path.display()))?,
+                None => eprintln!("realtor: standard input is not fixed in place; see --diff"),
+            }
+        }
+        let count: usize = fixed.iter().map(|(_, f)| f.applied).sum();
+        if !args.quiet {
+            eprintln!(
+                "realtor: applied {count} fix(es) in {} file(s)",
+                fixed.len()
+            );
         }
     }
     let mut reports = run_all(
@@ -164,4 +197,35 @@ fn use_color(choice: Color, to_file: bool) -> bool {
             !to_file && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
         }
     }
+}
+
+/// Each input fixed in memory: the files a fix changed, in input order, with where to
+/// write them (`None` for standard input, which can be shown as a diff only).
+fn fix_inputs(
+    inputs: &[discover::Input],
+    settings: &crate::pipeline::Settings,
+    allowed: Safety,
+    max_file_size: u64,
+) -> Result<Vec<(Option<PathBuf>, fix::Fixed)>, String> {
+    use rayon::prelude::*;
+    inputs
+        .par_iter()
+        .filter(|input| input.error.is_none())
+        .map(|input| {
+            let text = match crate::input::read::read(input, max_file_size) {
+                Ok(text) => text,
+                Err(_) => return Ok(None),
+            };
+            let fixed = fix::fix_file(&input.display, &text, input.hint, settings, allowed);
+            Ok(fixed.map(|fixed| (input.path.clone(), fixed)))
+        })
+        .collect::<Result<Vec<_>, String>>()
+        .map(|all| all.into_iter().flatten().collect())
+}
+
+fn print_diff(diffs: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(diffs.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(stdout_error)
 }

@@ -36,6 +36,7 @@ pub(super) fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
                         "default": !rules::is_opt_in(r),
                         "applies_to": r.applies_to.as_str(), "aliases": r.aliases,
                         "summary": r.summary, "help": r.help,
+                        "fix": r.extra.fix,
                     })
                 })
                 .collect();

@@ -15,6 +15,8 @@ pub use core::v1::{Container, PodSpec};
 #[derive(Debug)]
 pub struct Object<'a> {
     pub node: &'a Node,
+    /// The text of the file the object's spans index, for fixes that edit it.
+    pub text: &'a str,
     pub api_version: &'a str,
     pub kind: &'a str,
     pub name: Option<&'a str>,
@@ -211,7 +213,7 @@ pub fn is_object(node: &Node) -> bool {
 }
 
 /// The objects of one document: itself, or the items of a `List`.
-pub fn objects(document: &Document) -> Vec<Object<'_>> {
+pub fn objects<'a>(document: &'a Document, text: &'a str) -> Vec<Object<'a>> {
     let root = &document.root;
     let kind = root
         .get("kind")
@@ -224,17 +226,17 @@ pub fn objects(document: &Document) -> Vec<Object<'_>> {
             .unwrap_or_default()
             .iter()
             .filter(|item| is_object(item))
-            .map(object)
+            .map(|item| object(item, text))
             .collect();
     }
     if is_object(root) {
-        vec![object(root)]
+        vec![object(root, text)]
     } else {
         Vec::new()
     }
 }
 
-fn object(node: &Node) -> Object<'_> {
+fn object<'a>(node: &'a Node, source: &'a str) -> Object<'a> {
     let text = |key: &str| node.get(key).and_then(|e| e.value.as_str());
     let metadata_text = |key: &str| {
         node.get("metadata")
@@ -245,6 +247,7 @@ fn object(node: &Node) -> Object<'_> {
     let kind = text("kind").unwrap_or("");
     let mut object = Object {
         node,
+        text: source,
         api_version,
         kind,
         name: metadata_text("name"),

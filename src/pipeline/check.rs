@@ -89,6 +89,18 @@ pub fn check(file: SourceFile, hint: Hint, explicit: bool, settings: &Settings) 
                 None => (None, span.clone()),
             };
             let related = std::mem::take(&mut finding.related);
+            // A fix edits the finding's own file, or is not offered.
+            let home = |span: &Span| source::locate(&attachments, span).map_or(0, |(a, _)| a.base);
+            let base = home(&finding.span);
+            if let Some(fix) = &mut finding.fix {
+                if fix.edits.iter().all(|e| home(&e.span) == base) {
+                    for edit in &mut fix.edits {
+                        edit.span = edit.span.start - base..edit.span.end - base;
+                    }
+                } else {
+                    finding.fix = None;
+                }
+            }
             let (attachment, span) = place(&finding.span);
             finding.span = span;
             if let Some(sheet) = attachment.and_then(|a| a.sheet.as_ref()) {

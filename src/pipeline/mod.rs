@@ -8,6 +8,7 @@ pub(crate) mod baseline;
 pub mod check;
 pub mod check_set;
 pub mod config;
+pub mod fix;
 pub(crate) mod objectset;
 pub(crate) mod run_all;
 pub(crate) mod suppress;

@@ -45,6 +45,26 @@ struct Diagnostic<'a> {
     workload: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related: Vec<Related<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<Fix<'a>>,
+}
+
+/// The edits that fix a diagnostic, in its file (`realtor check --fix` applies them).
+#[derive(Serialize)]
+struct Fix<'a> {
+    safety: crate::rules::Safety,
+    description: &'a str,
+    edits: Vec<Edit<'a>>,
+}
+
+/// Replace from (line, column) to (end line, end column), exclusive, by `text`.
+#[derive(Serialize)]
+struct Edit<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    text: &'a str,
 }
 
 /// Another place that explains a diagnostic (the template that rendered a value).
@@ -101,6 +121,27 @@ pub fn write(reports: &[FileReport], out: &mut dyn std::io::Write) -> std::io::R
                         end_column: r.end.column,
                     })
                     .collect(),
+                fix: d.fix.as_ref().map(|fix| Fix {
+                    safety: fix.safety,
+                    description: &fix.description,
+                    edits: fix
+                        .edits
+                        .iter()
+                        .map(|edit| {
+                            let (start, end) = (
+                                d.file.position(edit.span.start),
+                                d.file.end_position(&edit.span),
+                            );
+                            Edit {
+                                line: start.line,
+                                column: start.column,
+                                end_line: end.line,
+                                end_column: end.column,
+                                text: &edit.text,
+                            }
+                        })
+                        .collect(),
+                }),
             })
             .collect(),
         summary: Summary::of(reports),

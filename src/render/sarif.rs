@@ -92,6 +92,8 @@ struct SarifResult {
     locations: [Location; 1],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<RelatedLocation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
     partial_fingerprints: BTreeMap<&'static str, String>,
 }
 
@@ -99,6 +101,28 @@ struct SarifResult {
 #[serde(rename_all = "camelCase")]
 struct Location {
     physical_location: PhysicalLocation,
+}
+
+/// A `fix`: what it does, and its replacements in the result's file.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
 }
 
 /// `relatedLocations`: an id unique in its result, and the place with what it is.
@@ -248,6 +272,39 @@ pub fn write(reports: &[FileReport], out: &mut dyn std::io::Write) -> std::io::R
                         message: Text {
                             text: r.message.clone(),
                         },
+                    })
+                    .collect(),
+                fixes: d
+                    .fix
+                    .iter()
+                    .map(|fix| SarifFix {
+                        description: Text {
+                            text: format!("{} ({})", fix.description, fix.safety.as_str()),
+                        },
+                        artifact_changes: [ArtifactChange {
+                            artifact_location: ArtifactLocation {
+                                uri: uri(&d.file.path),
+                            },
+                            replacements: fix
+                                .edits
+                                .iter()
+                                .map(|edit| {
+                                    let start = d.file.position(edit.span.start);
+                                    let end = d.file.end_position(&edit.span);
+                                    Replacement {
+                                        deleted_region: Region {
+                                            start_line: start.line,
+                                            start_column: start.column,
+                                            end_line: end.line,
+                                            end_column: end.column,
+                                        },
+                                        inserted_content: Text {
+                                            text: edit.text.clone(),
+                                        },
+                                    }
+                                })
+                                .collect(),
+                        }],
                     })
                     .collect(),
                 partial_fingerprints: BTreeMap::from([("primaryLocationLineHash", fingerprint)]),

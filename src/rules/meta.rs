@@ -100,6 +100,27 @@ pub struct Extra {
     pub weight: Option<Weight>,
     /// For a rule over the whole set of objects, the fact its findings point at.
     pub set_span: Option<SetSpan>,
+    /// The kind of fix the rule offers, if any: `Safe` when all its fixes keep what the
+    /// file means, `Unsafe` when some may change behaviour (`--unsafe-fixes`).
+    pub fix: Option<Safety>,
+}
+
+/// Whether applying a fix keeps the file's behaviour: safe fixes run with `--fix`, unsafe
+/// ones only with `--unsafe-fixes` as well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Safety {
+    Safe,
+    Unsafe,
+}
+
+impl Safety {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Safety::Safe => "safe",
+            Safety::Unsafe => "unsafe",
+        }
+    }
 }
 
 impl Extra {
@@ -108,6 +129,7 @@ impl Extra {
         security_severity: None,
         weight: None,
         set_span: None,
+        fix: None,
     };
 }
 

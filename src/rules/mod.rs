@@ -41,7 +41,7 @@ use crate::model::Workload;
 use crate::model::objects::SetView;
 use crate::syntax::dockerfile::Dockerfile;
 
-pub use meta::{AppliesTo, Extra, RuleMeta, SetSpan, Severity, Weight};
+pub use meta::{AppliesTo, Extra, RuleMeta, Safety, SetSpan, Severity, Weight};
 
 /// What a rule looks at.
 #[derive(Debug)]
@@ -98,6 +98,53 @@ pub struct Finding {
     /// Other places that explain the finding, each with what it is: the template line that
     /// rendered a value taken from `values.yaml`.
     pub related: Vec<(Span, String)>,
+    /// The edits that fix it, when a rule knows them.
+    pub fix: Option<Fix>,
+}
+
+/// Edits that fix a finding, all in the finding's file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub safety: Safety,
+    /// What the fix does, in a few words: "add `-y`".
+    pub description: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Replace `span` by `text`: an insertion when the span is empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
+}
+
+impl Fix {
+    /// One edit inserting `text` at `at`.
+    pub fn insert(
+        safety: Safety,
+        description: impl Into<String>,
+        at: usize,
+        text: impl Into<String>,
+    ) -> Fix {
+        Fix::replace(safety, description, at..at, text)
+    }
+
+    /// One edit replacing `span` by `text`.
+    pub fn replace(
+        safety: Safety,
+        description: impl Into<String>,
+        span: Span,
+        text: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            safety,
+            description: description.into(),
+            edits: vec![Edit {
+                span,
+                text: text.into(),
+            }],
+        }
+    }
 }
 
 impl Finding {
@@ -110,7 +157,14 @@ impl Finding {
             workload: None,
             logical: None,
             related: Vec::new(),
+            fix: None,
         }
+    }
+
+    /// Offers `fix` with the finding.
+    pub fn fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -198,7 +252,7 @@ pub fn run(
 /// The rule table of the README: one row per rule, generated so it cannot go stale.
 pub fn markdown_table() -> String {
     let mut table = String::from(
-        "| ID | Name | Severity | Applies to | Aliases | What it flags |\n|---|---|---|---|---|---|\n",
+        "| ID | Name | Severity | Applies to | Aliases | Fix | What it flags |\n|---|---|---|---|---|---|---|\n",
     );
     for rule in all() {
         let aliases = rule
@@ -209,12 +263,13 @@ pub fn markdown_table() -> String {
             .join(", ");
         let opt_in = if is_opt_in(rule) { " (opt-in)" } else { "" };
         table.push_str(&format!(
-            "| {}{opt_in} | {} | {} | {} | {} | {} |\n",
+            "| {}{opt_in} | {} | {} | {} | {} | {} | {} |\n",
             rule.id,
             rule.name,
             rule.severity,
             rule.applies_to.as_str(),
             aliases,
+            rule.extra.fix.map_or("", Safety::as_str),
             rule.summary.replace('|', "\\|")
         ));
     }

@@ -90,7 +90,7 @@ fn check_rendered(
     let objects: Vec<kubernetes::Object<'_>> = parsed
         .documents
         .iter()
-        .flat_map(kubernetes::objects)
+        .flat_map(|d| kubernetes::objects(d, &rendered.text))
         .collect();
     for object in &objects {
         check_object(
@@ -112,6 +112,8 @@ fn check_rendered(
             .find(|o| o.node.span.start <= span.start && span.start <= o.node.span.end)
     };
     for mut finding in findings {
+        // A fix would edit the rendered output, which no one keeps.
+        finding.fix = None;
         let object = within(&finding.span);
         match object.and_then(|o| tracer.trace(&rendered.text, o, &finding.span, out)) {
             Some(traced) => {

@@ -40,7 +40,7 @@ pub(super) fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outco
             kind = FileKind::Compose;
             check_compose(file, root, (&enabled, settings), &mut findings, out);
         } else if kubernetes::is_object(root) || root.get("items").is_some() {
-            for object in kubernetes::objects(document) {
+            for object in kubernetes::objects(document, &file.text) {
                 kind = FileKind::Kubernetes;
                 match kustomize_patch(object.node) {
                     Some(span) => patches.push(span),

@@ -2,7 +2,7 @@
 
 use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Fix, Report, RuleMeta, Safety};
 use crate::syntax::dockerfile::Instruction;
 use parse_dockerfile::Source;
 
@@ -15,7 +15,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`ADD` copies local files or folders; `COPY` does the same without `ADD`'s archive and URL magic.",
     help: "Use `COPY`; keep `ADD` for URLs, git repositories and archives to unpack.",
     doc: include_str!("../../../rules/dockerfile/D036-add-local-files.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Safe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
@@ -28,7 +31,20 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
             _ => false,
         });
         if local && !add.src.is_empty() {
-            report.at(add.add.span.clone(), "`ADD` of local files; use `COPY`");
+            let finding = report.at(add.add.span.clone(), "`ADD` of local files; use `COPY`");
+            // Flags only `ADD` takes would make `COPY` fail.
+            let add_only = add
+                .options
+                .iter()
+                .any(|flag| matches!(&*flag.name.value, "checksum" | "keep-git-dir" | "unpack"));
+            if !add_only {
+                finding.fix(Fix::replace(
+                    Safety::Safe,
+                    "use `COPY`",
+                    add.add.span.clone(),
+                    "COPY",
+                ));
+            }
         }
     }
 }

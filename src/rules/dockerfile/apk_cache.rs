@@ -3,7 +3,7 @@
 use super::packages;
 use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D021",
@@ -14,7 +14,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`apk add` without `--no-cache` leaves the package index in the image.",
     help: "Use `apk add --no-cache`.",
     doc: include_str!("../../../rules/dockerfile/D021-apk-cache.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Safe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
@@ -27,7 +30,7 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
         &|run: &super::RunCommand<'_>, install: &packages::Install<'_>| {
             install.has_option(&[], &["--no-cache"]) || cleaned.any(run)
         },
-        "`apk add` without `--no-cache`",
+        ("`apk add` without `--no-cache`", Some(("--no-cache", Safety::Safe))),
         report,
     );
 }

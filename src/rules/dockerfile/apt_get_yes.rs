@@ -3,7 +3,7 @@
 use super::packages;
 use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D023",
@@ -14,7 +14,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`apt-get install` without `-y` stops at a confirmation prompt the build cannot answer.",
     help: "Add `-y`.",
     doc: include_str!("../../../rules/dockerfile/D023-apt-get-yes.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Safe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
@@ -28,7 +31,7 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
                     .iter()
                     .any(|w| w.text == "-qq" || w.text == "-q=2")
         },
-        "`apt-get install` without `-y`",
+        ("`apt-get install` without `-y`", ("-y", Safety::Safe)),
         report,
     );
 }

@@ -3,7 +3,7 @@
 use super::packages;
 use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D019",
@@ -14,7 +14,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`apt-get install` also installs recommended packages the image does not need.",
     help: "Add `--no-install-recommends` and install what is needed by name.",
     doc: include_str!("../../../rules/dockerfile/D019-apt-install-recommends.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Unsafe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
@@ -28,7 +31,7 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
                         || w.text.contains("Install-Recommends=0")
                 })
         },
-        "`apt-get install` without `--no-install-recommends`",
+        ("`apt-get install` without `--no-install-recommends`", ("--no-install-recommends", Safety::Unsafe)),
         report,
     );
 }

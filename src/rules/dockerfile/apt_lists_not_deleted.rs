@@ -3,7 +3,7 @@
 use super::packages;
 use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Fix, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D020",
@@ -14,7 +14,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`apt-get update` leaves package lists in the image when the same `RUN` does not remove `/var/lib/apt/lists`.",
     help: "End the `RUN` with `&& rm -rf /var/lib/apt/lists/*`.",
     doc: include_str!("../../../rules/dockerfile/D020-apt-lists-not-deleted.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Safe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
@@ -33,10 +36,18 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
         if !cleaned.any(&run) {
             let update = command.args().iter().find(|w| w.text == "update");
             let end = update.map_or(command.words[0].span.end, |w| w.span.end);
-            report.at(
+            let finding = report.at(
                 command.words[0].span.start..end,
                 "`apt-get update` without `rm -rf /var/lib/apt/lists/*` in the same `RUN`",
             );
+            if let Some(last) = run.script.last().and_then(|c| c.words.last()) {
+                finding.fix(Fix::insert(
+                    Safety::Safe,
+                    "remove the lists at the end of the `RUN`",
+                    last.span.end,
+                    " && rm -rf /var/lib/apt/lists/*",
+                ));
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
         dockerfile,
         &packages::DNF,
         &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
-        "`dnf install` without `dnf clean all` in the same `RUN`",
+        ("`dnf install` without `dnf clean all` in the same `RUN`", None),
         report,
     );
 }

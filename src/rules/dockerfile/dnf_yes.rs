@@ -3,7 +3,7 @@
 use super::packages;
 use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D025",
@@ -14,7 +14,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`dnf install` without `-y` stops at a confirmation prompt the build cannot answer.",
     help: "Add `-y`.",
     doc: include_str!("../../../rules/dockerfile/D025-dnf-yes.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Safe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
@@ -22,7 +25,7 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
         dockerfile,
         &packages::DNF,
         &|install: &packages::Install<'_>| install.has_option(&['y'], &["--assumeyes"]),
-        "`dnf install` without `-y`",
+        ("`dnf install` without `-y`", ("-y", Safety::Safe)),
         report,
     );
 }

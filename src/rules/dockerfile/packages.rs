@@ -1,7 +1,7 @@
 //! Package installs in `RUN` scripts and the checks the pinning, cache and prompt rules
 //! share. How each manager's command line reads is `crate::syntax::packages`.
 
-use crate::rules::Report;
+use crate::rules::{Fix, Report, Safety};
 use crate::syntax::dockerfile::Dockerfile;
 pub use crate::syntax::packages::{
     APK, APT_GET, DNF, GEM, GO, Install, Manager, NPM, PIP, YUM, ZYPPER, install,
@@ -51,28 +51,45 @@ pub fn report_unpinned(
     }
 }
 
-/// Report each install of `manager` (in any stage) that `satisfied` rejects.
+/// The option a fix adds after the verb (`-y` after `apt-get install`), and how safe it is.
+pub type AddOption = (&'static str, Safety);
+
+/// Report each install of `manager` (in any stage) that `satisfied` rejects, with a fix that
+/// adds `option` after the verb.
 pub fn report_missing_option(
     dockerfile: &Dockerfile<'_>,
     manager: &Manager,
     satisfied: &dyn Fn(&Install<'_>) -> bool,
-    message: &str,
+    (message, option): (&str, AddOption),
     report: &mut Report<'_>,
 ) {
     for (_, install) in installs(dockerfile, manager) {
         if !satisfied(&install) {
-            report.at(install.head_span(), message);
+            report
+                .at(install.head_span(), message)
+                .fix(add_option(&install, option));
         }
     }
 }
 
+/// The fix that writes `option` right after the install's verb.
+pub fn add_option(install: &Install<'_>, (option, safety): AddOption) -> Fix {
+    Fix::insert(
+        safety,
+        format!("add `{option}`"),
+        install.verb.span.end,
+        format!(" {option}"),
+    )
+}
+
 /// Report each install of `manager` in a stage that ships, in a `RUN` without a cache
-/// mount, that `satisfied` rejects (given where the install is and the install).
+/// mount, that `satisfied` rejects (given where the install is and the install), with a
+/// fix that adds `option` after the verb when one is given.
 pub fn report_missing_cleanup(
     dockerfile: &Dockerfile<'_>,
     manager: &Manager,
     satisfied: &dyn Fn(&RunCommand<'_>, &Install<'_>) -> bool,
-    message: &str,
+    (message, option): (&str, Option<AddOption>),
     report: &mut Report<'_>,
 ) {
     let shipped = super::shipped_stages(dockerfile);
@@ -81,7 +98,10 @@ pub fn report_missing_cleanup(
             && !super::has_cache_mount(dockerfile, run.instruction)
             && !satisfied(&run, &install)
         {
-            report.at(install.head_span(), message);
+            let finding = report.at(install.head_span(), message);
+            if let Some(option) = option {
+                finding.fix(add_option(&install, option));
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::packages;
 use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 use crate::syntax::dockerfile::{Instruction, arg_pairs};
 
 pub static META: RuleMeta = RuleMeta {
@@ -15,7 +15,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`pip install` without `--no-cache-dir` keeps pip's download cache in the image.",
     help: "Use `pip install --no-cache-dir`, or set `ENV PIP_NO_CACHE_DIR=1`.",
     doc: include_str!("../../../rules/dockerfile/D022-pip-cache.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Safe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
@@ -45,7 +48,7 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
                     .iter()
                     .any(|a| a.text.starts_with("PIP_NO_CACHE_DIR="))
         },
-        "`pip install` without `--no-cache-dir`",
+        ("`pip install` without `--no-cache-dir`", Some(("--no-cache-dir", Safety::Safe))),
         report,
     );
 }

@@ -2,7 +2,7 @@
 
 use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Fix, Report, RuleMeta, Safety};
 use crate::syntax::dockerfile::{Command, Instruction};
 use crate::syntax::shell::{self, Lines};
 
@@ -15,7 +15,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`CMD`/`ENTRYPOINT` in shell form runs under `/bin/sh -c`, which does not forward signals.",
     help: "Use the JSON (exec) form, e.g. `CMD [\"nginx\", \"-g\", \"daemon off;\"]`.",
     doc: include_str!("../../../rules/dockerfile/D006-shell-form-cmd.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Safe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
@@ -42,7 +45,19 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
             shell.span.clone(),
             format!("`{keyword}` uses the shell form"),
         );
-        if needs_shell(dockerfile.source(shell.span.clone())) {
+        let text = dockerfile.source(shell.span.clone());
+        let plain = !needs_shell(text) && !text.contains(['\\', '\n', '~', '\'', '"']);
+        if let ([command], true) = (commands.as_slice(), plain) {
+            let words: Vec<&str> = command.words.iter().map(|w| w.text.as_str()).collect();
+            let json = serde_json::to_string(&words).unwrap_or_default().replace(",", ", ");
+            finding.fix(Fix::replace(
+                Safety::Safe,
+                "write it in the JSON form",
+                shell.span.clone(),
+                json,
+            ));
+        }
+        if needs_shell(text) {
             finding.help = Some(format!(
                 "This command needs a shell; let the program replace it as PID 1: \
                  `{keyword} [\"sh\", \"-c\", \"... && exec program\"]`{}.",

@@ -25,7 +25,7 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
         dockerfile,
         &packages::YUM,
         &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
-        "`yum install` without `yum clean all` in the same `RUN`",
+        ("`yum install` without `yum clean all` in the same `RUN`", None),
         report,
     );
 }

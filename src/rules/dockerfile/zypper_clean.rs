@@ -25,7 +25,7 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
         dockerfile,
         &packages::ZYPPER,
         &|run: &super::RunCommand<'_>, _: &packages::Install<'_>| cleaned.any(run),
-        "`zypper install` without `zypper clean` in the same `RUN`",
+        ("`zypper install` without `zypper clean` in the same `RUN`", None),
         report,
     );
 }

@@ -3,7 +3,7 @@
 use super::packages;
 use crate::rules::Severity;
 use crate::syntax::dockerfile::Dockerfile;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "D026",
@@ -14,7 +14,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "`zypper install` without `--non-interactive` stops at a confirmation prompt the build cannot answer.",
     help: "Add `--non-interactive`.",
     doc: include_str!("../../../rules/dockerfile/D026-zypper-non-interactive.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Safe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
@@ -24,7 +27,7 @@ pub fn check(dockerfile: &Dockerfile<'_>, report: &mut Report<'_>) {
         &|install: &packages::Install<'_>| {
             install.has_option(&['n', 'y'], &["--non-interactive", "--no-confirm"])
         },
-        "`zypper install` without `--non-interactive`",
+        ("`zypper install` without `--non-interactive`", ("--non-interactive", Safety::Safe)),
         report,
     );
 }

@@ -2,7 +2,7 @@
 
 use crate::rules::Severity;
 use crate::formats::kubernetes::Object;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K025",
@@ -13,7 +13,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The pod mounts an API token for the default service account, which it most likely does not use.",
     help: "Set `automountServiceAccountToken: false` in the pod spec (or on the ServiceAccount).",
     doc: include_str!("../../../rules/kubernetes/K025-automount-service-account-token.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Unsafe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
@@ -31,8 +34,13 @@ pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
     }
     let span = super::entry_span(pod.node, &["automountServiceAccountToken"])
         .unwrap_or_else(|| super::pod_key_span(object, pod));
-    report.at(
+    let finding = report.at(
         span,
         "the pod mounts a token for the `default` service account",
     );
+    let keys = ["automountServiceAccountToken"];
+    let why = (Safety::Unsafe, "set `automountServiceAccountToken: false`");
+    if let Some(fix) = super::set_key(object.text, pod.node, &keys, "false", why) {
+        finding.fix(fix);
+    }
 }

@@ -42,7 +42,7 @@ family! {
 
 use crate::formats::kubernetes::{Object, Pod};
 use crate::input::source::Span;
-use crate::rules::Report;
+use crate::rules::{Fix, Report, Safety};
 use crate::syntax::yaml::{Node, PathSegment::Key};
 
 /// The object and its pod spec, when the object is a workload.
@@ -150,6 +150,65 @@ pub fn report_missing_probe(
 pub fn value_span(node: &Node, keys: &[&str]) -> Option<Span> {
     let path: Vec<_> = keys.iter().map(|k| Key(k)).collect();
     node.lookup(&path).map(|found| found.node.span.clone())
+}
+
+/// A fix that sets `path` to `value` under the block mapping `node`: the last key's value
+/// is replaced when it is written, else the missing keys are written as nested block
+/// mappings, indented as `node`'s keys, after its last line (with the file's line ending).
+/// `None` when a mapping on the way is empty or in flow style (`{...}`).
+pub fn set_key(
+    text: &str,
+    node: &Node,
+    path: &[&str],
+    value: &str,
+    (safety, description): (Safety, &str),
+) -> Option<Fix> {
+    let mut mapping = node;
+    let mut rest = path;
+    while let [first, tail @ ..] = rest {
+        let Some(entry) = mapping.get(first) else {
+            break;
+        };
+        if tail.is_empty() {
+            return Some(Fix::replace(
+                safety,
+                description,
+                entry.value.span.clone(),
+                value,
+            ));
+        }
+        mapping = &entry.value;
+        rest = tail;
+    }
+    let entries = mapping.entries();
+    let (first, last) = (entries.first()?, entries.last()?);
+    if text.get(mapping.span.start..)?.starts_with('{') {
+        return None;
+    }
+    let line_start = text[..first.key.span.start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let indent: String = text[line_start..first.key.span.start]
+        .chars()
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let mut end = last.value.span.end.max(last.key.span.end);
+    while end > 0 && text.as_bytes()[end - 1] == b'\n' {
+        end -= 1;
+    }
+    let mut line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let eol = if line_end > 0 && text.as_bytes()[line_end - 1] == b'\r' {
+        line_end -= 1;
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let mut insert = String::new();
+    for (depth, key) in rest.iter().enumerate() {
+        insert.push_str(&format!("{eol}{indent}{}{key}:", "  ".repeat(depth)));
+    }
+    insert.push_str(&format!(" {value}"));
+    Some(Fix::insert(safety, description, line_end, insert))
 }
 
 /// The span of `key: value` at `keys` under `node`, from the key to the end of the value.

@@ -2,7 +2,7 @@
 
 use crate::rules::Severity;
 use crate::formats::kubernetes::Object;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K002",
@@ -15,6 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     doc: include_str!("../../../rules/kubernetes/K002-privilege-escalation-container.md"),
     extra: Extra {
         security_severity: Some("7.0"),
+        fix: Some(Safety::Unsafe),
         ..Extra::NONE
     },
 };
@@ -31,10 +32,15 @@ pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
                 &["securityContext", "allowPrivilegeEscalation"],
             )
         {
-            report.at(
+            let finding = report.at(
                 span,
                 format!("container `{}` allows privilege escalation", container.name),
             );
+            let keys = ["securityContext", "allowPrivilegeEscalation"];
+            let why = (Safety::Unsafe, "set `allowPrivilegeEscalation: false`");
+            if let Some(fix) = super::set_key(object.text, container.node, &keys, "false", why) {
+                finding.fix(fix);
+            }
         }
     }
 }

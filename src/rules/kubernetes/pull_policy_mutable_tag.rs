@@ -2,7 +2,7 @@
 
 use crate::rules::Severity;
 use crate::formats::kubernetes::Object;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Fix, Report, RuleMeta, Safety};
 
 use crate::formats::image::ImageRef;
 
@@ -15,7 +15,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The image's tag moves (`latest` or none) but `imagePullPolicy` lets nodes keep a stale copy.",
     help: "Pin the image to a version or digest; failing that, use `imagePullPolicy: Always`.",
     doc: include_str!("../../../rules/kubernetes/K026-pull-policy-mutable-tag.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Safe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
@@ -32,12 +35,19 @@ pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
             continue;
         }
         if let Some(span) = super::value_span(container.node, &["imagePullPolicy"]) {
-            report.at(
-                span,
-                format!(
-                    "`imagePullPolicy: {policy}` keeps whatever `{image}` a node pulled first"
-                ),
-            );
+            report
+                .at(
+                    span.clone(),
+                    format!(
+                        "`imagePullPolicy: {policy}` keeps whatever `{image}` a node pulled first"
+                    ),
+                )
+                .fix(Fix::replace(
+                    Safety::Safe,
+                    "pull on every start: `Always`",
+                    span,
+                    "Always",
+                ));
         }
     }
 }
