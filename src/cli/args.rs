@@ -46,6 +46,9 @@ pub(super) enum Command {
     },
     /// Print the man page (roff) on standard output.
     Man,
+    /// Run the language server on standard input and output, for editors: findings as you
+    /// type, quick fixes, and rule documentation on hover.
+    Lsp,
     /// Write a commented `.realtor.yaml` with the defaults in the working directory.
     Init {
         /// Overwrite an existing `.realtor.yaml`.

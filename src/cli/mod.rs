@@ -12,6 +12,7 @@ mod advise;
 mod args;
 mod check;
 mod inventory;
+mod lsp;
 mod progress;
 mod rules;
 mod setup;
@@ -47,6 +48,7 @@ pub fn main() -> ExitCode {
             .and_then(|columns| inventory::convert(&files, to, &columns)),
         Some(Command::Completions { shell }) => setup::completions(shell),
         Some(Command::Man) => setup::man_page(),
+        Some(Command::Lsp) => lsp::lsp_command(),
         Some(Command::Init { force }) => setup::init(force),
     };
     match result {
