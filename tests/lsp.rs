@@ -154,7 +154,10 @@ fn an_editor_sees_findings_as_it_types_fixes_them_and_reads_the_rule() {
     );
     let doc = hover["result"]["contents"]["value"].as_str().unwrap();
     assert!(doc.contains("# D023 apt-get-yes"), "{doc}");
-    assert!(doc.contains("# D019 apt-install-recommends"), "both rules report there");
+    assert!(
+        doc.contains("# D019 apt-install-recommends"),
+        "both rules report there"
+    );
 
     let fixed = "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n";
     client.notify(

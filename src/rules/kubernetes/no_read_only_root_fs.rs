@@ -2,7 +2,7 @@
 
 use crate::rules::Severity;
 use crate::formats::kubernetes::Object;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K009",
@@ -13,7 +13,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The container can write to its root filesystem.",
     help: "Set `readOnlyRootFilesystem: true` in the container's securityContext; mount an `emptyDir` where it must write.",
     doc: include_str!("../../../rules/kubernetes/K009-no-read-only-root-fs.md"),
-    extra: Extra::NONE,
+    extra: Extra {
+        fix: Some(Safety::Unsafe),
+        ..Extra::NONE
+    },
 };
 
 pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
@@ -32,12 +35,17 @@ pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
             &["securityContext", "readOnlyRootFilesystem"],
         )
         .unwrap_or_else(|| super::container_span(container.node));
-        report.at(
+        let finding = report.at(
             span,
             format!(
                 "container `{}` can write to its root filesystem",
                 container.name
             ),
         );
+        let keys = ["securityContext", "readOnlyRootFilesystem"];
+        let why = (Safety::Unsafe, "set `readOnlyRootFilesystem: true`");
+        if let Some(fix) = super::set_key(object.text, container.node, &keys, "true", why) {
+            finding.fix(fix);
+        }
     }
 }

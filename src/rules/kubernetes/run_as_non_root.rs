@@ -3,7 +3,7 @@
 
 use crate::rules::Severity;
 use crate::formats::kubernetes::Object;
-use crate::rules::{AppliesTo, Extra, Report, RuleMeta};
+use crate::rules::{AppliesTo, Extra, Report, RuleMeta, Safety};
 
 pub static META: RuleMeta = RuleMeta {
     id: "K003",
@@ -16,6 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     doc: include_str!("../../../rules/kubernetes/K003-run-as-non-root.md"),
     extra: Extra {
         security_severity: Some("5.5"),
+        fix: Some(Safety::Unsafe),
         ..Extra::NONE
     },
 };
@@ -33,10 +34,15 @@ pub fn check(object: &Object<'_>, report: &mut Report<'_>) {
             .or(pod_context.and_then(|s| s.run_as_user));
         // An explicit `runAsUser: 0` is K029's finding, at that key.
         if non_root != Some(true) && user.is_none_or(|u| u < 0) {
-            report.at(
+            let finding = report.at(
                 super::container_span(container.node),
                 format!("container `{}` may run as root", container.name),
             );
+            let keys = ["securityContext", "runAsNonRoot"];
+            let why = (Safety::Unsafe, "set `runAsNonRoot: true`");
+            if let Some(fix) = super::set_key(object.text, container.node, &keys, "true", why) {
+                finding.fix(fix);
+            }
         }
     }
 }
