@@ -4,8 +4,10 @@
 # `cargo build --release`.
 #
 #   scripts/bench-inventory-advise.sh [MACHINES]
+#   FORMAT=html scripts/bench-inventory-advise.sh 100000   # the HTML report instead of JSON
 set -eu
 machines=${1:-100000}
+format=${FORMAT:-json}
 bin=${REALTOR:-${CARGO_TARGET_DIR:-target}/release/realtor}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -29,5 +31,5 @@ with open(path, "w") as f:
 PY
 size=$(wc -c < "$dir/inventory.yaml")
 echo "input: $machines machines, $size bytes"
-/usr/bin/time -f "wall %e s, peak RSS %M KiB" "$bin" advise --max-file-size 64M --format json "$dir/inventory.yaml" > "$dir/advice.json"
-echo "output: $(wc -c < "$dir/advice.json") bytes of advice"
+/usr/bin/time -f "wall %e s, peak RSS %M KiB" "$bin" advise --max-file-size 64M --format "$format" "$dir/inventory.yaml" > "$dir/advice.$format"
+echo "output: $(wc -c < "$dir/advice.$format") bytes of advice ($format)"

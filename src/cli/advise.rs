@@ -34,6 +34,7 @@ pub(super) fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
         AdviceFormat::Json => render::advice::json(&advice),
         AdviceFormat::Markdown => render::advice::markdown(&advice),
         AdviceFormat::Csv => render::advice::csv(&advice),
+        AdviceFormat::Html => render::html::html(&advice),
     };
     match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,

@@ -206,6 +206,9 @@ pub(super) enum AdviceFormat {
     Markdown,
     /// One row per workload, for spreadsheets.
     Csv,
+    /// One self-contained page with charts, a table of every workload and a page per
+    /// workload, to hand on (`-o report.html`).
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]

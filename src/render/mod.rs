@@ -7,6 +7,7 @@ pub(crate) mod concise;
 pub(crate) mod fingerprint;
 pub(crate) mod github;
 pub(crate) mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
 pub(crate) mod junit;
