@@ -545,3 +545,55 @@ fn csv_has_a_row_per_workload_with_the_json_verdicts() {
     }
     assert!(rows.iter().any(|r| !r[column("reclaim_vcpus")].is_empty()));
 }
+
+#[test]
+fn the_workbook_holds_every_workload_finding_and_total_as_the_json_does() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.xlsx");
+    let (code, _) = advise(&["--format", "xlsx", "-o", path.to_str().unwrap(), "examples"]);
+    assert_eq!(code, 0);
+    let (_, json) = advise(&["--format", "json", "examples"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let workloads = json["workloads"].as_array().unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["Workloads", "Findings", "Summary"]);
+    let sheet = book.worksheet_range("Workloads").unwrap();
+    assert_eq!(sheet.height(), workloads.len() + 1);
+    for (row, workload) in sheet.rows().skip(1).zip(workloads) {
+        assert_eq!(
+            row[2],
+            Data::String(workload["name"].as_str().unwrap().into())
+        );
+        assert_eq!(
+            row[3],
+            Data::String(workload["file"].as_str().unwrap().into())
+        );
+        assert_eq!(row[4], Data::Float(workload["line"].as_f64().unwrap()));
+        assert_eq!(
+            row[6],
+            Data::String(workload["recommended"].as_str().unwrap().into())
+        );
+        assert_eq!(
+            row[8],
+            Data::Float(workload["confidence"].as_f64().unwrap())
+        );
+    }
+    let findings: usize = workloads
+        .iter()
+        .map(|w| w["findings"].as_array().unwrap().len())
+        .sum();
+    let sheet = book.worksheet_range("Findings").unwrap();
+    assert_eq!(sheet.height(), findings + 1);
+    let first = workloads
+        .iter()
+        .find_map(|w| w["findings"].as_array().unwrap().first())
+        .unwrap();
+    let row = sheet.rows().nth(1).unwrap();
+    assert_eq!(row[1], Data::String(first["rule"].as_str().unwrap().into()));
+    assert_eq!(row[6], Data::Float(first["line"].as_f64().unwrap()));
+    let summary = book.worksheet_range("Summary").unwrap();
+    let total = summary.rows().nth(1).unwrap();
+    assert_eq!(total[0], Data::String("workloads".into()));
+    assert_eq!(total[1], Data::Float(workloads.len() as f64));
+}

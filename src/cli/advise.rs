@@ -1,5 +1,7 @@
-//! `realtor advise`: a verdict per workload, in the table, JSON or Markdown.
+//! `realtor advise`: a verdict per workload, as a table, JSON, Markdown, CSV, an HTML report
+//! or a workbook.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,18 +31,24 @@ pub(super) fn advise_command(args: AdviseArgs) -> Result<ExitCode, String> {
         );
     }
     let advice = crate::advise::advise(&reports);
-    let text = match args.format {
-        AdviceFormat::Human => render::advice::human(&advice),
-        AdviceFormat::Json => render::advice::json(&advice),
-        AdviceFormat::Markdown => render::advice::markdown(&advice),
-        AdviceFormat::Csv => render::advice::csv(&advice),
-        AdviceFormat::Html => render::html::html(&advice),
+    let bytes = match args.format {
+        AdviceFormat::Human => render::advice::human(&advice).into_bytes(),
+        AdviceFormat::Json => render::advice::json(&advice).into_bytes(),
+        AdviceFormat::Markdown => render::advice::markdown(&advice).into_bytes(),
+        AdviceFormat::Csv => render::advice::csv(&advice).into_bytes(),
+        AdviceFormat::Html => render::html::html(&advice).into_bytes(),
+        AdviceFormat::Xlsx => render::xlsx::xlsx(&advice)?,
     };
     match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?,
-        None => {
-            print_stdout(text.as_bytes())?;
+        Some(path) => {
+            std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
         }
+        None if args.format == AdviceFormat::Xlsx && std::io::stdout().is_terminal() => {
+            return Err(
+                "--format xlsx writes a workbook: give it a file with -o report.xlsx".into(),
+            );
+        }
+        None => print_stdout(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
 }

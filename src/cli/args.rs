@@ -209,6 +209,8 @@ pub(super) enum AdviceFormat {
     /// One self-contained page with charts, a table of every workload and a page per
     /// workload, to hand on (`-o report.html`).
     Html,
+    /// A workbook with Workloads, Findings and Summary sheets (`-o report.xlsx`).
+    Xlsx,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]

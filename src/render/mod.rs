@@ -13,6 +13,7 @@ pub mod json;
 pub(crate) mod junit;
 pub mod sarif;
 pub(crate) mod summary;
+pub mod xlsx;
 mod xml;
 
 use crate::report::FileReport;
