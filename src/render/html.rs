@@ -14,6 +14,10 @@ use crate::advise::{Advice, Fit, Target, fleet};
 /// The longest source line an evidence snippet shows, in characters.
 const SNIPPET: usize = 160;
 
+/// How many rows each `tbody` of the table holds: the browser skips laying out the
+/// bodies off screen (`content-visibility: auto`), which keeps a 100,000-row table quick.
+const ROWS_PER_BODY: usize = 500;
+
 /// How many rules a chart of reasons lists.
 const TOP_REASONS: usize = 8;
 
@@ -231,6 +235,9 @@ fn table(advice: &[Advice], out: &mut String) {
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for (index, a) in advice.iter().enumerate() {
+        if index > 0 && index % ROWS_PER_BODY == 0 {
+            out.push_str("</tbody><tbody>\n");
+        }
         let reason = a.findings.first().map_or_else(
             || {
                 if a.missing.is_empty() {

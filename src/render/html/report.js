@@ -3,8 +3,9 @@
   var table = document.getElementById("workloads");
   var filter = document.getElementById("filter");
   if (!table || !filter) return;
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
+  var bodies = Array.prototype.slice.call(table.tBodies);
+  var rows = [];
+  bodies.forEach(function (body) { rows = rows.concat(Array.prototype.slice.call(body.rows)); });
   filter.hidden = false;
   filter.addEventListener("input", function () {
     var wanted = filter.value.toLowerCase();
@@ -31,9 +32,12 @@
         var order = x < y ? -1 : x > y ? 1 : 0;
         return ascending ? order : -order;
       });
-      var fragment = document.createDocumentFragment();
-      rows.forEach(function (row) { fragment.appendChild(row); });
-      body.appendChild(fragment);
+      var size = bodies[0].rows.length || rows.length;
+      bodies.forEach(function (body, index) {
+        var fragment = document.createDocumentFragment();
+        rows.slice(index * size, (index + 1) * size).forEach(function (row) { fragment.appendChild(row); });
+        body.appendChild(fragment);
+      });
     };
     cell.addEventListener("click", sort);
     cell.addEventListener("keydown", function (event) {
