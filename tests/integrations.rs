@@ -508,3 +508,33 @@ fn action_install_step_downloads_a_release_checks_it_and_else_builds() {
     assert!(calls[0].contains("--path"), "{log}");
     assert!(calls[1].contains("--tag v1.2.3"), "{log}");
 }
+
+#[test]
+fn the_release_builds_wheels_for_every_binary_target_and_publishes_them_with_trusted_publishing() {
+    let text = std::fs::read_to_string(repo().join(RELEASE_WORKFLOW)).unwrap();
+    let workflow: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let targets = |job: &str| -> Vec<String> {
+        let mut found: Vec<String> = workflow["jobs"][job]["strategy"]["matrix"]["include"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|entry| entry["target"].as_str().unwrap().to_string())
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(targets("wheels"), targets("build"));
+    let pypi = &workflow["jobs"]["pypi"];
+    assert_eq!(pypi["permissions"]["id-token"], "write");
+    let steps = pypi["steps"].as_sequence().unwrap();
+    assert!(steps.iter().any(|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("pypa/gh-action-pypi-publish@"))
+    }));
+    let pyproject = std::fs::read_to_string(repo().join("pyproject.toml")).unwrap();
+    assert!(
+        pyproject.contains("bindings = \"bin\""),
+        "the wheel carries the binary"
+    );
+}
