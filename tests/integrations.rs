@@ -369,6 +369,68 @@ fn the_python_wheel_builds_installs_and_runs() {
         String::from_utf8_lossy(&from_cargo.stdout)
     );
     assert!(String::from_utf8_lossy(&from_cargo.stdout).contains("D001"));
+    python_hook_runs_from_the_wheel(out.path());
+}
+
+/// The `language: python` hook of `pre-commit-mirror/`, published as a repository of its
+/// own, installs realtor from its wheel (here from `wheels`, standing in for PyPI) and runs
+/// it, with no cargo on `PATH`.
+fn python_hook_runs_from_the_wheel(wheels: &Path) {
+    let Some(pre_commit) = common::tool("pre-commit") else {
+        return;
+    };
+    let mirror_text =
+        std::fs::read_to_string(repo().join("pre-commit-mirror/pyproject.toml")).unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(mirror_text.contains(&format!("version = \"{version}\"")));
+    assert!(mirror_text.contains(&format!("\"realtor=={version}\"")));
+    let mirror = tempfile::tempdir().unwrap();
+    for name in [".pre-commit-hooks.yaml", "pyproject.toml"] {
+        std::fs::copy(
+            repo().join("pre-commit-mirror").join(name),
+            mirror.path().join(name),
+        )
+        .unwrap();
+    }
+    git(mirror.path(), &["init", "-q"]);
+    git(mirror.path(), &["add", "."]);
+    git(mirror.path(), &["commit", "-q", "-m", "mirror"]);
+    let project = tempfile::tempdir().unwrap();
+    git(project.path(), &["init", "-q"]);
+    std::fs::write(
+        project.path().join("Dockerfile"),
+        "FROM alpine\nUSER 1000\nCMD [\"sh\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        project.path().join(".pre-commit-config.yaml"),
+        "repos: []\n",
+    )
+    .unwrap();
+    git(project.path(), &["add", "."]);
+    let home = tempfile::tempdir().unwrap();
+    let output = Command::new(&pre_commit)
+        .current_dir(project.path())
+        .args([
+            "try-repo",
+            mirror.path().to_str().unwrap(),
+            "realtor",
+            "--all-files",
+        ])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("PATH", "/usr/bin:/bin")
+        .env("PRE_COMMIT_HOME", home.path().join("pre-commit"))
+        .env("PIP_NO_INDEX", "1")
+        .env("PIP_FIND_LINKS", wheels)
+        // pip reads `PIP_NO_BUILD_ISOLATION=0` as --no-build-isolation: the mirror builds
+        // with the setuptools of pre-commit's environment, offline.
+        .env("PIP_NO_BUILD_ISOLATION", "0")
+        .output()
+        .unwrap();
+    let log = text(&output);
+    assert!(!output.status.success(), "{log}");
+    assert!(log.contains("D001 untagged-base-image"), "{log}");
 }
 
 /// The Dockerfile of realtor's own image passes every rule, the opt-in ones included (no
