@@ -316,3 +316,19 @@ fn anchors_and_merge_keys_point_where_the_value_is_written() {
         "the merged mem_limit counts"
     );
 }
+
+#[test]
+fn files_a_compose_file_names_are_read_only_when_regular() {
+    let dir = project(&[(
+        "compose.yaml",
+        "services:\n  a:\n    extends: {file: /dev/zero, service: x}\n    image: alpine:3.20\n  b:\n    build: {context: /dev, dockerfile: zero}\n",
+    )]);
+    let output = realtor()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--select", "C007", "."])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).expect("the run ends with a report");
+    assert_eq!(json["files"][0]["kind"], "compose");
+}

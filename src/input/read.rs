@@ -28,6 +28,24 @@ impl Unreadable {
     }
 }
 
+/// A file another file names (a Compose `extends: file:`, a `build:` Dockerfile, a
+/// kustomize resource, a chart's template or values), read as [`read`] reads inputs: a
+/// regular file within the default size limit, as UTF-8; `None` otherwise. A name in a
+/// checked file can point anywhere (`/dev/zero`, a FIFO), and must never hang the run.
+pub fn read_named(path: &std::path::Path) -> Option<String> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > DEFAULT_MAX_FILE_SIZE {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(DEFAULT_MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
 pub fn read(input: &Input, max_size: u64) -> Result<String, Unreadable> {
     let too_large = |size: u64| {
         Unreadable::whole_file(format!(

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::formats::compose::{self, schema};
+use crate::input::read::read_named;
 use crate::syntax::yaml::{self, Entry, Node, NodeKind};
 
 /// How deep a chain of `extends` is followed; Compose rejects cycles.
@@ -95,7 +96,7 @@ impl Files {
     /// check's span space; with the directory it is in.
     fn read(&self, path: &Path, out: &mut Outcome) -> Option<(Node, PathBuf)> {
         let path = &clean_path(path);
-        let text = std::fs::read_to_string(path).ok()?;
+        let text = read_named(path)?;
         let shown = path.to_string_lossy().replace('\\', "/");
         let parsed = yaml::parse(&SourceFile::new(shown.clone(), &text));
         let root = parsed.documents.into_iter().next()?.root;
@@ -179,7 +180,7 @@ impl Files {
             return;
         }
         let path = clean_path(&self.dir.join(context).join(name));
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Some(text) = read_named(&path) else {
             return;
         };
         let shown = path.to_string_lossy().replace('\\', "/");

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::spot::{self, On, Spot, Step};
 use super::*;
+use crate::input::read::read_named;
 
 pub(in crate::pipeline::check) fn check_chart(
     file: &Arc<SourceFile>,
@@ -111,7 +112,7 @@ fn render_error(
     let Some((path, line, column)) = named else {
         return parse_error(at, message);
     };
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let Some(text) = read_named(&path) else {
         return parse_error(at, message);
     };
     let template = SourceFile::new(path.to_string_lossy().replace('\\', "/"), &text);
@@ -160,7 +161,7 @@ fn subchart(dir: &Path, name: &str) -> Option<PathBuf> {
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .find(|path| {
-            std::fs::read_to_string(path.join("Chart.yaml")).is_ok_and(|text| {
+            read_named(&path.join("Chart.yaml")).is_some_and(|text| {
                 text.lines().any(|l| {
                     l.trim() == format!("name: {name}") || l.trim() == format!("name: \"{name}\"")
                 })
@@ -308,7 +309,7 @@ fn load<'a, T>(
     cache
         .entry(path.to_path_buf())
         .or_insert_with(|| {
-            let text = std::fs::read_to_string(path).ok()?;
+            let text = read_named(path)?;
             let file = SourceFile::new(path.to_string_lossy().replace('\\', "/"), &text);
             let (base, file) = attach(main_len, out, file);
             make(Attached { base, file })

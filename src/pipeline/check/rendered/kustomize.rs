@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::spot;
 use super::*;
+use crate::input::read::read_named;
 
 /// How deep `resources:` directories are followed; kustomize itself rejects cycles.
 const MAX_DEPTH: usize = 16;
@@ -116,7 +117,7 @@ fn collect(
             let Some((found, text)) = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
                 .iter()
                 .map(|name| path.join(name))
-                .find_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
+                .find_map(|p| read_named(&p).map(|t| (p, t)))
             else {
                 continue;
             };
@@ -145,7 +146,7 @@ fn collect(
 
 fn read(path: &Path, seen: &mut HashSet<PathBuf>, sources: &mut Vec<(PathBuf, String)>) {
     if seen.insert(path.to_path_buf())
-        && let Ok(text) = std::fs::read_to_string(path)
+        && let Some(text) = read_named(path)
     {
         sources.push((path.to_path_buf(), text));
     }
