@@ -443,3 +443,40 @@ fn a_finding_no_source_line_explains_stays_in_the_rendered_output_and_says_so() 
         "{message}"
     );
 }
+
+#[test]
+fn a_renderer_that_hangs_is_stopped_and_reported() {
+    let work = tempfile::tempdir().unwrap();
+    let chart = work.path().join("slow");
+    std::fs::create_dir_all(chart.join("templates")).unwrap();
+    std::fs::write(
+        chart.join("Chart.yaml"),
+        "apiVersion: v2\nname: slow\nversion: 0.1.0\n",
+    )
+    .unwrap();
+    let bin = work.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let helm = bin.join("helm");
+    std::fs::write(&helm, "#!/bin/sh\nexec /bin/sleep 60\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&helm, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let started = std::time::Instant::now();
+    let output = realtor()
+        .current_dir(work.path())
+        .env("PATH", &bin)
+        .env("REALTOR_RENDER_TIMEOUT", "1")
+        .args(["check", "--format", "json", "slow"])
+        .output()
+        .unwrap();
+    assert!(started.elapsed().as_secs() < 30, "the renderer was stopped");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let errors = diagnostics(&json, "R001");
+    assert_eq!(errors.len(), 1, "{json}");
+    assert_eq!(
+        errors[0]["message"],
+        "`helm template` failed: helm did not finish within 1 s and was stopped"
+    );
+}

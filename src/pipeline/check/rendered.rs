@@ -11,7 +11,9 @@ mod kustomize;
 mod spot;
 
 use std::ffi::OsString;
-use std::process::{Command, Stdio};
+use std::io::Read;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use super::yaml::check_object;
 use super::*;
@@ -29,12 +31,30 @@ enum Run {
     Failed(String),
 }
 
+/// How long a renderer may run before it is stopped and its chart or overlay reported:
+/// 120 s, or `REALTOR_RENDER_TIMEOUT` seconds.
+fn time_limit() -> Duration {
+    let seconds = std::env::var("REALTOR_RENDER_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(120);
+    Duration::from_secs(seconds)
+}
+
 fn run(program: &str, args: &[OsString]) -> Run {
-    let output = Command::new(program)
+    let child = Command::new(program)
         .args(args)
         .stdin(Stdio::null())
-        .output();
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let limit = time_limit();
+    let output = child.and_then(|child| within(child, limit));
     match output {
+        Err(error) if error.kind() == std::io::ErrorKind::TimedOut => Run::Failed(format!(
+            "{program} did not finish within {} s and was stopped",
+            limit.as_secs()
+        )),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Run::Missing,
         Err(error) => Run::Failed(format!("{program} could not be started: {error}")),
         Ok(output) if output.status.success() => {
@@ -49,6 +69,49 @@ fn run(program: &str, args: &[OsString]) -> Run {
             Run::Failed(said)
         }
     }
+}
+
+/// The output of `child`, or `TimedOut` (the child killed) when it runs past `limit`. Its
+/// output is read on threads meanwhile, so a large one cannot block it.
+fn within(mut child: Child, limit: Duration) -> std::io::Result<Output> {
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Ok(Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    })
 }
 
 /// Where a finding on rendered output was traced to, in the check's span space.
