@@ -11,7 +11,7 @@ use crate::pipeline::config::Threshold;
 #[command(
     name = "realtor",
     version = env!("REALTOR_LONG_VERSION"),
-    about = "Lints Dockerfiles, Kubernetes manifests and VM inventories, and advises whether each workload belongs in a container or a VM."
+    about = "Lints Dockerfiles, Kubernetes manifests, Helm charts, kustomize overlays, Compose files and VM inventories, and advises whether each workload belongs in a container or a VM."
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -48,7 +48,13 @@ pub fn hint_for(name: &str) -> Option<Hint> {
                     || lower.ends_with(&format!("{sep}{base}"))
             })
     });
-    if dockerfile {
+    // `dockerfile.rs` or `dockerfile.md` is source or documentation about Dockerfiles.
+    let other_language = [
+        ".rs", ".go", ".py", ".js", ".ts", ".java", ".rb", ".md", ".txt", ".sh", ".toml",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
+    if dockerfile && !other_language {
         return Some(Hint::Dockerfile);
     }
     if name == "Chart.yaml" {
@@ -237,6 +243,8 @@ mod tests {
             assert_eq!(hint_for(name), Some(Hint::Export), "{name}");
         }
         assert_eq!(hint_for("README.md"), None);
+        assert_eq!(hint_for("dockerfile.rs"), None);
+        assert_eq!(hint_for("Dockerfile.md"), None);
         assert_eq!(hint_for("Dockerfiles.txt"), None);
     }
 
