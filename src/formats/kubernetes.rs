@@ -207,6 +207,17 @@ pub fn quoting_hint(node: &Node) -> Option<String> {
     ))
 }
 
+impl Object<'_> {
+    /// How findings name the object: `Deployment shop/web`, `Pod web`, or its kind alone.
+    pub fn label(&self) -> String {
+        match (self.namespace, self.name) {
+            (Some(namespace), Some(name)) => format!("{} {namespace}/{name}", self.kind),
+            (None, Some(name)) => format!("{} {name}", self.kind),
+            _ => self.kind.to_string(),
+        }
+    }
+}
+
 /// True when a document looks like a Kubernetes object (`apiVersion` and `kind`).
 pub fn is_object(node: &Node) -> bool {
     node.get("apiVersion").is_some() && node.get("kind").is_some()

@@ -263,6 +263,15 @@ fn clean_path(path: &std::path::Path) -> std::path::PathBuf {
     clean
 }
 
+/// The directory a file of the check is in (its path as shown), to read the files it
+/// names and to run tools on; `.` for a file in the working directory.
+fn directory_of(path: &str) -> std::path::PathBuf {
+    match std::path::Path::new(path).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
 #[derive(Default)]
 struct Outcome {
     findings: Vec<Finding>,

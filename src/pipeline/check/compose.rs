@@ -27,7 +27,7 @@ pub(super) fn check_compose(
         findings.push(parse_error(violation.span, message));
     }
     let files = Files {
-        dir: directory(&file.path),
+        dir: directory_of(&file.path),
         main_len: file.text.len(),
     };
     let name = file.path.rsplit('/').next().unwrap_or(&file.path);
@@ -195,13 +195,5 @@ impl Files {
         for fact in built.facts {
             workload.add(fact.span.start + base..fact.span.end + base, fact.kind);
         }
-    }
-}
-
-/// The directory a shown path is in, as a path to read from.
-fn directory(path: &str) -> PathBuf {
-    match Path::new(path).parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
     }
 }

@@ -184,7 +184,7 @@ fn check_rendered(
                 finding.related.extend(traced.related);
             }
             None => {
-                let what = object.map_or_else(String::new, |o| format!(", {}", label(o)));
+                let what = object.map_or_else(String::new, |o| format!(", {}", o.label()));
                 finding.message = format!(
                     "{} (in the output of `{command}`{what}: no line of its sources could be traced)",
                     finding.message
@@ -221,25 +221,7 @@ fn shift(span: &Span, base: usize) -> Span {
     span.start + base..span.end + base
 }
 
-/// `Deployment shop/web`.
-fn label(object: &kubernetes::Object<'_>) -> String {
-    match (object.namespace, object.name) {
-        (Some(namespace), Some(name)) => format!("{} {namespace}/{name}", object.kind),
-        (None, Some(name)) => format!("{} {name}", object.kind),
-        _ => object.kind.to_string(),
-    }
-}
-
 /// The notice for sources that were not rendered, at `span` of the file checked.
 fn not_rendered(span: Span, message: String, help: String) -> Finding {
     Finding::new(&realtor::template_skipped::META, span, message).help(help)
-}
-
-/// The directory a file of the check is in, as a path to run tools on.
-fn directory_of(file: &SourceFile) -> std::path::PathBuf {
-    let path = std::path::Path::new(&file.path);
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    }
 }

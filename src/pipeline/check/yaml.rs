@@ -98,11 +98,7 @@ pub(super) fn check_object(
     out.objects.push(objectset::facts(object, suppressions));
     let first = findings.len();
     check_object_rules(object, enabled, findings, out);
-    let identity = match (object.namespace, object.name) {
-        (Some(namespace), Some(name)) => format!("{} {namespace}/{name}", object.kind),
-        (None, Some(name)) => format!("{} {name}", object.kind),
-        _ => object.kind.to_string(),
-    };
+    let identity = object.label();
     for finding in &mut findings[first..] {
         let path = object.node.path_to(finding.span.start);
         finding.logical = Some(format!("{identity} > {path}"));

@@ -17,16 +17,17 @@ pub(in crate::pipeline::check) fn check_chart(
     settings: &Settings,
     out: &mut Outcome,
 ) -> FileKind {
-    let dir = directory_of(file);
+    let dir = directory_of(&file.path);
     let at = chart_name_span(file);
-    let templates = count_templates(&dir.join("templates"));
     let shown = dir.display();
     let help = format!(
         "Install helm, or render the chart yourself and check the output: helm template {shown} | realtor check --stdin-filename rendered.yaml -"
     );
+    let templates = || count_templates(&dir.join("templates"));
     if settings.render.off {
         let message = format!(
-            "Helm chart not rendered (rendering is off): its {templates} template(s) were not checked"
+            "Helm chart not rendered (rendering is off): its {} template(s) were not checked",
+            templates()
         );
         out.findings.push(not_rendered(at, message, help));
         return FileKind::Kubernetes;
@@ -42,7 +43,8 @@ pub(in crate::pipeline::check) fn check_chart(
     match run("helm", &args) {
         Run::Missing => {
             let message = format!(
-                "Helm chart not rendered: `helm` is not on PATH, so its {templates} template(s) in {shown}/templates were not checked"
+                "Helm chart not rendered: `helm` is not on PATH, so its {} template(s) in {shown}/templates were not checked",
+                templates()
             );
             out.findings.push(not_rendered(at, message, help));
         }

@@ -21,7 +21,7 @@ pub(in crate::pipeline::check) fn check_kustomization(
     settings: &Settings,
     out: &mut Outcome,
 ) -> FileKind {
-    let dir = directory_of(file);
+    let dir = directory_of(&file.path);
     let parsed = yaml::parse(file);
     let root = parsed.documents.first().map(|d| &d.root);
     let at = super::super::yaml::kustomization(&file.path, &parsed.documents).unwrap_or(0..0);
