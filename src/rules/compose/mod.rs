@@ -16,3 +16,25 @@ family! {
     Compose database_port_exposed,
     Compose service_sensitive_host_mount,
 }
+
+use crate::formats::compose::Service;
+use crate::rules::Report;
+
+/// Report `key: host` (`network_mode`, `pid`, `ipc`): the service shares the host's
+/// `namespace` namespace.
+pub fn check_host_namespace(
+    service: &Service<'_>,
+    key: &str,
+    namespace: &str,
+    report: &mut Report<'_>,
+) {
+    if let Some(span) = service.set_to(key, "host") {
+        report.at(
+            span,
+            format!(
+                "service `{}` shares the host's {namespace} namespace",
+                service.name
+            ),
+        );
+    }
+}

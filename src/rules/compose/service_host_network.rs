@@ -19,10 +19,5 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 pub fn check(service: &Service<'_>, report: &mut Report<'_>) {
-    if let Some(span) = service.set_to("network_mode", "host") {
-        report.at(
-            span,
-            format!("service `{}` shares the host's network namespace", service.name),
-        );
-    }
+    super::check_host_namespace(service, "network_mode", "network", report);
 }

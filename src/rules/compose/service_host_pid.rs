@@ -19,10 +19,5 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 pub fn check(service: &Service<'_>, report: &mut Report<'_>) {
-    if let Some(span) = service.set_to("pid", "host") {
-        report.at(
-            span,
-            format!("service `{}` shares the host's PID namespace", service.name),
-        );
-    }
+    super::check_host_namespace(service, "pid", "PID", report);
 }
