@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use lsp_server::{Connection, Message, Notification, Request, Response};
 use lsp_types::notification::{
@@ -28,7 +29,7 @@ use super::args::{ColumnArgs, RenderArgs};
 use crate::input::discover::{self, Hint};
 use crate::input::source::SourceFile;
 use crate::pipeline::check::check;
-use crate::pipeline::config;
+use crate::pipeline::{Settings, config};
 use crate::report::Diagnostic as Found;
 use crate::rules::{self, Safety, Severity};
 
@@ -77,10 +78,12 @@ fn send(connection: &Connection, message: Message) -> Result<(), String> {
         .map_err(|e| format!("lsp: {e}"))
 }
 
-/// What the server knows of each open buffer: its findings, with their ranges.
+/// What the server knows of each open buffer (its findings, with their ranges), and the
+/// settings of each configuration file it has read, kept until the file changes.
 #[derive(Default)]
 struct Server {
     findings: HashMap<String, Vec<(Range, Found)>>,
+    settings: HashMap<Option<PathBuf>, (Option<SystemTime>, Arc<Settings>)>,
 }
 
 impl Server {
@@ -104,13 +107,46 @@ impl Server {
             }
             _ => return None,
         };
-        let findings = findings_of(&uri, &text);
+        let path = path_of(&uri);
+        let findings = match self.settings_for(&path) {
+            Some(settings) => findings_of(&path, &text, &settings),
+            None => Vec::new(),
+        };
         let diagnostics = findings
             .iter()
             .map(|(range, d)| diagnostic(*range, d))
             .collect();
         self.findings.insert(uri.as_str().to_string(), findings);
         Some(publish(uri, diagnostics))
+    }
+
+    /// The settings for a file: from the `.realtor.yaml` nearest to it (the defaults when
+    /// it does not load), read again only when it changed since; `None` when the rules it
+    /// names do not resolve.
+    fn settings_for(&mut self, path: &Path) -> Option<Arc<Settings>> {
+        let file = path.parent().and_then(config::find);
+        let modified = file
+            .as_ref()
+            .and_then(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok());
+        if let Some((seen, settings)) = self.settings.get(&file)
+            && *seen == modified
+        {
+            return Some(Arc::clone(settings));
+        }
+        let config = match &file {
+            Some(file) => config::load(file).unwrap_or_default(),
+            None => config::Config::default(),
+        };
+        let columns = ColumnArgs { pairs: Vec::new() };
+        let render = RenderArgs {
+            helm_values: Vec::new(),
+            helm_set: Vec::new(),
+            no_render: false,
+        };
+        let settings = Arc::new(super::settings(&[], &[], (&columns, &render), &config).ok()?);
+        self.settings
+            .insert(file, (modified, Arc::clone(&settings)));
+        Some(settings)
     }
 
     fn answer(&self, request: Request) -> Response {
@@ -214,34 +250,16 @@ fn publish(uri: Uri, diagnostics: Vec<Diagnostic>) -> Notification {
     Notification::new(PublishDiagnostics::METHOD.to_string(), params)
 }
 
-/// The findings of a buffer, checked as the file its URI names with the configuration
-/// nearest to it; only those in the buffer itself.
-fn findings_of(uri: &Uri, text: &str) -> Vec<(Range, Found)> {
-    let path = path_of(uri);
+/// The findings of a buffer, checked as the file `path` with `settings`; only those in
+/// the buffer itself.
+fn findings_of(path: &Path, text: &str, settings: &Settings) -> Vec<(Range, Found)> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let hint = discover::hint_for(&name).unwrap_or(Hint::Unknown);
-    let settings = path
-        .parent()
-        .and_then(config::find)
-        .map(|file| config::load(&file))
-        .transpose()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let columns = ColumnArgs { pairs: Vec::new() };
-    let render = RenderArgs {
-        helm_values: Vec::new(),
-        helm_set: Vec::new(),
-        no_render: false,
-    };
-    let Ok(settings) = super::settings(&[], &[], (&columns, &render), &settings) else {
-        return Vec::new();
-    };
     let shown = path.to_string_lossy().to_string();
-    let report = check(SourceFile::new(shown, text), hint, true, &settings);
+    let report = check(SourceFile::new(shown, text), hint, true, settings);
     report
         .diagnostics
         .into_iter()
