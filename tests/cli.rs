@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 mod common;
-use common::{at, check_json, diagnostics, realtor, repo};
+use common::{at, check_json, diagnostics, places, realtor, repo};
 
 #[test]
 fn examples_report_the_acceptance_positions() {
@@ -435,12 +435,7 @@ fn cross_file_rules_see_every_file_of_the_run() {
     )
     .unwrap();
     let (_, json) = check_json(path, &["--select", "K030,K031", "."]);
-    let found = |rule: &str| -> Vec<(String, (u64, u64, u64, u64))> {
-        diagnostics(&json, rule)
-            .iter()
-            .map(|d| (d["file"].as_str().unwrap().to_string(), at(d)))
-            .collect()
-    };
+    let found = |rule: &str| places(&json, rule);
     assert_eq!(
         found("K030"),
         vec![("service.yaml".into(), (14, 3, 14, 11))]

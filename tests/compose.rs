@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command as Process;
 
-use common::{at, check_json, diagnostics, realtor, repo};
+use common::{at, check_json, diagnostics, places, realtor, repo};
 use realtor::formats::compose;
 use realtor::input::source::SourceFile;
 use realtor::syntax::yaml::{self, Node};
@@ -153,13 +153,6 @@ fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
         std::fs::write(path, text).unwrap();
     }
     dir
-}
-
-fn places(json: &Value, rule: &str) -> Vec<(String, (u64, u64, u64, u64))> {
-    diagnostics(json, rule)
-        .iter()
-        .map(|d| (d["file"].as_str().unwrap().to_string(), at(d)))
-        .collect()
 }
 
 #[test]

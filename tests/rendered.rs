@@ -12,7 +12,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{at, diagnostics, realtor, repo};
+use common::{diagnostics, places, realtor, repo};
 use serde_json::Value;
 
 /// A directory holding a stand-in `helm` that prints the recorded `helm template` output
@@ -57,14 +57,6 @@ fn check(path: &[&Path], args: &[&str]) -> (i32, Value) {
         )
     });
     (output.status.code().unwrap(), json)
-}
-
-/// Each diagnostic of `rule` as (file, (line, column, end line, end column)).
-fn places(json: &Value, rule: &str) -> Vec<(String, (u64, u64, u64, u64))> {
-    diagnostics(json, rule)
-        .iter()
-        .map(|d| (d["file"].as_str().unwrap().to_string(), at(d)))
-        .collect()
 }
 
 const HELM: &str = "fixtures/rendered/helm";

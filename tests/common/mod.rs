@@ -61,6 +61,14 @@ pub fn at(diagnostic: &Value) -> (u64, u64, u64, u64) {
     (n("line"), n("column"), n("end_line"), n("end_column"))
 }
 
+/// Each diagnostic of `rule` in a JSON report as (file, (line, column, end line, end column)).
+pub fn places(json: &Value, rule: &str) -> Vec<(String, (u64, u64, u64, u64))> {
+    diagnostics(json, rule)
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().to_string(), at(d)))
+        .collect()
+}
+
 /// The venv `.ci/run` installs the validators into.
 pub fn venv_bin() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache/realtor/venv/bin"))
