@@ -30,14 +30,18 @@ fn helm_printing(recorded: &Path) -> tempfile::TempDir {
         log = dir.path().join("args.log").display(),
         rec = recorded.display(),
     );
-    let helm = dir.path().join("helm");
-    std::fs::write(&helm, script).unwrap();
+    write_program(&dir.path().join("helm"), &script);
+    dir
+}
+
+/// Writes an executable shell script at `path`.
+fn write_program(path: &Path, script: &str) {
+    std::fs::write(path, script).unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&helm, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    dir
 }
 
 /// `realtor check --format json ARGS` in the repository with `PATH` set to `path`.
@@ -448,13 +452,7 @@ fn a_renderer_that_hangs_is_stopped_and_reported() {
     .unwrap();
     let bin = work.path().join("bin");
     std::fs::create_dir(&bin).unwrap();
-    let helm = bin.join("helm");
-    std::fs::write(&helm, "#!/bin/sh\nexec /bin/sleep 60\n").unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&helm, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    write_program(&bin.join("helm"), "#!/bin/sh\nexec /bin/sleep 60\n");
     let started = std::time::Instant::now();
     let output = realtor()
         .current_dir(work.path())
