@@ -66,6 +66,40 @@ fn probe(dom: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
+/// Writes `html` to `to` with `scripts` and the probe run after it loads.
+fn inject(html: &str, scripts: &[&Path], to: &Path) {
+    let probe = repo().join("tests/report/probe.js");
+    let injected: String = scripts
+        .iter()
+        .copied()
+        .chain([probe.as_path()])
+        .map(|path| {
+            format!(
+                "<script>{}</script>",
+                std::fs::read_to_string(path).unwrap()
+            )
+        })
+        .collect();
+    std::fs::write(to, html.replace("</body>", &format!("{injected}</body>"))).unwrap();
+}
+
+/// The names of the rows the probe saw, from its JSON.
+fn names(found: &Value, key: &str) -> Vec<String> {
+    found[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {key} in {found}"))
+        .iter()
+        .map(|name| name.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Whether `names` are in descending order as the report's script compares them.
+fn descending(names: &[String]) -> bool {
+    names
+        .windows(2)
+        .all(|pair| pair[0].to_lowercase() >= pair[1].to_lowercase())
+}
+
 #[test]
 fn the_report_shows_its_totals_and_charts_at_desktop_and_phone_width_accessibly() {
     let (Some(browser), Some(axe)) = (common::tool("chromium"), axe()) else {
@@ -87,18 +121,7 @@ fn the_report_shows_its_totals_and_charts_at_desktop_and_phone_width_accessibly(
         "self-contained: nothing to fetch"
     );
     let probed = dir.path().join("probed.html");
-    let script = |path: &Path| {
-        format!(
-            "<script>{}</script>",
-            std::fs::read_to_string(path).unwrap()
-        )
-    };
-    let injected = format!(
-        "{}{}</body>",
-        script(&axe),
-        script(&repo().join("tests/report/probe.js"))
-    );
-    std::fs::write(&probed, html.replace("</body>", &injected)).unwrap();
+    inject(&html, &[&axe], &probed);
     let phone = dir.path().join("phone.html");
     std::fs::write(
         &phone,
@@ -155,7 +178,23 @@ fn the_report_shows_its_totals_and_charts_at_desktop_and_phone_width_accessibly(
                 "{name}: no visible `{label}` in {labels:?}"
             );
         }
-        assert_eq!(found["rows"], 123, "{name}");
+        assert_eq!(
+            (&found["rows"], &found["tables"]),
+            (&123.into(), &1.into()),
+            "{name}"
+        );
+        assert_eq!(found["sortedBy"], "descending", "{name}");
+        let sorted = names(&found, "namesAfterSort");
+        assert!(
+            sorted.len() == 123 && descending(&sorted),
+            "{name}: {sorted:?}"
+        );
+        let wanted = sorted.last().unwrap().to_lowercase();
+        let filtered = names(&found, "namesAfterFilter");
+        assert!(
+            filtered.contains(sorted.last().unwrap()) && filtered.len() < 123,
+            "{name}: filtering on {wanted} shows {filtered:?}"
+        );
         assert_eq!(
             found["filter"], true,
             "{name}: the filter shows once scripts run"
@@ -195,7 +234,16 @@ fn every_workload_has_a_page_that_shows_without_javascript() {
     let html = std::fs::read_to_string(&report).unwrap();
     let rows = html.matches("<tr><td><a href=\"#w").count();
     let pages = html.matches("<section class=\"workload\" id=\"w").count();
-    assert_eq!((rows, pages), (7, 7));
+    let tables = html.matches("<div class=\"rows\"><table>").count();
+    assert_eq!((rows, pages, tables), (7, 7, 1));
+    let start = html
+        .find("<tr><td><a href=\"#w0\">examples/docker/Dockerfile</a>")
+        .expect("its row");
+    let row = &html[start..html[start..].find("</tr>").unwrap() + start];
+    assert!(
+        row.ends_with("<code>examples/docker/Dockerfile:7:5</code><code>CMD service ssh start &amp;&amp; nginx -g 'daemon off;'</code></td>"),
+        "the row's evidence, with its place and source line: {row}"
+    );
     assert!(html.contains(".workload:target { display: block; }"));
     let start = html
         .find("Dockerfile examples/docker/Dockerfile</h2>")
@@ -205,5 +253,56 @@ fn every_workload_has_a_page_that_shows_without_javascript() {
     assert!(
         page.contains("<code>examples/docker/Dockerfile:7:5</code><pre>CMD service ssh start &amp;&amp; nginx -g 'daemon off;'</pre>"),
         "the evidence, with its source line: {page}"
+    );
+}
+
+/// A native inventory of `machines` small VMs named `vm-000000` on.
+fn inventory(machines: usize) -> String {
+    let mut yaml = String::from("apiVersion: realtor.dev/v1\nkind: Inventory\nmachines:\n");
+    for i in 0..machines {
+        yaml.push_str(&format!(
+            "  - name: vm-{i:06}\n    platform: {{hypervisor: kvm}}\n    os: {{family: linux, distro: ubuntu, version: \"22.04\"}}\n    compute: {{vcpus: 2, memoryMiB: 4096}}\n"
+        ));
+    }
+    yaml
+}
+
+#[test]
+fn a_large_report_sorts_and_filters_across_its_tables() {
+    let Some(browser) = common::tool("chromium") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("inventory.yaml"), inventory(1200)).unwrap();
+    let output = realtor()
+        .current_dir(dir.path())
+        .args(["advise", "--format", "html", "inventory.yaml"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let probed = dir.path().join("probed.html");
+    inject(&String::from_utf8(output.stdout).unwrap(), &[], &probed);
+    let found = probe(&chromium(
+        &browser,
+        &dir.path().join("profile"),
+        &probed,
+        &["--dump-dom".into()],
+    ));
+    assert_eq!(
+        (&found["rows"], &found["tables"]),
+        (&1200.into(), &3.into())
+    );
+    assert_eq!(found["sortedBy"], "descending");
+    let sorted = names(&found, "namesAfterSort");
+    assert_eq!(sorted.len(), 1200);
+    assert!(descending(&sorted), "sorted across the three tables");
+    assert_eq!(
+        (sorted[0].as_str(), sorted[1199].as_str()),
+        ("vm-001199", "vm-000000")
+    );
+    assert_eq!(names(&found, "namesAfterFilter"), ["vm-000000"]);
+    assert_eq!(
+        found["tablesAfterFilter"], 1,
+        "the tables left without a row are hidden"
     );
 }

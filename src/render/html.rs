@@ -2,9 +2,9 @@
 //! on. No network, no external script or font; it reads without JavaScript. The charts are
 //! inline SVG with text labels: workloads per current and recommended placement, fit tiers,
 //! the most common reasons for each placement, and what can be reclaimed. Every workload is
-//! a row of a table (sortable and filterable when JavaScript runs) and has a page of its
-//! own, a section shown when its row's link targets it, with its evidence: each finding's
-//! file, line and source line.
+//! a row of a table (sortable and filterable when JavaScript runs) with its first piece of
+//! evidence, and has a page of its own, a section shown when its row's link targets it,
+//! with all of it: each finding's file, line and source line.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -14,9 +14,11 @@ use crate::advise::{Advice, Fit, Target, fleet};
 /// The longest source line an evidence snippet shows, in characters.
 const SNIPPET: usize = 160;
 
-/// How many rows each `tbody` of the table holds: the browser skips laying out the
-/// bodies off screen (`content-visibility: auto`), which keeps a 100,000-row table quick.
-const ROWS_PER_BODY: usize = 500;
+/// The longest source line a row of the table shows, in characters.
+const ROW_SNIPPET: usize = 80;
+
+/// How many rows each table of the workloads holds; see [`table`].
+const ROWS_PER_TABLE: usize = 500;
 
 /// How many rules a chart of reasons lists.
 const TOP_REASONS: usize = 8;
@@ -215,43 +217,45 @@ fn placements_chart(advice: &[Advice]) -> String {
     svg
 }
 
+/// The headings of the workloads table, with each column's share of its width.
+const COLUMNS: [(&str, u8); 8] = [
+    ("Workload", 15),
+    ("Kind", 10),
+    ("File", 14),
+    ("Current", 8),
+    ("Recommended", 11),
+    ("Fit", 9),
+    ("Confidence", 9),
+    ("Evidence", 24),
+];
+
+/// The workloads table, as one `table` per [`ROWS_PER_TABLE`] rows: a browser lays out a
+/// table whole, but skips the boxes around those off screen (`content-visibility: auto`).
+/// Every table has the same headings and fixed column widths, so the columns line up.
 fn table(advice: &[Advice], out: &mut String) {
     out.push_str("<h2>Workloads</h2>\n<p><input type=\"search\" id=\"filter\" placeholder=\"Filter workloads\" aria-label=\"Filter workloads\" hidden></p>\n");
-    out.push_str("<div class=\"scroll\"><table id=\"workloads\">\n<thead><tr>");
-    for (index, name) in [
-        "Workload",
-        "Kind",
-        "File",
-        "Current",
-        "Recommended",
-        "Fit",
-        "Confidence",
-        "Top reason",
-    ]
-    .iter()
-    .enumerate()
-    {
-        let _ = write!(out, "<th data-column=\"{index}\">{name}</th>");
+    out.push_str("<div class=\"scroll\" id=\"workloads\">\n");
+    let mut head = String::from("<colgroup>");
+    for (_, width) in COLUMNS {
+        let _ = write!(head, "<col style=\"width:{width}%\">");
     }
-    out.push_str("</tr></thead>\n<tbody>\n");
+    head.push_str("</colgroup><thead><tr>");
+    for (index, (name, _)) in COLUMNS.iter().enumerate() {
+        let _ = write!(head, "<th data-column=\"{index}\">{name}</th>");
+    }
+    head.push_str("</tr></thead>\n<tbody>\n");
     for (index, a) in advice.iter().enumerate() {
-        if index > 0 && index % ROWS_PER_BODY == 0 {
-            out.push_str("</tbody><tbody>\n");
+        if index % ROWS_PER_TABLE == 0 {
+            if index > 0 {
+                out.push_str("</tbody></table></div>\n");
+            }
+            out.push_str("<div class=\"rows\"><table>");
+            out.push_str(&head);
         }
-        let reason = a.findings.first().map_or_else(
-            || {
-                if a.missing.is_empty() {
-                    String::new()
-                } else {
-                    format!("missing: {}", a.missing.join(", "))
-                }
-            },
-            |d| format!("{} {}", d.rule.id, d.message),
-        );
         let _ = writeln!(
             out,
             "<tr><td><a href=\"#w{index}\">{}</a></td><td>{}</td><td>{}:{}</td><td>{}</td><td class=\"to-{}\">{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
-            escape(&label(a)),
+            escape(&name(a)),
             escape(&a.kind),
             escape(&a.file),
             a.line,
@@ -260,10 +264,31 @@ fn table(advice: &[Advice], out: &mut String) {
             a.recommended.as_str(),
             a.fit.as_str(),
             a.confidence,
-            escape(&shorten(&reason, 120)),
+            evidence(a),
         );
     }
-    out.push_str("</tbody></table></div>\n");
+    if !advice.is_empty() {
+        out.push_str("</tbody></table></div>\n");
+    }
+    out.push_str("</div>\n");
+}
+
+/// A row's evidence: its first finding with the place and source line it points at, or
+/// what the input did not say.
+fn evidence(a: &Advice) -> String {
+    match a.findings.first() {
+        Some(d) => format!(
+            "{} {}<code>{}:{}:{}</code><code>{}</code>",
+            d.rule.id,
+            escape(&shorten(&d.message, 120)),
+            escape(&d.file.path),
+            d.start.line,
+            d.start.column,
+            escape(&shorten(d.file.line_text(d.start.line).trim(), ROW_SNIPPET)),
+        ),
+        None if a.missing.is_empty() => String::new(),
+        None => format!("missing: {}", escape(&a.missing.join(", "))),
+    }
 }
 
 fn workload_page(index: usize, a: &Advice, out: &mut String) {
@@ -320,9 +345,13 @@ fn workload_page(index: usize, a: &Advice, out: &mut String) {
 }
 
 fn label(a: &Advice) -> String {
+    format!("{} {}", a.kind, name(a))
+}
+
+fn name(a: &Advice) -> String {
     match &a.namespace {
-        Some(namespace) => format!("{} {namespace}/{}", a.kind, a.name),
-        None => format!("{} {}", a.kind, a.name),
+        Some(namespace) => format!("{namespace}/{}", a.name),
+        None => a.name.clone(),
     }
 }
 

@@ -1,3 +1,6 @@
+// Injected into a copy of the report by tests/report.rs. Records what is on screen, then
+// axe-core's violations, then sorts and filters the workloads as a person would, and
+// writes the result as JSON into a `pre` element with the id `probe` (and to a parent frame).
 window.addEventListener("load", function () {
   var visible = function (id) {
     var el = document.getElementById(id);
@@ -9,6 +12,11 @@ window.addEventListener("load", function () {
     var box = t.getBoundingClientRect();
     return box.width > 0 ? t.textContent : "";
   });
+  var shownRows = function () {
+    return Array.prototype.filter.call(document.querySelectorAll("#workloads tbody tr"), function (row) {
+      return row.getClientRects().length > 0;
+    });
+  };
   var result = {
     overflow: document.documentElement.scrollWidth > window.innerWidth,
     width: window.innerWidth,
@@ -16,14 +24,39 @@ window.addEventListener("load", function () {
     charts: ["placements", "fit", "vm-reasons", "container-reasons", "reclaim"].filter(visible),
     labels: labels,
     rows: document.querySelectorAll("#workloads tbody tr").length,
+    tables: document.querySelectorAll("#workloads table").length,
     filter: !document.getElementById("filter").hidden,
   };
-  axe.run(document, { resultTypes: ["violations"] }).then(function (found) {
-    result.violations = found.violations.map(function (v) { return v.id + ":" + v.impact + ":" + v.nodes.map(function (n) { return n.target.join(" "); }).join(","); });
+  var finish = function () {
     var out = document.createElement("pre");
     out.id = "probe";
     out.textContent = JSON.stringify(result);
     document.body.appendChild(out);
     if (window.parent !== window) window.parent.postMessage(out.textContent, "*");
-  });
+  };
+  var sortAndFilter = function () {
+    var heading = document.querySelector('#workloads th[data-column="0"]');
+    heading.click();
+    heading.click();
+    result.sortedBy = heading.getAttribute("aria-sort");
+    result.namesAfterSort = shownRows().map(function (row) { return row.cells[0].textContent; });
+    var filter = document.getElementById("filter");
+    filter.value = result.namesAfterSort[result.namesAfterSort.length - 1];
+    filter.dispatchEvent(new Event("input"));
+    setTimeout(function () {
+      result.namesAfterFilter = shownRows().map(function (row) { return row.cells[0].textContent; });
+      result.tablesAfterFilter = Array.prototype.filter.call(document.querySelectorAll("#workloads table"), function (table) {
+        return table.getClientRects().length > 0;
+      }).length;
+      finish();
+    }, 400);
+  };
+  if (window.axe) {
+    axe.run(document, { resultTypes: ["violations"] }).then(function (found) {
+      result.violations = found.violations.map(function (v) { return v.id + ":" + v.impact + ":" + v.nodes.map(function (n) { return n.target.join(" "); }).join(","); });
+      sortAndFilter();
+    });
+  } else {
+    sortAndFilter();
+  }
 });
