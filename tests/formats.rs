@@ -41,26 +41,13 @@ fn cases() -> Vec<(&'static str, tempfile::TempDir)> {
     .unwrap();
     std::fs::write(broken.path().join("Dockerfile"), [0xFF, 0xFE, b'F', 0]).unwrap();
     let findings = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("examples"), findings.path());
+    common::copy_dir(&repo().join("examples"), findings.path());
     vec![
         ("clean", clean),
         ("findings", findings),
         ("broken", broken),
         ("hostile", hostile()),
     ]
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -290,6 +290,47 @@ fn a_base_checked_alone_and_in_its_overlays_is_reported_once() {
 }
 
 #[test]
+fn rendered_objects_take_part_in_the_rules_over_the_whole_set() {
+    let Some(tool) = kustomize_dir() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&repo().join(SPRINGBOOT), dir.path());
+    let overlay = dir.path().join("overlays/production");
+    std::fs::write(
+        overlay.join("account_patch.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: sbdemo\nspec:\n  template:\n    spec:\n      serviceAccountName: builder\n",
+    )
+    .unwrap();
+    let kustomization = overlay.join("kustomization.yaml");
+    let text = std::fs::read_to_string(&kustomization).unwrap();
+    let text = text.replace("patches:\n", "patches:\n- path: account_patch.yaml\n");
+    std::fs::write(&kustomization, text).unwrap();
+    let consumer = dir.path().join("consumer.yaml");
+    std::fs::write(
+        &consumer,
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: consumer\nspec:\n  selector:\n    app: sbdemo\n  ports:\n    - port: 80\n",
+    )
+    .unwrap();
+    let (consumer, overlay) = (consumer.to_str().unwrap(), overlay.to_str().unwrap());
+
+    let (_, alone) = check(&[&tool], &[consumer]);
+    assert_eq!(places(&alone, "K030").len(), 1, "no pods, alone: {alone}");
+    let (_, json) = check(&[&tool], &[overlay, consumer]);
+    assert_eq!(
+        places(&json, "K030"),
+        vec![],
+        "the overlay's pods are the consumer's"
+    );
+    let patch = format!("{overlay}/account_patch.yaml");
+    assert_eq!(places(&json, "K031"), vec![(patch, (8, 27, 8, 34))]);
+    assert_eq!(
+        diagnostics(&json, "K031")[0]["workload"],
+        "Deployment production-sbdemo"
+    );
+}
+
+#[test]
 fn an_overlay_kustomize_cannot_build_is_an_error_at_the_entry_it_names() {
     let Some(tool) = kustomize_dir() else {
         return;
@@ -436,6 +477,55 @@ fn a_finding_no_source_line_explains_stays_in_the_rendered_output_and_says_so() 
     let message = diagnostics(&json, "K001")[0]["message"].as_str().unwrap();
     assert!(
         message.ends_with("(in the output of `helm template loop`, Pod loop: no line of its sources could be traced)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_set_finding_no_source_line_explains_says_so_too() {
+    // The template writes the Service's spec from a string value: no line of the chart
+    // writes its `selector`, which matches no pod.
+    let work = tempfile::tempdir().unwrap();
+    let chart = work.path().join("svc");
+    std::fs::create_dir_all(chart.join("templates")).unwrap();
+    std::fs::write(
+        chart.join("Chart.yaml"),
+        "apiVersion: v2\nname: svc\nversion: 0.1.0\n",
+    )
+    .unwrap();
+    std::fs::write(
+        chart.join("values.yaml"),
+        "spec: \"selector:\\n  app: nothing\\nports:\\n  - port: 80\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        chart.join("templates/service.yaml"),
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  {{- .Values.spec | nindent 2 }}\n",
+    )
+    .unwrap();
+    let recorded = work.path().join("recorded");
+    std::fs::create_dir(&recorded).unwrap();
+    std::fs::write(
+        recorded.join("svc.out"),
+        "---\n# Source: svc/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  selector:\n    app: nothing\n  ports:\n    - port: 80\n",
+    )
+    .unwrap();
+    let helm = helm_printing(&recorded);
+    let output = realtor()
+        .current_dir(work.path())
+        .env("PATH", helm.path())
+        .args(["check", "--format", "json", "--select", "K030", "svc"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        places(&json, "K030"),
+        vec![("svc (helm template)".to_string(), (8, 3, 8, 11))],
+        "{json}"
+    );
+    let message = diagnostics(&json, "K030")[0]["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("(in the output of `helm template svc`, Service svc: no line of its sources could be traced)"),
         "{message}"
     );
 }

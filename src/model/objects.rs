@@ -24,6 +24,18 @@ pub struct ObjectFacts {
     /// Ids of the set-level rules that the object's annotations or a pragma comment
     /// silence where they would report.
     pub suppressed: Vec<&'static str>,
+    /// For an object of a chart's or an overlay's rendered output whose spans could not
+    /// all be traced to its sources: what a finding on it adds to its message.
+    pub untraced: Option<String>,
+}
+
+impl ObjectFacts {
+    /// The spans set-level rules report at.
+    pub fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
+        let selector = self.selector.as_mut().map(|(_, span)| span);
+        let account = self.service_account.as_mut().map(|(_, span)| span);
+        selector.into_iter().chain(account)
+    }
 }
 
 impl ObjectFacts {

@@ -1,5 +1,5 @@
 //! The second phase of a run, after every file has been checked: the rules over the whole
-//! set of Kubernetes objects.
+//! set of Kubernetes objects, those of rendered charts and overlays among them.
 
 use super::Settings;
 use crate::model::objects::{ObjectFacts, SetView};
@@ -26,6 +26,9 @@ pub fn check_set(reports: &mut [FileReport], settings: &Settings) {
             for mut finding in findings {
                 if !object.suppressed.contains(&finding.rule.id) {
                     finding.workload = Some(object.label.clone());
+                    if let Some(note) = &object.untraced {
+                        finding.message.push_str(note);
+                    }
                     found.push((index, finding));
                 }
             }
@@ -34,7 +37,10 @@ pub fn check_set(reports: &mut [FileReport], settings: &Settings) {
     for (index, finding) in found {
         let report = &mut reports[index];
         if let Some(severity) = settings.severity(finding.rule) {
-            let diagnostic = Diagnostic::new(finding, severity, &report.file);
+            // A rendered object's span may be in a file its chart or overlay read.
+            let (file, span) = report.place(&finding.span);
+            let file = file.clone();
+            let diagnostic = Diagnostic::new(Finding { span, ..finding }, severity, &file);
             report.diagnostics.push(diagnostic);
         }
     }

@@ -60,6 +60,7 @@ pub fn facts(object: &Object<'_>, suppressions: &mut [Suppression]) -> ObjectFac
         selector,
         service_account,
         suppressed: Vec::new(),
+        untraced: None,
     };
     for &(rule, span) in SET_RULES.iter() {
         let at = match span {

@@ -174,6 +174,10 @@ fn check_rendered(
             .iter()
             .find(|o| o.node.span.start <= span.start && span.start <= o.node.span.end)
     };
+    let untraced = |object: Option<&kubernetes::Object<'_>>| {
+        let what = object.map_or_else(String::new, |o| format!(", {}", o.label()));
+        format!(" (in the output of `{command}`{what}: no line of its sources could be traced)")
+    };
     for mut finding in findings {
         // A fix would edit the rendered output, which no one keeps.
         finding.fix = None;
@@ -184,15 +188,27 @@ fn check_rendered(
                 finding.related.extend(traced.related);
             }
             None => {
-                let what = object.map_or_else(String::new, |o| format!(", {}", o.label()));
-                finding.message = format!(
-                    "{} (in the output of `{command}`{what}: no line of its sources could be traced)",
-                    finding.message
-                );
+                finding.message.push_str(&untraced(object));
                 finding.span = shift(&finding.span, base);
             }
         }
         out.findings.push(finding);
+    }
+    // The set-level rules judge rendered objects with the others, at traced spans too.
+    for mut facts in checked.objects {
+        let mut note = None;
+        for span in facts.spans_mut() {
+            let object = within(span);
+            match object.and_then(|o| tracer.trace(&rendered.text, o, span, out)) {
+                Some(traced) => *span = traced.span,
+                None => {
+                    note = Some(untraced(object));
+                    *span = shift(span, base);
+                }
+            }
+        }
+        facts.untraced = note;
+        out.objects.push(facts);
     }
     for mut workload in checked.workloads {
         // A name kustomize prefixed is found by its key where the object is declared.
