@@ -169,10 +169,12 @@ fn check_rendered(
         findings.push(parse_error(error.span, message));
     }
     suppress::apply(&mut findings, &mut suppressions, &enabled);
+    // The objects are in the order of the output, so the one a span starts in is found by
+    // a binary search.
     let within = |span: &Span| {
-        objects
-            .iter()
-            .find(|o| o.node.span.start <= span.start && span.start <= o.node.span.end)
+        let after = objects.partition_point(|o| o.node.span.start <= span.start);
+        let object = objects.get(after.checked_sub(1)?)?;
+        (span.start <= object.node.span.end).then_some(object)
     };
     let untraced = |object: Option<&kubernetes::Object<'_>>| {
         let what = object.map_or_else(String::new, |o| format!(", {}", o.label()));
