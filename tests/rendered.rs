@@ -430,39 +430,43 @@ fn each_overlay_is_a_workload_declared_where_its_base_declares_it() {
     );
 }
 
+/// `realtor check --format json --select RULE NAME` on a chart `NAME` made of `files` (with
+/// a `Chart.yaml`), which the stand-in helm renders as `rendered`.
+fn check_recorded_chart(name: &str, files: &[(&str, &str)], rendered: &str, rule: &str) -> Value {
+    let work = tempfile::tempdir().unwrap();
+    let chart = work.path().join(name);
+    std::fs::create_dir_all(chart.join("templates")).unwrap();
+    let manifest = format!("apiVersion: v2\nname: {name}\nversion: 0.1.0\n");
+    for (path, text) in [("Chart.yaml", manifest.as_str())].iter().chain(files) {
+        std::fs::write(chart.join(path), text).unwrap();
+    }
+    let recorded = work.path().join("recorded");
+    std::fs::create_dir(&recorded).unwrap();
+    std::fs::write(recorded.join(format!("{name}.out")), rendered).unwrap();
+    let helm = helm_printing(&recorded);
+    let output = realtor()
+        .current_dir(work.path())
+        .env("PATH", helm.path())
+        .args(["check", "--format", "json", "--select", rule, name])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
 #[test]
 fn a_finding_no_source_line_explains_stays_in_the_rendered_output_and_says_so() {
     // A chart whose template writes `privileged` twice while the rendered Pod holds it
     // three times (a `range`): which line rendered which cannot be known. The output is
     // shaped exactly as `helm template` writes it.
-    let work = tempfile::tempdir().unwrap();
-    let chart = work.path().join("loop");
-    std::fs::create_dir_all(chart.join("templates")).unwrap();
-    std::fs::write(
-        chart.join("Chart.yaml"),
-        "apiVersion: v2\nname: loop\nversion: 0.1.0\n",
-    )
-    .unwrap();
-    std::fs::write(
-        chart.join("templates/pod.yaml"),
-        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: loop\nspec:\n  containers:\n  {{- range .Values.workers }}\n    - name: {{ . }}\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n  {{- end }}\n    - name: main\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n",
-    )
-    .unwrap();
-    let recorded = work.path().join("recorded");
-    std::fs::create_dir(&recorded).unwrap();
-    std::fs::write(
-        recorded.join("loop.out"),
+    let json = check_recorded_chart(
+        "loop",
+        &[(
+            "templates/pod.yaml",
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: loop\nspec:\n  containers:\n  {{- range .Values.workers }}\n    - name: {{ . }}\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n  {{- end }}\n    - name: main\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n",
+        )],
         "---\n# Source: loop/templates/pod.yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: loop\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n    - name: b\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n    - name: main\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n",
-    )
-    .unwrap();
-    let helm = helm_printing(&recorded);
-    let output = realtor()
-        .current_dir(work.path())
-        .env("PATH", helm.path())
-        .args(["check", "--format", "json", "--select", "K001", "loop"])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        "K001",
+    );
     let found = places(&json, "K001");
     let rendered = "loop (helm template)".to_string();
     assert_eq!(
@@ -485,39 +489,21 @@ fn a_finding_no_source_line_explains_stays_in_the_rendered_output_and_says_so() 
 fn a_set_finding_no_source_line_explains_says_so_too() {
     // The template writes the Service's spec from a string value: no line of the chart
     // writes its `selector`, which matches no pod.
-    let work = tempfile::tempdir().unwrap();
-    let chart = work.path().join("svc");
-    std::fs::create_dir_all(chart.join("templates")).unwrap();
-    std::fs::write(
-        chart.join("Chart.yaml"),
-        "apiVersion: v2\nname: svc\nversion: 0.1.0\n",
-    )
-    .unwrap();
-    std::fs::write(
-        chart.join("values.yaml"),
-        "spec: \"selector:\\n  app: nothing\\nports:\\n  - port: 80\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        chart.join("templates/service.yaml"),
-        "apiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  {{- .Values.spec | nindent 2 }}\n",
-    )
-    .unwrap();
-    let recorded = work.path().join("recorded");
-    std::fs::create_dir(&recorded).unwrap();
-    std::fs::write(
-        recorded.join("svc.out"),
+    let json = check_recorded_chart(
+        "svc",
+        &[
+            (
+                "values.yaml",
+                "spec: \"selector:\\n  app: nothing\\nports:\\n  - port: 80\"\n",
+            ),
+            (
+                "templates/service.yaml",
+                "apiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  {{- .Values.spec | nindent 2 }}\n",
+            ),
+        ],
         "---\n# Source: svc/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  selector:\n    app: nothing\n  ports:\n    - port: 80\n",
-    )
-    .unwrap();
-    let helm = helm_printing(&recorded);
-    let output = realtor()
-        .current_dir(work.path())
-        .env("PATH", helm.path())
-        .args(["check", "--format", "json", "--select", "K030", "svc"])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        "K030",
+    );
     assert_eq!(
         places(&json, "K030"),
         vec![("svc (helm template)".to_string(), (8, 3, 8, 11))],
