@@ -30,15 +30,6 @@ pub struct ObjectFacts {
 }
 
 impl ObjectFacts {
-    /// The spans set-level rules report at.
-    pub fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
-        let selector = self.selector.as_mut().map(|(_, span)| span);
-        let account = self.service_account.as_mut().map(|(_, span)| span);
-        selector.into_iter().chain(account)
-    }
-}
-
-impl ObjectFacts {
     /// Whether two objects can see each other: the same namespace, or one not written
     /// (it is decided when applying, `kubectl -n`).
     pub fn same_namespace(&self, other: &ObjectFacts) -> bool {
@@ -46,6 +37,13 @@ impl ObjectFacts {
             (Some(a), Some(b)) => a == b,
             _ => true,
         }
+    }
+
+    /// The spans set-level rules report at.
+    pub fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
+        let selector = self.selector.as_mut().map(|(_, span)| span);
+        let account = self.service_account.as_mut().map(|(_, span)| span);
+        selector.into_iter().chain(account)
     }
 }
 
