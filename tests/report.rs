@@ -256,6 +256,22 @@ fn every_workload_has_a_page_that_shows_without_javascript() {
     );
 }
 
+#[test]
+fn a_report_of_no_workload_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = realtor()
+        .current_dir(dir.path())
+        .args(["advise", "--format", "html", "."])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(html.contains("<strong>0 workloads</strong>"));
+    assert!(html.contains(
+        "<div class=\"scroll\" id=\"workloads\">\n<p>No workload was found.</p>\n</div>"
+    ));
+}
+
 /// A native inventory of `machines` small VMs named `vm-000000` on.
 fn inventory(machines: usize) -> String {
     let mut yaml = String::from("apiVersion: realtor.dev/v1\nkind: Inventory\nmachines:\n");

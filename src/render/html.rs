@@ -267,8 +267,9 @@ fn table(advice: &[Advice], out: &mut String) {
             evidence(a),
         );
     }
-    if !advice.is_empty() {
-        out.push_str("</tbody></table></div>\n");
+    match advice.is_empty() {
+        true => out.push_str("<p>No workload was found.</p>\n"),
+        false => out.push_str("</tbody></table></div>\n"),
     }
     out.push_str("</div>\n");
 }

@@ -9,6 +9,7 @@
   var size = bodies.length ? bodies[0].rows.length : 0;
   var rows = [];
   bodies.forEach(function (body) { Array.prototype.push.apply(rows, body.rows); });
+  if (rows.length === 0) return;
   rows.forEach(function (row, index) { row.index = index; });
   var order = rows.map(function (_, index) { return index; });
   var keys = {};
