@@ -200,6 +200,11 @@ fn the_report_shows_its_totals_and_charts_at_desktop_and_phone_width_accessibly(
             "{name}: the filter shows once scripts run"
         );
         assert_eq!(
+            (&found["backBeforeOpening"], &found["opened"]),
+            (&false.into(), &serde_json::json!([true, true, false])),
+            "{name}: an opened page, its link back, and no other page"
+        );
+        assert_eq!(
             found["violations"],
             serde_json::json!([]),
             "{name}: axe-core violations"

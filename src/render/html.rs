@@ -88,6 +88,9 @@ pub fn html(advice: &[Advice]) -> String {
     for (index, a) in advice.iter().enumerate() {
         workload_page(index, a, &mut out);
     }
+    // One link back for every page: shown below the page opened, as the pages between
+    // are not.
+    out.push_str("<p class=\"back\"><a href=\"#workloads\">All workloads</a></p>\n");
     out.push_str("</main>\n<script>");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
@@ -295,7 +298,7 @@ fn evidence(a: &Advice) -> String {
 fn workload_page(index: usize, a: &Advice, out: &mut String) {
     let _ = writeln!(
         out,
-        "<section class=\"workload\" id=\"w{index}\"><h2>{}</h2><p><a href=\"#workloads\">All workloads</a></p><p>{} in <code>{}:{}</code>: <strong>{} → {}</strong>, fit {}, confidence {:.2}.</p>",
+        "<section class=\"workload\" id=\"w{index}\"><h2>{}</h2><p>{} in <code>{}:{}</code>: <strong>{} → {}</strong>, fit {}, confidence {:.2}.</p>",
         escape(&label(a)),
         escape(&a.kind),
         escape(&a.file),

@@ -1,6 +1,7 @@
 // Injected into a copy of the report by tests/report.rs. Records what is on screen, then
-// axe-core's violations, then sorts and filters the workloads as a person would, and
-// writes the result as JSON into a `pre` element with the id `probe` (and to a parent frame).
+// axe-core's violations, then sorts and filters the workloads and opens the first one's
+// page as a person would, and writes the result as JSON into a `pre` element with the id
+// `probe` (and to a parent frame).
 window.addEventListener("load", function () {
   var visible = function (id) {
     var el = document.getElementById(id);
@@ -48,6 +49,11 @@ window.addEventListener("load", function () {
       result.tablesAfterFilter = Array.prototype.filter.call(document.querySelectorAll("#workloads table"), function (table) {
         return table.getClientRects().length > 0;
       }).length;
+      var shown = function (element) { return element.getClientRects().length > 0; };
+      var back = document.querySelector(".back");
+      result.backBeforeOpening = shown(back);
+      location.hash = "#w0";
+      result.opened = [document.getElementById("w0"), back, document.getElementById("w1")].map(shown);
       finish();
     }, 400);
   };
