@@ -369,7 +369,55 @@ fn the_python_wheel_builds_installs_and_runs() {
         String::from_utf8_lossy(&from_cargo.stdout)
     );
     assert!(String::from_utf8_lossy(&from_cargo.stdout).contains("D001"));
+    pipx_runs_the_wheel(&wheel, &args, &from_cargo);
     python_hook_runs_from_the_wheel(out.path());
+}
+
+/// `pipx run` of the wheel (standing in for `pipx run realtor` from PyPI) reports what
+/// cargo's build does. pipx runs offline, with the shared libraries `.ci/run` made.
+fn pipx_runs_the_wheel(wheel: &Path, args: &[&str], from_cargo: &Output) {
+    let Some(pipx) = common::tool("pipx") else {
+        return;
+    };
+    let shared =
+        PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cache/realtor/pipx-shared");
+    if !shared.join("bin/python").exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is missing: run .ci/run",
+            shared.display()
+        );
+        eprintln!(
+            "skipped: no pipx shared libraries at {} (run .ci/run)",
+            shared.display()
+        );
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let from_pipx = Command::new(pipx)
+        .current_dir(repo())
+        .args(["run", "--spec"])
+        .arg(wheel)
+        .arg("realtor")
+        .args(args)
+        .env("PIPX_HOME", home.path())
+        .env("PIPX_SHARED_LIBS", &shared)
+        .env("PIP_NO_INDEX", "1")
+        .env("REALTOR_TODAY", common::JUDGED_ON)
+        .output()
+        .unwrap();
+    assert_eq!(
+        (
+            from_pipx.status.code(),
+            String::from_utf8_lossy(&from_pipx.stdout)
+        ),
+        (
+            from_cargo.status.code(),
+            String::from_utf8_lossy(&from_cargo.stdout)
+        ),
+        "{}",
+        String::from_utf8_lossy(&from_pipx.stderr)
+    );
 }
 
 /// The `language: python` hook of `pre-commit-mirror/`, published as a repository of its
