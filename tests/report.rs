@@ -4,6 +4,7 @@
 //! (the totals, every chart and its labels, the rows), whether the page overflows its
 //! width, and axe-core's accessibility violations. Screenshots of both widths are written
 //! to the target directory for a person to look at; they are checked into no repository.
+//! html-validate (from npm) checks the markup.
 
 mod common;
 
@@ -13,10 +14,11 @@ use std::process::Command;
 use common::{realtor, repo};
 use serde_json::Value;
 
-/// axe-core as `.ci/run` installs it.
-fn axe() -> Option<PathBuf> {
+/// A file of the npm packages `.ci/run` installs (axe-core, html-validate).
+fn node_module(path: &str) -> Option<PathBuf> {
     let path = PathBuf::from(std::env::var_os("HOME")?)
-        .join(".cache/realtor/node/node_modules/axe-core/axe.min.js");
+        .join(".cache/realtor/node/node_modules")
+        .join(path);
     match path.is_file() {
         true => Some(path),
         false if std::env::var_os("CI").is_some() => {
@@ -102,7 +104,8 @@ fn descending(names: &[String]) -> bool {
 
 #[test]
 fn the_report_shows_its_totals_and_charts_at_desktop_and_phone_width_accessibly() {
-    let (Some(browser), Some(axe)) = (common::tool("chromium"), axe()) else {
+    let (Some(browser), Some(axe)) = (common::tool("chromium"), node_module("axe-core/axe.min.js"))
+    else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -258,6 +261,52 @@ fn every_workload_has_a_page_that_shows_without_javascript() {
     assert!(
         page.contains("<code>examples/docker/Dockerfile:7:5</code><pre>CMD service ssh start &amp;&amp; nginx -g 'daemon off;'</pre>"),
         "the evidence, with its source line: {page}"
+    );
+}
+
+/// Reports of every shape (one table, three tables, no workload) are valid HTML by
+/// html-validate's recommended rules, which add accessibility and good practice (no
+/// inline styles, labelled inputs) to the standard.
+#[test]
+fn reports_are_valid_html() {
+    let Some(validator) = node_module(".bin/html-validate") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("inventory.yaml"), inventory(1200)).unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(
+        dir.path().join("config.json"),
+        r#"{"extends": ["html-validate:recommended"]}"#,
+    )
+    .unwrap();
+    let examples = repo().join("examples");
+    let compose = repo().join("fixtures/compose/real");
+    let cases: [(&str, Vec<&Path>); 3] = [
+        ("examples.html", vec![&examples, &compose]),
+        ("large.html", vec![Path::new("inventory.yaml")]),
+        ("empty.html", vec![Path::new("empty")]),
+    ];
+    for (name, inputs) in &cases {
+        let output = realtor()
+            .current_dir(dir.path())
+            .args(["advise", "--format", "html", "-o", name])
+            .args(inputs)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{name}");
+    }
+    let checked = Command::new(validator)
+        .current_dir(dir.path())
+        .args(["--config", "config.json"])
+        .args(cases.iter().map(|(name, _)| name))
+        .output()
+        .unwrap();
+    assert!(
+        checked.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
     );
 }
 

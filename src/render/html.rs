@@ -220,16 +220,16 @@ fn placements_chart(advice: &[Advice]) -> String {
     svg
 }
 
-/// The headings of the workloads table, with each column's share of its width.
-const COLUMNS: [(&str, u8); 8] = [
-    ("Workload", 15),
-    ("Kind", 10),
-    ("File", 14),
-    ("Current", 8),
-    ("Recommended", 11),
-    ("Fit", 9),
-    ("Confidence", 9),
-    ("Evidence", 24),
+/// The headings of the workloads table; `report.css` gives each column its width.
+const COLUMNS: [&str; 8] = [
+    "Workload",
+    "Kind",
+    "File",
+    "Current",
+    "Recommended",
+    "Fit",
+    "Confidence",
+    "Evidence",
 ];
 
 /// The workloads table, as one `table` per [`ROWS_PER_TABLE`] rows: a browser lays out a
@@ -239,11 +239,9 @@ fn table(advice: &[Advice], out: &mut String) {
     out.push_str("<h2>Workloads</h2>\n<p><input type=\"search\" id=\"filter\" placeholder=\"Filter workloads\" aria-label=\"Filter workloads\" hidden></p>\n");
     out.push_str("<div class=\"scroll\" id=\"workloads\">\n");
     let mut head = String::from("<colgroup>");
-    for (_, width) in COLUMNS {
-        let _ = write!(head, "<col style=\"width:{width}%\">");
-    }
+    head.push_str(&"<col>".repeat(COLUMNS.len()));
     head.push_str("</colgroup><thead><tr>");
-    for (index, (name, _)) in COLUMNS.iter().enumerate() {
+    for (index, name) in COLUMNS.iter().enumerate() {
         let _ = write!(head, "<th data-column=\"{index}\">{name}</th>");
     }
     head.push_str("</tr></thead>\n<tbody>\n");
