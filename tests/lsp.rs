@@ -6,6 +6,8 @@ use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 use serde_json::{Value, json};
 
+mod common;
+
 struct Client {
     child: Child,
     input: ChildStdin,
@@ -15,7 +17,12 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_realtor"))
+        Client::start_with(Command::new(env!("CARGO_BIN_EXE_realtor")))
+    }
+
+    /// The server, started by `command` (with its environment).
+    fn start_with(mut command: Command) -> Client {
+        let mut child = command
             .arg("lsp")
             .env("REALTOR_TODAY", "2026-12-01")
             .stdin(Stdio::piped())
@@ -103,7 +110,11 @@ fn an_editor_sees_findings_as_it_types_fixes_them_and_reads_the_rule() {
         json!({"processId": null, "rootUri": null, "capabilities": {}}),
     );
     let capabilities = &init["result"]["capabilities"];
-    assert_eq!(capabilities["textDocumentSync"], 1, "full text sync");
+    assert_eq!(
+        capabilities["textDocumentSync"],
+        json!({"openClose": true, "change": 1, "save": {"includeText": false}}),
+        "full text sync, and saves"
+    );
     assert_eq!(capabilities["codeActionProvider"], true);
     assert_eq!(capabilities["hoverProvider"], true);
     client.notify("initialized", json!({}));
@@ -199,6 +210,80 @@ fn a_manifest_buffer_gets_yaml_positions_in_utf16() {
         k001["message"].as_str().unwrap().contains("Pod 🚀web"),
         "{k001}"
     );
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
+
+/// A chart's templates cannot be checked as they are written: the server renders the
+/// chart, from the disk, on open and on save, and shows each template the findings traced
+/// to it. A stand-in `helm` prints what the real one printed for helm's own test chart
+/// (see tests/rendered.rs).
+#[test]
+fn a_chart_template_gets_the_findings_of_its_rendered_chart_on_open_and_save() {
+    let work = tempfile::tempdir().unwrap();
+    let chart = work.path().join("subchart");
+    std::fs::create_dir(&chart).unwrap();
+    common::copy_dir(
+        &common::repo().join("fixtures/rendered/helm/subchart"),
+        &chart,
+    );
+    let helm = common::helm_printing(&common::repo().join("fixtures/rendered/helm/recorded"));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_realtor"));
+    command.env("PATH", helm.path());
+    let mut client = Client::start_with(command);
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let template = chart.join("templates/tests/test-nothing.yaml");
+    let uri = format!("file://{}", template.display());
+    let text = std::fs::read_to_string(&template).unwrap();
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let found = client.diagnostics(&uri);
+    let at = |code: &str| {
+        let d = found.iter().find(|d| d["code"] == code);
+        d.map(|d| d["range"].clone())
+            .unwrap_or_else(|| panic!("no {code} in {found:?}"))
+    };
+    // As `realtor check` reports them (tests/rendered.rs), 0-based.
+    assert_eq!(
+        at("K007"),
+        json!({"start": {"line": 9, "character": 13}, "end": {"line": 9, "character": 28}})
+    );
+    assert_eq!(
+        at("K003"),
+        json!({"start": {"line": 8, "character": 12}, "end": {"line": 8, "character": 16}})
+    );
+    assert!(
+        !codes(&found).contains(&"R003"),
+        "rendered, not skipped: {found:?}"
+    );
+
+    // Typing changes the buffer, not the disk the chart renders from: nothing is checked
+    // until the save, which renders the chart again.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "{{ unfinished"}]}),
+    );
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(client.diagnostics(&uri), found);
+
+    // A template of no chart is checked as the file it is.
+    let loose = work.path().join("loose.yaml");
+    let loose_uri = format!("file://{}", loose.display());
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": loose_uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    assert_eq!(codes(&client.diagnostics(&loose_uri)), ["R003"]);
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());

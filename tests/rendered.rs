@@ -19,29 +19,7 @@ use serde_json::Value;
 /// of the chart it is given (its directory name), or the recorded error, and logs its
 /// arguments to `args.log`; it needs nothing else on `PATH`.
 fn helm_stand_in() -> tempfile::TempDir {
-    helm_printing(&repo().join("fixtures/rendered/helm/recorded"))
-}
-
-/// The stand-in `helm`, printing the outputs recorded in `recorded`.
-fn helm_printing(recorded: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let script = format!(
-        "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{log}'\n[ \"$1\" = template ] || exit 64\nname=${{2%/}}\nname=${{name##*/}}\nif [ -f '{rec}'/$name.out ]; then exec /bin/cat '{rec}'/$name.out; fi\n/bin/cat '{rec}'/$name.err >&2\nexit 1\n",
-        log = dir.path().join("args.log").display(),
-        rec = recorded.display(),
-    );
-    write_program(&dir.path().join("helm"), &script);
-    dir
-}
-
-/// Writes an executable shell script at `path`.
-fn write_program(path: &Path, script: &str) {
-    std::fs::write(path, script).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    common::helm_printing(&repo().join("fixtures/rendered/helm/recorded"))
 }
 
 /// `realtor check --format json ARGS` in the repository with `PATH` set to `path`.
@@ -443,7 +421,7 @@ fn check_recorded_chart(name: &str, files: &[(&str, &str)], rendered: &str, rule
     let recorded = work.path().join("recorded");
     std::fs::create_dir(&recorded).unwrap();
     std::fs::write(recorded.join(format!("{name}.out")), rendered).unwrap();
-    let helm = helm_printing(&recorded);
+    let helm = common::helm_printing(&recorded);
     let output = realtor()
         .current_dir(work.path())
         .env("PATH", helm.path())
@@ -528,7 +506,7 @@ fn a_renderer_that_hangs_is_stopped_and_reported() {
     .unwrap();
     let bin = work.path().join("bin");
     std::fs::create_dir(&bin).unwrap();
-    write_program(&bin.join("helm"), "#!/bin/sh\nexec /bin/sleep 60\n");
+    common::write_program(&bin.join("helm"), "#!/bin/sh\nexec /bin/sleep 60\n");
     let started = std::time::Instant::now();
     let output = realtor()
         .current_dir(work.path())

@@ -2,7 +2,9 @@
 //! buffer as `realtor check` checks a file of that name (with the `.realtor.yaml` nearest
 //! to it), from the editor's text rather than the disk, and publishes the findings on open
 //! and on every change; quick fixes come from the same fixes as `--fix`, and hovering a
-//! finding shows the documentation of the rules that report there.
+//! finding shows the documentation of the rules that report there. A Helm chart's
+//! templates and values, its `Chart.yaml` and a kustomization are checked as their chart
+//! or overlay renders, which reads the disk: on open and on save.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,17 +14,18 @@ use std::time::SystemTime;
 
 use lsp_server::{Connection, Message, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
+    Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, CodeDescription, Diagnostic, DiagnosticSeverity,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Hover,
-    HoverContents, HoverParams, HoverProviderCapability, MarkupContent, MarkupKind, NumberOrString,
-    Position, PublishDiagnosticsParams, Range, ServerCapabilities, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DidSaveTextDocumentParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
+    MarkupContent, MarkupKind, NumberOrString, Position, PublishDiagnosticsParams, Range,
+    SaveOptions, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 
 use super::args::{ColumnArgs, RenderArgs};
@@ -36,7 +39,16 @@ use crate::rules::{self, Safety, Severity};
 pub(super) fn lsp_command() -> Result<ExitCode, String> {
     let (connection, io) = Connection::stdio();
     let capabilities = ServerCapabilities {
-        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::FULL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
@@ -88,16 +100,28 @@ struct Server {
 
 impl Server {
     fn notice(&mut self, notification: Notification) -> Option<Notification> {
-        let (uri, text) = match notification.method.as_str() {
+        // The buffer's text, when the notification carries it (open, change), and whether
+        // the disk holds what the editor shows (open, save).
+        let (uri, text, on_disk) = match notification.method.as_str() {
             DidOpenTextDocument::METHOD => {
                 let params: DidOpenTextDocumentParams =
                     serde_json::from_value(notification.params).ok()?;
-                (params.text_document.uri, params.text_document.text)
+                (
+                    params.text_document.uri,
+                    Some(params.text_document.text),
+                    true,
+                )
             }
             DidChangeTextDocument::METHOD => {
                 let mut params: DidChangeTextDocumentParams =
                     serde_json::from_value(notification.params).ok()?;
-                (params.text_document.uri, params.content_changes.pop()?.text)
+                let text = params.content_changes.pop()?.text;
+                (params.text_document.uri, Some(text), false)
+            }
+            DidSaveTextDocument::METHOD => {
+                let params: DidSaveTextDocumentParams =
+                    serde_json::from_value(notification.params).ok()?;
+                (params.text_document.uri, None, true)
             }
             DidCloseTextDocument::METHOD => {
                 let params: DidCloseTextDocumentParams =
@@ -108,9 +132,17 @@ impl Server {
             _ => return None,
         };
         let path = path_of(&uri);
-        let findings = match self.settings_for(&path) {
-            Some(settings) => findings_of(&path, &text, &settings),
-            None => Vec::new(),
+        let findings = match (rendered_by(&path), text) {
+            (Some(main), _) if on_disk => {
+                self.settings_for(&main).map_or_else(Vec::new, |settings| {
+                    rendered_findings(&main, &path, &settings)
+                })
+            }
+            // A render reads the disk, which has the buffer's text only once it is saved.
+            (Some(_), _) | (None, None) => return None,
+            (None, Some(text)) => self
+                .settings_for(&path)
+                .map_or_else(Vec::new, |settings| findings_of(&path, &text, &settings)),
         };
         let diagnostics = findings
             .iter()
@@ -264,6 +296,50 @@ fn findings_of(path: &Path, text: &str, settings: &Settings) -> Vec<(Range, Foun
         .diagnostics
         .into_iter()
         .filter(|d| Arc::ptr_eq(&d.file, &report.file))
+        .map(|d| (lsp_range(&d.file, d.span.start, d.span.end), d))
+        .collect()
+}
+
+/// The chart or overlay whose rendering checks the file at `path`: the file itself when it
+/// is a `Chart.yaml` or a kustomization, else the `Chart.yaml` of the nearest chart above
+/// it when the file is that chart's `values.yaml` or lies under its `templates/`.
+fn rendered_by(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_string_lossy();
+    if matches!(
+        discover::hint_for(&name),
+        Some(Hint::Chart | Hint::Kustomization)
+    ) {
+        return Some(path.to_path_buf());
+    }
+    let chart = path
+        .ancestors()
+        .skip(1)
+        .find(|dir| dir.join("Chart.yaml").is_file())?;
+    let source = *path == chart.join("values.yaml") || path.starts_with(chart.join("templates"));
+    source.then(|| chart.join("Chart.yaml"))
+}
+
+/// The findings at `path` of the chart or overlay `main`, rendered from the disk.
+fn rendered_findings(main: &Path, path: &Path, settings: &Settings) -> Vec<(Range, Found)> {
+    let Ok(text) = std::fs::read_to_string(main) else {
+        return Vec::new();
+    };
+    let name = main
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let hint = discover::hint_for(&name).unwrap_or(Hint::Unknown);
+    let report = check(
+        SourceFile::new(main.to_string_lossy().to_string(), &text),
+        hint,
+        true,
+        settings,
+    );
+    let shown = path.to_string_lossy();
+    report
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.file.path == shown)
         .map(|d| (lsp_range(&d.file, d.span.start, d.span.end), d))
         .collect()
 }

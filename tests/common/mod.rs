@@ -120,3 +120,28 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A directory holding a stand-in `helm`: for `helm template DIR` it prints the output
+/// recorded in `recorded` for the chart (`NAME.out`, by the directory's name), or the
+/// recorded error (`NAME.err`) and fails, and it logs its arguments to `args.log`. It needs
+/// nothing else on `PATH`.
+pub fn helm_printing(recorded: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!(
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{log}'\n[ \"$1\" = template ] || exit 64\nname=${{2%/}}\nname=${{name##*/}}\nif [ -f '{rec}'/$name.out ]; then exec /bin/cat '{rec}'/$name.out; fi\n/bin/cat '{rec}'/$name.err >&2\nexit 1\n",
+        log = dir.path().join("args.log").display(),
+        rec = recorded.display(),
+    );
+    write_program(&dir.path().join("helm"), &script);
+    dir
+}
+
+/// Writes an executable shell script at `path`.
+pub fn write_program(path: &Path, script: &str) {
+    std::fs::write(path, script).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
