@@ -288,13 +288,7 @@ fn reports_are_valid_html() {
         ("empty.html", vec![Path::new("empty")]),
     ];
     for (name, inputs) in &cases {
-        let output = realtor()
-            .current_dir(dir.path())
-            .args(["advise", "--format", "html", "-o", name])
-            .args(inputs)
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{name}");
+        std::fs::write(dir.path().join(name), report_of(dir.path(), inputs)).unwrap();
     }
     let checked = Command::new(validator)
         .current_dir(dir.path())
@@ -310,16 +304,22 @@ fn reports_are_valid_html() {
     );
 }
 
+/// The report of `realtor advise --format html INPUTS` run in `dir`.
+fn report_of(dir: &Path, inputs: &[&Path]) -> String {
+    let output = realtor()
+        .current_dir(dir)
+        .args(["advise", "--format", "html"])
+        .args(inputs)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{inputs:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
 #[test]
 fn a_report_of_no_workload_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let output = realtor()
-        .current_dir(dir.path())
-        .args(["advise", "--format", "html", "."])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let html = String::from_utf8(output.stdout).unwrap();
+    let html = report_of(dir.path(), &[Path::new(".")]);
     assert!(html.contains("<strong>0 workloads</strong>"));
     assert!(html.contains(
         "<div class=\"scroll\" id=\"workloads\">\n<p>No workload was found.</p>\n</div>"
@@ -344,14 +344,12 @@ fn a_large_report_sorts_and_filters_across_its_tables() {
     };
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("inventory.yaml"), inventory(1200)).unwrap();
-    let output = realtor()
-        .current_dir(dir.path())
-        .args(["advise", "--format", "html", "inventory.yaml"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
     let probed = dir.path().join("probed.html");
-    inject(&String::from_utf8(output.stdout).unwrap(), &[], &probed);
+    inject(
+        &report_of(dir.path(), &[Path::new("inventory.yaml")]),
+        &[],
+        &probed,
+    );
     let found = probe(&chromium(
         &browser,
         &dir.path().join("profile"),
