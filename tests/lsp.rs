@@ -288,3 +288,43 @@ fn a_chart_template_gets_the_findings_of_its_rendered_chart_on_open_and_save() {
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());
 }
+
+/// A kustomize patch is only a fragment: the server renders the overlay beside it that
+/// names it (the real `kubectl kustomize` or `kustomize`) and shows the findings traced to
+/// the patch, on open.
+#[test]
+fn a_kustomize_patch_gets_the_findings_of_its_rendered_overlay() {
+    if common::kustomize_dir().is_none() {
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    common::copy_dir(
+        &common::repo().join("fixtures/rendered/kustomize/springboot"),
+        work.path(),
+    );
+    let patch = work
+        .path()
+        .join("overlays/production/memorylimit_patch.yaml");
+    let uri = format!("file://{}", patch.display());
+    let mut client = Client::start();
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let text = std::fs::read_to_string(&patch).unwrap();
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let found = client.diagnostics(&uri);
+    // As `realtor check` reports it (tests/rendered.rs), 0-based; no R003 notice.
+    assert_eq!(codes(&found), ["K014"], "{found:?}");
+    assert_eq!(
+        found[0]["range"],
+        json!({"start": {"line": 13, "character": 12}, "end": {"line": 13, "character": 20}})
+    );
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}

@@ -220,22 +220,12 @@ fn sarif_of_a_rendered_chart_is_valid_with_related_locations() {
 /// The directory of `kustomize` or `kubectl` on `PATH`, or `None` (with a message) to
 /// skip: neither can be installed from Debian's packages, so a machine without one skips
 /// these tests even under CI.
-fn kustomize_dir() -> Option<PathBuf> {
-    let paths = std::env::var_os("PATH").unwrap_or_default();
-    let found = ["kustomize", "kubectl"]
-        .iter()
-        .find_map(|name| std::env::split_paths(&paths).find(|dir| dir.join(name).is_file()));
-    if found.is_none() {
-        eprintln!("skipped: neither kustomize nor kubectl is on PATH");
-    }
-    found
-}
 
 const SPRINGBOOT: &str = "fixtures/rendered/kustomize/springboot";
 
 #[test]
 fn an_overlay_is_rendered_by_kustomize_and_findings_land_in_its_base_or_patch() {
-    let Some(tool) = kustomize_dir() else {
+    let Some(tool) = common::kustomize_dir() else {
         return;
     };
     let overlay = format!("{SPRINGBOOT}/overlays/production");
@@ -259,7 +249,7 @@ fn an_overlay_is_rendered_by_kustomize_and_findings_land_in_its_base_or_patch() 
 
 #[test]
 fn a_base_checked_alone_and_in_its_overlays_is_reported_once() {
-    let Some(tool) = kustomize_dir() else {
+    let Some(tool) = common::kustomize_dir() else {
         return;
     };
     let (_, json) = check(&[&tool], &[SPRINGBOOT]);
@@ -269,7 +259,7 @@ fn a_base_checked_alone_and_in_its_overlays_is_reported_once() {
 
 #[test]
 fn rendered_objects_take_part_in_the_rules_over_the_whole_set() {
-    let Some(tool) = kustomize_dir() else {
+    let Some(tool) = common::kustomize_dir() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -310,7 +300,7 @@ fn rendered_objects_take_part_in_the_rules_over_the_whole_set() {
 
 #[test]
 fn an_overlay_kustomize_cannot_build_is_an_error_at_the_entry_it_names() {
-    let Some(tool) = kustomize_dir() else {
+    let Some(tool) = common::kustomize_dir() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -374,7 +364,7 @@ fn without_kustomize_or_kubectl_overlays_are_one_notice_each() {
 
 #[test]
 fn each_overlay_is_a_workload_declared_where_its_base_declares_it() {
-    let Some(tool) = kustomize_dir() else {
+    let Some(tool) = common::kustomize_dir() else {
         return;
     };
     let output = realtor()

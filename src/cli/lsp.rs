@@ -3,8 +3,8 @@
 //! to it), from the editor's text rather than the disk, and publishes the findings on open
 //! and on every change; quick fixes come from the same fixes as `--fix`, and hovering a
 //! finding shows the documentation of the rules that report there. A Helm chart's
-//! templates and values, its `Chart.yaml` and a kustomization are checked as their chart
-//! or overlay renders, which reads the disk: on open and on save.
+//! templates and values, its `Chart.yaml`, a kustomization and the patches it names are
+//! checked as their chart or overlay renders, which reads the disk: on open and on save.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -31,7 +31,7 @@ use lsp_types::{
 use super::args::{ColumnArgs, RenderArgs};
 use crate::input::discover::{self, Hint};
 use crate::input::source::SourceFile;
-use crate::pipeline::check::check;
+use crate::pipeline::check::{check, patched_by};
 use crate::pipeline::{Settings, config};
 use crate::report::Diagnostic as Found;
 use crate::rules::{self, Safety, Severity};
@@ -301,8 +301,9 @@ fn findings_of(path: &Path, text: &str, settings: &Settings) -> Vec<(Range, Foun
 }
 
 /// The chart or overlay whose rendering checks the file at `path`: the file itself when it
-/// is a `Chart.yaml` or a kustomization, else the `Chart.yaml` of the nearest chart above
-/// it when the file is that chart's `values.yaml` or lies under its `templates/`.
+/// is a `Chart.yaml` or a kustomization; the `Chart.yaml` of the nearest chart above it
+/// when the file is that chart's `values.yaml` or lies under its `templates/`; the
+/// kustomization beside it when that names it as a patch.
 fn rendered_by(path: &Path) -> Option<PathBuf> {
     let name = path.file_name()?.to_string_lossy();
     if matches!(
@@ -314,9 +315,15 @@ fn rendered_by(path: &Path) -> Option<PathBuf> {
     let chart = path
         .ancestors()
         .skip(1)
-        .find(|dir| dir.join("Chart.yaml").is_file())?;
-    let source = *path == chart.join("values.yaml") || path.starts_with(chart.join("templates"));
-    source.then(|| chart.join("Chart.yaml"))
+        .find(|dir| dir.join("Chart.yaml").is_file());
+    match chart {
+        Some(chart) => {
+            let source =
+                *path == chart.join("values.yaml") || path.starts_with(chart.join("templates"));
+            source.then(|| chart.join("Chart.yaml"))
+        }
+        None => patched_by(path),
+    }
 }
 
 /// The findings at `path` of the chart or overlay `main`, rendered from the disk.

@@ -29,6 +29,7 @@ mod rendered;
 mod yaml;
 
 use machines::check_imported;
+pub use rendered::patched_by;
 use yaml::check_yaml;
 
 /// Whether a rule runs; shared by the threads that check one large file.

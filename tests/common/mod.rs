@@ -145,3 +145,16 @@ pub fn write_program(path: &Path, script: &str) {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
 }
+
+/// The directory of `kustomize` or `kubectl` on `PATH` (neither is a Debian package, so
+/// `.ci/run` cannot install them); `None`, with a message, to skip the test.
+pub fn kustomize_dir() -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH").unwrap_or_default();
+    let found = ["kustomize", "kubectl"]
+        .iter()
+        .find_map(|name| std::env::split_paths(&paths).find(|dir| dir.join(name).is_file()));
+    if found.is_none() {
+        eprintln!("skipped: neither kustomize nor kubectl is on PATH");
+    }
+    found
+}

@@ -21,6 +21,7 @@ use crate::syntax::yaml;
 
 pub(super) use helm::check_chart;
 pub(super) use kustomize::check_kustomization;
+pub use kustomize::patched_by;
 
 /// What running a renderer gave.
 enum Run {

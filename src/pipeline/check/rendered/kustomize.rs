@@ -16,6 +16,9 @@ use crate::input::read::read_named;
 /// How deep `resources:` directories are followed; kustomize itself rejects cycles.
 const MAX_DEPTH: usize = 16;
 
+/// The names kustomize reads a directory's kustomization from.
+const KUSTOMIZATIONS: [&str; 3] = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+
 pub(in crate::pipeline::check) fn check_kustomization(
     file: &Arc<SourceFile>,
     settings: &Settings,
@@ -114,7 +117,7 @@ fn collect(
         }
         let path = clean_path(&dir.join(resource));
         if path.is_dir() && depth < MAX_DEPTH {
-            let Some((found, text)) = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+            let Some((found, text)) = KUSTOMIZATIONS
                 .iter()
                 .map(|name| path.join(name))
                 .find_map(|p| read_named(&p).map(|t| (p, t)))
@@ -132,16 +135,41 @@ fn collect(
             read(&path, seen, sources);
         }
     }
-    let mut patches: Vec<&str> = list("patches")
-        .into_iter()
-        .chain(list("patchesStrategicMerge"))
-        .filter_map(|item| item.as_str().or_else(|| item.get("path")?.value.as_str()))
-        .filter(|path| !path.contains('\n'))
-        .collect();
+    let mut patches = patch_files(kustomization);
     patches.reverse();
     for patch in patches {
         read(&clean_path(&dir.join(patch)), seen, sources);
     }
+}
+
+/// The files a kustomization names as patches (`patches` entries with a `path`, and
+/// `patchesStrategicMerge`), as written; inline patches are not files.
+fn patch_files(kustomization: &yaml::Node) -> Vec<&str> {
+    ["patches", "patchesStrategicMerge"]
+        .into_iter()
+        .filter_map(|key| kustomization.get(key))
+        .flat_map(|entry| entry.value.items())
+        .filter_map(|item| item.as_str().or_else(|| item.get("path")?.value.as_str()))
+        .filter(|path| !path.contains('\n'))
+        .collect()
+}
+
+/// The kustomization in the directory of the file at `path` that names it as a patch: a
+/// patch is checked only in the output of the overlay that applies it.
+pub fn patched_by(path: &Path) -> Option<PathBuf> {
+    let dir = path.parent()?;
+    let (found, text) = KUSTOMIZATIONS
+        .iter()
+        .map(|name| dir.join(name))
+        .find_map(|p| read_named(&p).map(|t| (p, t)))?;
+    let file = SourceFile::new(found.to_string_lossy().to_string(), &text);
+    let parsed = yaml::parse(&file);
+    let root = &parsed.documents.first()?.root;
+    let wanted = clean_path(path);
+    patch_files(root)
+        .into_iter()
+        .any(|patch| clean_path(&dir.join(patch)) == wanted)
+        .then_some(found)
 }
 
 fn read(path: &Path, seen: &mut HashSet<PathBuf>, sources: &mut Vec<(PathBuf, String)>) {
