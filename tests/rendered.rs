@@ -10,7 +10,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{diagnostics, places, realtor, repo};
 use serde_json::Value;
@@ -216,10 +216,6 @@ fn sarif_of_a_rendered_chart_is_valid_with_related_locations() {
         .unwrap();
     assert!(status.success(), "SARIF fails the schema");
 }
-
-/// The directory of `kustomize` or `kubectl` on `PATH`, or `None` (with a message) to
-/// skip: neither can be installed from Debian's packages, so a machine without one skips
-/// these tests even under CI.
 
 const SPRINGBOOT: &str = "fixtures/rendered/kustomize/springboot";
 

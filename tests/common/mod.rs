@@ -146,8 +146,9 @@ pub fn write_program(path: &Path, script: &str) {
     }
 }
 
-/// The directory of `kustomize` or `kubectl` on `PATH` (neither is a Debian package, so
-/// `.ci/run` cannot install them); `None`, with a message, to skip the test.
+/// The directory of `kustomize` or `kubectl` on `PATH`, or `None` (with a message) to
+/// skip: neither can be installed from Debian's packages, so a machine without one skips
+/// these tests even under CI.
 pub fn kustomize_dir() -> Option<PathBuf> {
     let paths = std::env::var_os("PATH").unwrap_or_default();
     let found = ["kustomize", "kubectl"]
