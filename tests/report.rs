@@ -226,6 +226,22 @@ fn the_report_shows_its_totals_and_charts_at_desktop_and_phone_width_accessibly(
         assert_eq!(png_width, 1280, "{name}");
         assert!(png.len() > 20_000, "{name}: the screenshot is nearly blank");
     }
+    // A workload's page opened from a link, at a phone's width: it covers the screen. (When
+    // it sat below the tables, the browser scrolled to where the skipped tables were
+    // estimated to end, and the screenshot was blank: 3 kB.)
+    let screenshot = shots.join("phone-page.png");
+    chromium(
+        &browser,
+        &dir.path().join("shot-page"),
+        Path::new(&format!("{}#w0", report.display())),
+        &[
+            "--window-size=390,844".into(),
+            format!("--screenshot={}", screenshot.display()),
+        ],
+    );
+    let png = std::fs::read(&screenshot).unwrap();
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 390);
+    assert!(png.len() > 20_000, "the opened page is nearly blank");
 }
 
 #[test]
@@ -252,7 +268,7 @@ fn every_workload_has_a_page_that_shows_without_javascript() {
         row.ends_with("<code>examples/docker/Dockerfile:7:5</code><code>CMD service ssh start &amp;&amp; nginx -g 'daemon off;'</code></td>"),
         "the row's evidence, with its place and source line: {row}"
     );
-    assert!(html.contains(".workload:target { display: block; }"));
+    assert!(html.contains(".workload:target { display: block; position: fixed;"));
     let start = html
         .find("Dockerfile examples/docker/Dockerfile</h2>")
         .expect("its page");
@@ -372,5 +388,19 @@ fn a_large_report_sorts_and_filters_across_its_tables() {
     assert_eq!(
         found["tablesAfterFilter"], 1,
         "the tables left without a row are hidden"
+    );
+    assert_eq!(found["opened"], serde_json::json!([true, true, false]));
+    // Opened from a link: the page is on the screen, although the browser has skipped the
+    // tables above it.
+    let linked = dir.path().join("probed.html#w1100");
+    let found = probe(&chromium(
+        &browser,
+        &dir.path().join("profile-linked"),
+        &linked,
+        &["--dump-dom".into()],
+    ));
+    assert_eq!(
+        found["openedOnLoad"],
+        serde_json::json!(["w1100", true, true])
     );
 }

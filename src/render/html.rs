@@ -88,8 +88,8 @@ pub fn html(advice: &[Advice]) -> String {
     for (index, a) in advice.iter().enumerate() {
         workload_page(index, a, &mut out);
     }
-    // One link back for every page: shown below the page opened, as the pages between
-    // are not.
+    // An open page covers the screen, whatever the tables above it measure while the
+    // browser skips them; one link back serves every page, shown above the one open.
     out.push_str("<p class=\"back\"><a href=\"#workloads\">All workloads</a></p>\n");
     out.push_str("</main>\n<script>");
     out.push_str(SCRIPT);

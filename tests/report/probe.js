@@ -13,6 +13,13 @@ window.addEventListener("load", function () {
     var box = t.getBoundingClientRect();
     return box.width > 0 ? t.textContent : "";
   });
+  // Whether an element shows on the screen, its top inside the viewport.
+  var inView = function (element) {
+    if (!element) return false;
+    var box = element.getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.top < window.innerHeight;
+  };
+  var opened = location.hash.slice(1);
   var shownRows = function () {
     return Array.prototype.filter.call(document.querySelectorAll("#workloads tbody tr"), function (row) {
       return row.getClientRects().length > 0;
@@ -49,20 +56,35 @@ window.addEventListener("load", function () {
       result.tablesAfterFilter = Array.prototype.filter.call(document.querySelectorAll("#workloads table"), function (table) {
         return table.getClientRects().length > 0;
       }).length;
-      var shown = function (element) { return element.getClientRects().length > 0; };
       var back = document.querySelector(".back");
-      result.backBeforeOpening = shown(back);
+      result.backBeforeOpening = inView(back);
       location.hash = "#w0";
-      result.opened = [document.getElementById("w0"), back, document.getElementById("w1")].map(shown);
+      result.opened = [document.getElementById("w0"), back, document.getElementById("w1")].map(inView);
       finish();
     }, 400);
   };
-  if (window.axe) {
-    axe.run(document, { resultTypes: ["violations"] }).then(function (found) {
-      result.violations = found.violations.map(function (v) { return v.id + ":" + v.impact + ":" + v.nodes.map(function (n) { return n.target.join(" "); }).join(","); });
+  var check = function () {
+    if (window.axe) {
+      axe.run(document, { resultTypes: ["violations"] }).then(function (found) {
+        result.violations = found.violations.map(function (v) { return v.id + ":" + v.impact + ":" + v.nodes.map(function (n) { return n.target.join(" "); }).join(","); });
+        sortAndFilter();
+      });
+    } else {
       sortAndFilter();
+    }
+  };
+  // A page opened by the link the report was loaded with: where it is once the browser
+  // has settled, a few frames on.
+  if (opened) {
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          result.openedOnLoad = [opened, inView(document.getElementById(opened)), inView(document.querySelector(".back"))];
+          check();
+        }, 300);
+      });
     });
   } else {
-    sortAndFilter();
+    check();
   }
 });
