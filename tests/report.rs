@@ -56,8 +56,9 @@ fn chromium(browser: &Path, profile: &Path, page: &Path, extra: &[String]) -> St
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// The probe's JSON from a dumped DOM.
-fn probe(dom: &str) -> Value {
+/// What the probe found on `page`, opened in Chromium with the profile `profile`.
+fn probe(browser: &Path, profile: &Path, page: &Path) -> Value {
+    let dom = chromium(browser, profile, page, &["--dump-dom".into()]);
     let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + "<pre id=\"probe\">".len();
     let end = start + dom[start..].find("</pre>").unwrap();
     let text = dom[start..end]
@@ -135,7 +136,7 @@ fn the_report_shows_its_totals_and_charts_at_desktop_and_phone_width_accessibly(
     std::fs::create_dir_all(&shots).unwrap();
     for (name, page, width) in [("desktop", &probed, 1280), ("phone", &phone, 390)] {
         let profile = dir.path().join(format!("profile-{name}"));
-        let found = probe(&chromium(&browser, &profile, page, &["--dump-dom".into()]));
+        let found = probe(&browser, &profile, page);
         assert_eq!(found["width"], width, "{name}");
         assert_eq!(
             found["overflow"], false,
@@ -366,12 +367,7 @@ fn a_large_report_sorts_and_filters_across_its_tables() {
         &[],
         &probed,
     );
-    let found = probe(&chromium(
-        &browser,
-        &dir.path().join("profile"),
-        &probed,
-        &["--dump-dom".into()],
-    ));
+    let found = probe(&browser, &dir.path().join("profile"), &probed);
     assert_eq!(
         (&found["rows"], &found["tables"]),
         (&1200.into(), &3.into())
@@ -393,12 +389,7 @@ fn a_large_report_sorts_and_filters_across_its_tables() {
     // Opened from a link: the page is on the screen, although the browser has skipped the
     // tables above it.
     let linked = dir.path().join("probed.html#w1100");
-    let found = probe(&chromium(
-        &browser,
-        &dir.path().join("profile-linked"),
-        &linked,
-        &["--dump-dom".into()],
-    ));
+    let found = probe(&browser, &dir.path().join("profile-linked"), &linked);
     assert_eq!(
         found["openedOnLoad"],
         serde_json::json!(["w1100", true, true])
