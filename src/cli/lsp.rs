@@ -30,6 +30,7 @@ use lsp_types::{
 
 use super::args::{ColumnArgs, RenderArgs};
 use crate::input::discover::{self, Hint};
+use crate::input::read::read_named;
 use crate::input::source::SourceFile;
 use crate::pipeline::check::{check, patched_by};
 use crate::pipeline::{Settings, config};
@@ -133,16 +134,16 @@ impl Server {
         };
         let path = path_of(&uri);
         let findings = match (rendered_by(&path), text) {
-            (Some(main), _) if on_disk => {
-                self.settings_for(&main).map_or_else(Vec::new, |settings| {
-                    rendered_findings(&main, &path, &settings)
-                })
-            }
+            // Rendering reads the chart or overlay from the disk.
+            (Some(main), _) if on_disk => match (self.settings_for(&main), read_named(&main)) {
+                (Some(settings), Some(text)) => findings_of(&main, &text, Some(&path), &settings),
+                _ => Vec::new(),
+            },
             // A render reads the disk, which has the buffer's text only once it is saved.
             (Some(_), _) | (None, None) => return None,
-            (None, Some(text)) => self
-                .settings_for(&path)
-                .map_or_else(Vec::new, |settings| findings_of(&path, &text, &settings)),
+            (None, Some(text)) => self.settings_for(&path).map_or_else(Vec::new, |settings| {
+                findings_of(&path, &text, None, &settings)
+            }),
         };
         let diagnostics = findings
             .iter()
@@ -282,20 +283,30 @@ fn publish(uri: Uri, diagnostics: Vec<Diagnostic>) -> Notification {
     Notification::new(PublishDiagnostics::METHOD.to_string(), params)
 }
 
-/// The findings of a buffer, checked as the file `path` with `settings`; only those in
-/// the buffer itself.
-fn findings_of(path: &Path, text: &str, settings: &Settings) -> Vec<(Range, Found)> {
-    let name = path
+/// The findings of checking `main`, whose text is `text`, as `realtor check` checks a file
+/// of that name: those in `main` itself, or, with `at`, those in any file at that path
+/// (a template or patch of a rendered chart or overlay, or the chart's own file).
+fn findings_of(
+    main: &Path,
+    text: &str,
+    at: Option<&Path>,
+    settings: &Settings,
+) -> Vec<(Range, Found)> {
+    let name = main
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let hint = discover::hint_for(&name).unwrap_or(Hint::Unknown);
-    let shown = path.to_string_lossy().to_string();
+    let shown = main.to_string_lossy().to_string();
     let report = check(SourceFile::new(shown, text), hint, true, settings);
+    let wanted = at.map(Path::to_string_lossy);
     report
         .diagnostics
         .into_iter()
-        .filter(|d| Arc::ptr_eq(&d.file, &report.file))
+        .filter(|d| match &wanted {
+            Some(wanted) => d.file.path == *wanted,
+            None => Arc::ptr_eq(&d.file, &report.file),
+        })
         .map(|d| (lsp_range(&d.file, d.span.start, d.span.end), d))
         .collect()
 }
@@ -324,31 +335,6 @@ fn rendered_by(path: &Path) -> Option<PathBuf> {
         }
         None => patched_by(path),
     }
-}
-
-/// The findings at `path` of the chart or overlay `main`, rendered from the disk.
-fn rendered_findings(main: &Path, path: &Path, settings: &Settings) -> Vec<(Range, Found)> {
-    let Ok(text) = std::fs::read_to_string(main) else {
-        return Vec::new();
-    };
-    let name = main
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let hint = discover::hint_for(&name).unwrap_or(Hint::Unknown);
-    let report = check(
-        SourceFile::new(main.to_string_lossy().to_string(), &text),
-        hint,
-        true,
-        settings,
-    );
-    let shown = path.to_string_lossy();
-    report
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.file.path == shown)
-        .map(|d| (lsp_range(&d.file, d.span.start, d.span.end), d))
-        .collect()
 }
 
 fn diagnostic(range: Range, found: &Found) -> Diagnostic {
