@@ -55,11 +55,10 @@ pub fn html(advice: &[Advice]) -> String {
             .map(|fit| {
                 (
                     fit.as_str().to_string(),
-                    count(advice, |a| a.fit == *fit) as f64,
+                    advice.iter().filter(|a| a.fit == *fit).count() as f64,
                 )
             })
             .collect::<Vec<_>>(),
-        "",
     ));
     for (title, id, targets) in [
         ("Top reasons for a VM", "vm-reasons", &[Target::Vm][..]),
@@ -69,7 +68,7 @@ pub fn html(advice: &[Advice]) -> String {
             &[Target::Container, Target::SandboxedContainer][..],
         ),
     ] {
-        out.push_str(&bar_chart(title, id, &top_reasons(advice, targets), ""));
+        out.push_str(&bar_chart(title, id, &top_reasons(advice, targets)));
     }
     out.push_str(&bar_chart(
         "Reclaimable",
@@ -81,7 +80,6 @@ pub fn html(advice: &[Advice]) -> String {
                 (fleet.reclaim_memory_mib as f64 / 102.4).round() / 10.0,
             ),
         ],
-        "",
     ));
     out.push_str("</div>\n");
     table(advice, &mut out);
@@ -114,23 +112,20 @@ const TARGETS: [Target; 4] = [
     Target::InsufficientData,
 ];
 
-fn count(advice: &[Advice], pick: impl Fn(&Advice) -> bool) -> usize {
-    advice.iter().filter(|a| pick(a)).count()
-}
-
 /// The rules behind the verdicts of the workloads recommended one of `targets`, most
 /// common first, as (`ID name`, workloads).
 fn top_reasons(advice: &[Advice], targets: &[Target]) -> Vec<(String, f64)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for a in advice.iter().filter(|a| targets.contains(&a.recommended)) {
-        let mut seen: Vec<&str> = a.findings.iter().map(|d| d.rule.id).collect();
+        let mut seen: Vec<(&str, &str)> = a
+            .findings
+            .iter()
+            .map(|d| (d.rule.id, d.rule.name))
+            .collect();
         seen.sort_unstable();
         seen.dedup();
-        for id in seen {
-            let rule = a.findings.iter().find(|d| d.rule.id == id).expect("seen");
-            *counts
-                .entry(format!("{} {}", id, rule.rule.name))
-                .or_default() += 1;
+        for (id, name) in seen {
+            *counts.entry(format!("{id} {name}")).or_default() += 1;
         }
     }
     let mut top: Vec<(String, usize)> = counts.into_iter().collect();
@@ -140,7 +135,7 @@ fn top_reasons(advice: &[Advice], targets: &[Target]) -> Vec<(String, f64)> {
 }
 
 /// Horizontal bars with their label and value written out, in an SVG that scales to its box.
-fn bar_chart(title: &str, id: &str, bars: &[(String, f64)], unit: &str) -> String {
+fn bar_chart(title: &str, id: &str, bars: &[(String, f64)]) -> String {
     let max = bars.iter().map(|(_, v)| *v).fold(0.0, f64::max).max(1.0);
     let row = 26.0;
     let height = (bars.len().max(1) as f64) * row + 8.0;
@@ -157,7 +152,7 @@ fn bar_chart(title: &str, id: &str, bars: &[(String, f64)], unit: &str) -> Strin
         let width = (value / max * 150.0).max(if *value > 0.0 { 2.0 } else { 0.0 });
         let _ = writeln!(
             svg,
-            "<text x=\"4\" y=\"{}\" class=\"label\">{}</text><rect x=\"210\" y=\"{}\" width=\"{width:.1}\" height=\"16\" class=\"bar\"/><text x=\"{:.1}\" y=\"{}\" class=\"value\">{}{unit}</text>",
+            "<text x=\"4\" y=\"{}\" class=\"label\">{}</text><rect x=\"210\" y=\"{}\" width=\"{width:.1}\" height=\"16\" class=\"bar\"/><text x=\"{:.1}\" y=\"{}\" class=\"value\">{}</text>",
             y + 13.0,
             escape(&shorten(label, 34)),
             y + 2.0,
