@@ -240,32 +240,30 @@ fn table(advice: &[Advice], out: &mut String) {
         let _ = write!(head, "<th data-column=\"{index}\">{name}</th>");
     }
     head.push_str("</tr></thead>\n<tbody>\n");
-    for (index, a) in advice.iter().enumerate() {
-        if index % ROWS_PER_TABLE == 0 {
-            if index > 0 {
-                out.push_str("</tbody></table></div>\n");
-            }
-            out.push_str("<div class=\"rows\"><table>");
-            out.push_str(&head);
+    for (chunk, rows) in advice.chunks(ROWS_PER_TABLE).enumerate() {
+        out.push_str("<div class=\"rows\"><table>");
+        out.push_str(&head);
+        for (offset, a) in rows.iter().enumerate() {
+            let index = chunk * ROWS_PER_TABLE + offset;
+            let _ = writeln!(
+                out,
+                "<tr><td><a href=\"#w{index}\">{}</a></td><td>{}</td><td>{}:{}</td><td>{}</td><td class=\"to-{}\">{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
+                escape(&name(a)),
+                escape(&a.kind),
+                escape(&a.file),
+                a.line,
+                a.current.as_str(),
+                a.recommended.as_str(),
+                a.recommended.as_str(),
+                a.fit.as_str(),
+                a.confidence,
+                evidence(a),
+            );
         }
-        let _ = writeln!(
-            out,
-            "<tr><td><a href=\"#w{index}\">{}</a></td><td>{}</td><td>{}:{}</td><td>{}</td><td class=\"to-{}\">{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
-            escape(&name(a)),
-            escape(&a.kind),
-            escape(&a.file),
-            a.line,
-            a.current.as_str(),
-            a.recommended.as_str(),
-            a.recommended.as_str(),
-            a.fit.as_str(),
-            a.confidence,
-            evidence(a),
-        );
+        out.push_str("</tbody></table></div>\n");
     }
-    match advice.is_empty() {
-        true => out.push_str("<p>No workload was found.</p>\n"),
-        false => out.push_str("</tbody></table></div>\n"),
+    if advice.is_empty() {
+        out.push_str("<p>No workload was found.</p>\n");
     }
     out.push_str("</div>\n");
 }
