@@ -115,13 +115,7 @@ pub fn fix_file(
     settings: &Settings,
     allowed: Safety,
 ) -> Option<Fixed> {
-    let parse_errors = |report: &FileReport| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule.id == realtor::parse_error::META.id)
-            .count()
-    };
+    let parse_errors = |report: &FileReport| count(report, realtor::parse_error::META.id);
     let mut current = text.to_string();
     let mut report = check(SourceFile::new(path, &current), hint, true, settings);
     let broken_before = parse_errors(&report);

@@ -5,7 +5,7 @@
   var root = document.getElementById("workloads");
   var filter = document.getElementById("filter");
   if (!root || !filter) return;
-  var bodies = Array.prototype.map.call(root.getElementsByTagName("tbody"), function (body) { return body; });
+  var bodies = Array.prototype.slice.call(root.getElementsByTagName("tbody"));
   var size = bodies.length ? bodies[0].rows.length : 0;
   var rows = [];
   bodies.forEach(function (body) { Array.prototype.push.apply(rows, body.rows); });
