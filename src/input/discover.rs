@@ -38,6 +38,9 @@ pub struct Input {
     pub error: Option<String>,
 }
 
+/// The names kustomize reads a directory's kustomization from.
+pub const KUSTOMIZATIONS: [&str; 3] = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+
 /// The kind a file name implies, if any.
 pub fn hint_for(name: &str) -> Option<Hint> {
     let lower = name.to_ascii_lowercase();
@@ -60,10 +63,7 @@ pub fn hint_for(name: &str) -> Option<Hint> {
     if name == "Chart.yaml" {
         return Some(Hint::Chart);
     }
-    if matches!(
-        name,
-        "kustomization.yaml" | "kustomization.yml" | "Kustomization"
-    ) {
+    if KUSTOMIZATIONS.contains(&name) {
         return Some(Hint::Kustomization);
     }
     let yaml = [".yaml", ".yml", ".json"]

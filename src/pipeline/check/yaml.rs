@@ -5,6 +5,7 @@ use super::compose::check_compose;
 use super::machines::{check_inventory, is_inventory};
 use super::*;
 use crate::formats::compose;
+use crate::input::discover::KUSTOMIZATIONS;
 use crate::syntax::yaml;
 
 pub(super) fn check_yaml(file: &SourceFile, settings: &Settings, out: &mut Outcome) -> FileKind {
@@ -163,10 +164,7 @@ pub(super) fn kustomization(path: &str, documents: &[yaml::Document]) -> Option<
         }
     }
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    if !matches!(
-        name,
-        "kustomization.yaml" | "kustomization.yml" | "Kustomization"
-    ) {
+    if !KUSTOMIZATIONS.contains(&name) {
         return None;
     }
     let first = documents.first()?.root.entries().first()?;

@@ -11,13 +11,11 @@ use std::path::{Path, PathBuf};
 
 use super::spot;
 use super::*;
+use crate::input::discover::KUSTOMIZATIONS;
 use crate::input::read::read_named;
 
 /// How deep `resources:` directories are followed; kustomize itself rejects cycles.
 const MAX_DEPTH: usize = 16;
-
-/// The names kustomize reads a directory's kustomization from.
-const KUSTOMIZATIONS: [&str; 3] = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
 pub(in crate::pipeline::check) fn check_kustomization(
     file: &Arc<SourceFile>,
@@ -117,11 +115,7 @@ fn collect(
         }
         let path = clean_path(&dir.join(resource));
         if path.is_dir() && depth < MAX_DEPTH {
-            let Some((found, text)) = KUSTOMIZATIONS
-                .iter()
-                .map(|name| path.join(name))
-                .find_map(|p| read_named(&p).map(|t| (p, t)))
-            else {
+            let Some((found, text)) = kustomization_in(&path) else {
                 continue;
             };
             if !seen.insert(found.clone()) {
@@ -154,14 +148,19 @@ fn patch_files(kustomization: &yaml::Node) -> Vec<&str> {
         .collect()
 }
 
+/// The kustomization file of `dir`, with its text, as kustomize looks for it.
+fn kustomization_in(dir: &Path) -> Option<(PathBuf, String)> {
+    KUSTOMIZATIONS
+        .iter()
+        .map(|name| dir.join(name))
+        .find_map(|path| read_named(&path).map(|text| (path, text)))
+}
+
 /// The kustomization in the directory of the file at `path` that names it as a patch: a
 /// patch is checked only in the output of the overlay that applies it.
 pub fn patched_by(path: &Path) -> Option<PathBuf> {
     let dir = path.parent()?;
-    let (found, text) = KUSTOMIZATIONS
-        .iter()
-        .map(|name| dir.join(name))
-        .find_map(|p| read_named(&p).map(|t| (p, t)))?;
+    let (found, text) = kustomization_in(dir)?;
     let file = SourceFile::new(found.to_string_lossy().to_string(), &text);
     let parsed = yaml::parse(&file);
     let root = &parsed.documents.first()?.root;
